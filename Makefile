@@ -1,0 +1,42 @@
+# bindtrail — see README.md
+SHELL := /bin/bash
+BIN := node dist/src/cli/main.js
+UVU := node_modules/.bin/uvu
+CORPUS ?= ../shared/corpus
+FUZZ_ITERATIONS ?= 200000
+BENCH_MB ?= 100
+
+.PHONY: install build test demo bench fuzz fuzz-ci samples lint clean
+
+install: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+build: install
+	node_modules/.bin/tsc -p tsconfig.json
+
+test: build
+	$(UVU) dist/test '\.test\.js$$'
+
+demo: build
+	$(BIN) analyze samples -o demo-report.html
+
+bench: build
+	node dist/bench/run.js --mb $(BENCH_MB)
+
+fuzz: build
+	node dist/test/fuzz/run.js --iterations $(FUZZ_ITERATIONS)
+
+fuzz-ci: build
+	node dist/test/fuzz/run.js --iterations 20000
+
+samples: build
+	node dist/src/evtx/writer/samples-cli.js samples
+
+lint: build
+	$(BIN) queries lint
+
+clean:
+	rm -rf dist

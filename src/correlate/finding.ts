@@ -1,0 +1,61 @@
+/**
+ * A finding: one root-cause conclusion with its evidence. Produced by the event correlation
+ * (src/correlate/) and the configuration checks (src/ingest/config/ → src/correlate/config-findings.ts);
+ * rendered by src/report/. Pure data: no formatting here.
+ */
+
+export const LEVELS = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+export type FindingKind =
+  | 'abo-binding-deleted'          // ABO mapper deleted an SSL binding (15300 without 15301 after a trigger)
+  | 'abo-binding-rebound'          // ABO mapper re-created the binding, failures follow (wrong certificate)
+  | 'private-key-failure'          // Schannel 36870, cause from the knowledge base
+  | 'config-abo-hash-invalid'      // customMetadata 5506 hash of no usable certificate: binding will be deleted
+  | 'config-legacy-metadata'       // 5511/2161/1018 leftovers
+  | 'config-binding-problem'       // binding hash not in store, null AppId, empty hash, expired certificate
+  | 'config-certificate-problem';  // KeySpec 2, no private key, expired
+
+/** A row of evidence pointing at its source. */
+export interface Evidence {
+  /** Source file path (as ingested). */
+  file: string;
+  /** EventRecordID for events; null for configuration artefacts. */
+  recordId: string | null;
+  /** ISO-8601 UTC with 7 fractional digits, or null for configuration artefacts. */
+  time: string | null;
+  host: string | null;
+  /** Role in the chain. */
+  role: 'trigger' | 'symptom' | 'recovery' | 'context' | 'configuration';
+  /** Short label: `15300 binding deleted 0.0.0.0:443`, `IISADMIN running`, `5506 = A178…`. */
+  summary: string;
+  provider?: string | null;
+  eventId?: number | null;
+}
+
+export interface Finding {
+  /** Stable id within a report: `<kind>:<host>:<key>`. */
+  id: string;
+  kind: FindingKind;
+  level: Level;
+  host: string | null;
+  confidence: Confidence;
+  title: string;
+  /** First and last evidence times (ISO-8601 UTC), null for configuration-only findings. */
+  start: string | null;
+  end: string | null;
+  /** Endpoints (IP:port / hostname:port) concerned. */
+  endpoints: string[];
+  /** Error code (`0x8009030D`) for private-key findings. */
+  errorCode?: string | null;
+  trigger: string | null;
+  symptoms: string[];
+  cause: string;
+  remedies: string[];
+  references: string[];
+  evidence: Evidence[];
+  /** Number of independent occurrences (e.g. trigger → deletion chains). */
+  occurrences: number;
+}

@@ -1,0 +1,53 @@
+/** Opening a bindtrail database: creates the schema, macros, views and the error-code table. */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { InputError } from '../errors.js';
+import { ERROR_CODES } from '../knowledge/error-codes.js';
+import { MACROS_SQL, SCHEMA_VERSION, TABLES_SQL, VIEWS_SQL } from './schema.js';
+
+export interface Database {
+  instance: DuckDBInstance;
+  conn: DuckDBConnection;
+  path: string;
+  close(): void;
+}
+
+/** Open (or create) the DuckDB file at `path` (':memory:' for a temporary one) with the schema in place. */
+export async function openDatabase(path: string, options: { readOnly?: boolean } = {}): Promise<Database> {
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: 'READ_ONLY' } : {});
+  } catch (e) {
+    throw new InputError(`cannot open database (${firstLine((e as Error).message)})`, path);
+  }
+  const conn = await instance.connect();
+  if (!options.readOnly) await ensureSchema(conn);
+  return {
+    instance,
+    conn,
+    path,
+    close() {
+      conn.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+export async function ensureSchema(conn: DuckDBConnection): Promise<void> {
+  await conn.run(TABLES_SQL);
+  await conn.run(MACROS_SQL);
+  await conn.run(VIEWS_SQL);
+  await conn.run(`INSERT OR REPLACE INTO meta VALUES ('schema_version', '${SCHEMA_VERSION}')`);
+  const app = await conn.createAppender('error_codes');
+  await conn.run('DELETE FROM error_codes');
+  for (const e of ERROR_CODES) {
+    app.appendVarchar(e.code);
+    app.appendVarchar(e.name);
+    app.appendVarchar(e.text);
+    app.endRow();
+  }
+  app.closeSync();
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0] ?? s;
+}

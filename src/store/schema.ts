@@ -1,0 +1,213 @@
+/**
+ * DuckDB schema: tables, macros and the domain views. Names here are the stable, documented
+ * interface that saved queries, reports and external tools (duckdb CLI, Python, DBeaver) rely on.
+ * Times are UTC, TIMESTAMP_NS. See README "Database schema".
+ */
+
+export const SCHEMA_VERSION = 1;
+
+export const TABLES_SQL = `
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+
+CREATE SEQUENCE IF NOT EXISTS file_id_seq START 1;
+CREATE TABLE IF NOT EXISTS files (
+  file_id      INTEGER PRIMARY KEY DEFAULT nextval('file_id_seq'),
+  path         VARCHAR NOT NULL,
+  sha256       VARCHAR NOT NULL,
+  size         BIGINT NOT NULL,
+  kind         VARCHAR NOT NULL,        -- evtx | xml | applicationHost.config | netsh-sslcert | reg-sslbindinginfo | certutil-store
+  hosts        VARCHAR[],
+  first_ts     TIMESTAMP_NS,
+  last_ts      TIMESTAMP_NS,
+  records      BIGINT NOT NULL DEFAULT 0,
+  warnings     INTEGER NOT NULL DEFAULT 0,
+  errors       INTEGER NOT NULL DEFAULT 0,
+  ingested_at  TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+
+CREATE TABLE IF NOT EXISTS events (
+  file_id        INTEGER NOT NULL,
+  host           VARCHAR,                -- System/Computer
+  channel        VARCHAR,
+  provider       VARCHAR,
+  provider_guid  VARCHAR,                -- {UPPERCASE}
+  event_source   VARCHAR,                -- Provider/@EventSourceName
+  event_id       INTEGER,
+  qualifiers     INTEGER,
+  version        SMALLINT,
+  level          SMALLINT,
+  task           INTEGER,
+  opcode         SMALLINT,
+  keywords       VARCHAR,                -- 0x8080000000000000
+  record_id      UBIGINT,                -- System/EventRecordID
+  header_record_id UBIGINT,              -- record-header number (differs in filtered exports)
+  ts             TIMESTAMP_NS,           -- System/TimeCreated, UTC
+  written_ts     TIMESTAMP_NS,           -- record-header FILETIME
+  process_id     UBIGINT,
+  thread_id      UBIGINT,
+  user_sid       VARCHAR,
+  activity_id    VARCHAR,
+  data           JSON,                   -- EventData by Name ("#n" for unnamed Data, "Binary" hex) / UserData tree
+  params         VARCHAR[],              -- insertion strings %1..%n in document order
+  message        VARCHAR,                -- rendered from the bundled catalogue, NULL when unknown
+  recovered      BOOLEAN NOT NULL DEFAULT false,  -- carved from slack space / damaged chunk
+  chunk          INTEGER,
+  file_offset    BIGINT
+);
+
+CREATE TABLE IF NOT EXISTS ingest_errors (
+  file_id    INTEGER,
+  path       VARCHAR NOT NULL,
+  severity   VARCHAR NOT NULL,           -- error | warning
+  chunk      INTEGER,
+  file_offset BIGINT,
+  record_id  UBIGINT,
+  message    VARCHAR NOT NULL
+);
+
+-- applicationHost.config <customMetadata> properties (IIS 6 metabase leftovers).
+CREATE TABLE IF NOT EXISTS config_metadata (
+  file_id      INTEGER NOT NULL,
+  host         VARCHAR,
+  key_path     VARCHAR NOT NULL,         -- e.g. LM/W3SVC/1
+  property_id  INTEGER NOT NULL,         -- 5506 cert hash, 5511 store name, 2161, 1018…
+  data_type    VARCHAR,
+  user_type    VARCHAR,
+  attributes   VARCHAR,
+  value        VARCHAR,
+  decoded      VARCHAR                   -- 5506: 40-hex-digit thumbprint (uppercase); 5511: store name
+);
+
+-- SSL bindings from every source: applicationHost.config sites, netsh output, registry export.
+CREATE TABLE IF NOT EXISTS ssl_bindings (
+  file_id      INTEGER NOT NULL,
+  host         VARCHAR,
+  source       VARCHAR NOT NULL,         -- config | netsh | registry
+  endpoint     VARCHAR,                  -- IP:port, [IPv6]:port or hostname:port
+  site         VARCHAR,                  -- config: site name
+  binding_information VARCHAR,           -- config: IP:port:hostheader as written
+  ssl_flags    INTEGER,
+  cert_hash    VARCHAR,                  -- uppercase hex thumbprint, NULL when empty
+  cert_store   VARCHAR,
+  app_id       VARCHAR,                  -- {UPPERCASE}
+  problems     VARCHAR[]                 -- parser-flagged: empty-hash, null-appid, …
+);
+
+-- certutil -v -store my
+CREATE TABLE IF NOT EXISTS certificates (
+  file_id        INTEGER NOT NULL,
+  host           VARCHAR,
+  store          VARCHAR,
+  thumbprint     VARCHAR NOT NULL,       -- uppercase hex, 40 digits
+  subject        VARCHAR,
+  issuer         VARCHAR,
+  serial         VARCHAR,
+  not_before     TIMESTAMP,
+  not_after      TIMESTAMP,
+  has_private_key BOOLEAN,
+  provider       VARCHAR,
+  key_container  VARCHAR,
+  key_spec       INTEGER,                -- 1 AT_KEYEXCHANGE, 2 AT_SIGNATURE
+  exportable     BOOLEAN
+);
+
+-- Cryptographic / Win32 error codes (filled from the knowledge base at schema creation).
+CREATE TABLE IF NOT EXISTS error_codes (
+  code         VARCHAR PRIMARY KEY,      -- 0x8009030D
+  name         VARCHAR NOT NULL,
+  description  VARCHAR
+);
+`;
+
+export const MACROS_SQL = `
+-- Normalise an error code written as 0x… (any case) or decimal to 0xXXXXXXXX.
+CREATE OR REPLACE MACRO hex_code(v) AS
+  CASE WHEN v IS NULL OR trim(v) = '' THEN NULL
+       WHEN lower(trim(v)) LIKE '0x%' THEN printf('0x%08X', TRY_CAST(trim(v) AS UBIGINT))
+       ELSE printf('0x%08X', TRY_CAST(trim(v) AS BIGINT) & 4294967295) END;
+-- Text of a hex Binary holding UTF-16LE ASCII (Service Control Manager "IISADMIN/4").
+CREATE OR REPLACE MACRO utf16_hex_text(h) AS
+  rtrim(TRY(decode(unhex(regexp_replace(h, '([0-9A-Fa-f]{2})00', '\\1', 'g')))), chr(0));
+-- First insertion string shaped like an endpoint: IP:port, [IPv6]:port or hostname:port.
+CREATE OR REPLACE MACRO endpoint_of(p) AS
+  list_filter(p, x -> regexp_full_match(x, '(\\[[0-9A-Fa-f:.%]+\\]|[A-Za-z0-9_.*+-]+):[0-9]{1,5}'))[1];
+`;
+
+export const VIEWS_SQL = `
+CREATE OR REPLACE VIEW service_changes AS
+SELECT e.file_id, e.host, e.ts, e.record_id, e.event_id,
+       coalesce(nullif(split_part(utf16_hex_text(e.data->>'Binary'), '/', 1), ''), k.service_key) AS service_key,
+       coalesce(e.data->>'param1', e.params[1]) AS display_name,
+       coalesce(e.data->>'param2', e.params[2]) AS state,
+       coalesce(TRY_CAST(nullif(split_part(utf16_hex_text(e.data->>'Binary'), '/', 2), '') AS INTEGER),
+                CASE lower(coalesce(e.data->>'param2', e.params[2]))
+                  WHEN 'stopped' THEN 1 WHEN 'start pending' THEN 2 WHEN 'stop pending' THEN 3
+                  WHEN 'running' THEN 4 WHEN 'continue pending' THEN 5 WHEN 'pause pending' THEN 6
+                  WHEN 'paused' THEN 7 END) AS state_code
+FROM events e
+LEFT JOIN (VALUES ('IIS Admin Service', 'IISADMIN'), ('World Wide Web Publishing Service', 'W3SVC'),
+                  ('Windows Process Activation Service', 'WAS'), ('Simple Mail Transfer Protocol (SMTP)', 'SMTPSVC'),
+                  ('Microsoft FTP Service', 'MSFTPSVC'), ('FTP Publishing Service', 'MSFTPSVC'))
+          AS k(display, service_key) ON k.display = coalesce(e.data->>'param1', e.params[1])
+WHERE e.provider = 'Service Control Manager' AND e.event_id = 7036;
+
+CREATE OR REPLACE VIEW ssl_events AS
+SELECT e.file_id, e.host, e.ts, e.record_id, e.provider, e.event_id, e.level,
+       CASE WHEN e.event_id = 15300 OR (e.event_id = 119 AND e.provider = 'Microsoft-Windows-HttpService') THEN 'binding_deleted'
+            WHEN e.event_id = 15301 THEN 'binding_created'
+            WHEN e.event_id = 15021 THEN 'ssl_config_error'
+            WHEN e.event_id = 36870 THEN 'private_key_error'
+            WHEN e.event_id = 36874 THEN 'no_cipher_suite'
+            WHEN e.event_id IN (36887, 36888) THEN 'tls_alert'
+            ELSE 'other' END AS kind,
+       CASE WHEN e.provider LIKE '%Http%' THEN endpoint_of(e.params) END AS endpoint,
+       hex_code(e.data->>'ErrorCode') AS error_code,
+       c.name AS error_name,
+       TRY_CAST(e.data->>'ErrorStatus' AS BIGINT) AS error_status,
+       TRY_CAST(e.data->>'AlertDesc' AS INTEGER) AS alert,
+       TRY_CAST(e.data->>'CallerProcessId' AS BIGINT) AS caller_pid,
+       e.data->>'CallerProcessImageName' AS caller_image,
+       e.message
+FROM events e
+LEFT JOIN error_codes c ON c.code = hex_code(e.data->>'ErrorCode')
+WHERE (e.provider = 'Microsoft-Windows-HttpEvent' AND e.event_id IN (15300, 15301, 15021))
+   OR (e.provider = 'Microsoft-Windows-HttpService' AND e.event_id = 119)
+   OR (e.provider = 'Schannel' AND e.event_id IN (36870, 36874, 36887, 36888));
+
+CREATE OR REPLACE VIEW reboots AS
+SELECT e.file_id, e.host, e.ts, e.record_id, e.provider, e.event_id,
+       CASE WHEN e.event_id = 6005 THEN 'eventlog_started'
+            WHEN e.event_id = 6006 THEN 'clean_shutdown'
+            WHEN e.event_id = 6008 THEN 'unexpected_shutdown'
+            WHEN e.event_id = 6009 THEN 'boot'
+            WHEN e.event_id = 12 THEN 'os_start'
+            WHEN e.event_id = 13 THEN 'os_shutdown' END AS kind,
+       e.message
+FROM events e
+WHERE (e.provider = 'EventLog' AND e.event_id IN (6005, 6006, 6008, 6009))
+   OR (e.provider = 'Microsoft-Windows-Kernel-General' AND e.event_id IN (12, 13));
+
+CREATE OR REPLACE VIEW process_starts AS
+SELECT e.file_id, e.host, e.ts, e.record_id,
+       e.data->>'NewProcessName' AS image,
+       e.data->>'CommandLine' AS command_line,
+       e.data->>'SubjectUserName' AS user_name,
+       e.data->>'SubjectDomainName' AS user_domain,
+       e.data->>'NewProcessId' AS process_id,
+       e.data->>'ParentProcessName' AS parent_image
+FROM events e
+WHERE e.provider = 'Microsoft-Windows-Security-Auditing' AND e.event_id = 4688;
+
+CREATE OR REPLACE VIEW crypto_failures AS
+SELECT e.file_id, e.host, e.ts, e.record_id,
+       e.data->>'ProviderName' AS key_provider,
+       e.data->>'AlgorithmName' AS algorithm,
+       e.data->>'KeyName' AS key_name,
+       e.data->>'KeyType' AS key_type,
+       e.data->>'Operation' AS operation,
+       hex_code(e.data->>'ReturnCode') AS return_code,
+       c.name AS return_name
+FROM events e
+LEFT JOIN error_codes c ON c.code = hex_code(e.data->>'ReturnCode')
+WHERE e.provider = 'Microsoft-Windows-Security-Auditing' AND e.event_id = 5061;
+`;
