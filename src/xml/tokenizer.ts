@@ -1,0 +1,330 @@
+/**
+ * A small, safe XML pull tokenizer (XML 1.0 syntax, no DTD). Input arrives as one string or in
+ * chunks (`push` … `end`); `next()` returns the next event, or null when it needs more input
+ * (`finished` false) or the input is exhausted (`finished` true).
+ *
+ * Safety: any `<!DOCTYPE`, `<!ENTITY`, `<!ELEMENT`, `<!ATTLIST`, `<!NOTATION` is refused, and only
+ * the five predefined entities and character references are decoded (src/xml/entities.ts), so
+ * no input can expand. Depth, attribute count, token length and input size are capped.
+ *
+ * Leniency, for event exports: several root elements in sequence are accepted unless
+ * `singleRoot`; `<?xml …?>` may appear before each of them (concatenated exports).
+ */
+import { decodeReferences } from './entities.js';
+import { XmlError } from './errors.js';
+import { XML_DEFAULTS, type XmlAttributes, type XmlEvent, type XmlOptions } from './types.js';
+
+/** Thrown inside a token parse when the buffer ends before the token does (streaming). */
+const INCOMPLETE = Symbol('incomplete');
+
+const Ch = {
+  Tab: 0x09, Lf: 0x0a, Cr: 0x0d, Space: 0x20, Bang: 0x21, Quot: 0x22, Apos: 0x27,
+  Minus: 0x2d, Dot: 0x2e, Slash: 0x2f, Colon: 0x3a, Lt: 0x3c, Eq: 0x3d, Gt: 0x3e, Question: 0x3f,
+  Under: 0x5f, Bom: 0xfeff,
+} as const;
+
+const isSpace = (c: number): boolean => c === Ch.Space || c === Ch.Lf || c === Ch.Tab || c === Ch.Cr;
+/** ASCII name classes: 1 = may start a name, 2 = may continue one (XML 1.0 §2.3, ASCII part). */
+const NAME_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const start = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === Ch.Under || c === Ch.Colon;
+  NAME_CLASS[c] = start ? 3 : (c >= 0x30 && c <= 0x39) || c === Ch.Minus || c === Ch.Dot ? 2 : 0;
+}
+// Beyond ASCII the tokenizer is permissive: any character from U+00B7/U+00C0 on (except the BOM).
+const isNameStart = (c: number): boolean => (c < 128 ? (NAME_CLASS[c]! & 1) !== 0 : c >= 0xc0 && c !== Ch.Bom);
+const isNameChar = (c: number): boolean => (c < 128 ? NAME_CLASS[c]! !== 0 : c === 0xb7 || (c >= 0xc0 && c !== Ch.Bom));
+
+const REFUSED_DECLS = ['DOCTYPE', 'ENTITY', 'ELEMENT', 'ATTLIST', 'NOTATION'];
+
+export class XmlTokenizer {
+  private readonly opts: Required<XmlOptions>;
+  private buf = '';
+  /** Absolute offset of buf[0]. */
+  private base = 0;
+  /** Position in buf of the next token. */
+  private pos = 0;
+  private ended = false;
+  private total = 0;
+  private readonly stack: { name: string; offset: number }[] = [];
+  private roots = 0;
+  private pendingClose: XmlEvent | null = null;
+  /** Line cursor (monotone) and the line state at `base` (for offsets behind the cursor). */
+  private curAbs = 0;
+  private curLine = 1;
+  private curLineStart = 0;
+  private baseLine = 1;
+  private baseLineStart = 0;
+  private done = false;
+
+  constructor(options: XmlOptions = {}) {
+    this.opts = { ...XML_DEFAULTS, ...options };
+  }
+
+  /** True once `end()` was called and every event has been returned. */
+  get finished(): boolean {
+    return this.done;
+  }
+
+  /** Current element nesting (0 between root elements). */
+  get depth(): number {
+    return this.stack.length;
+  }
+
+  /** Append input. Consumed input is dropped, so memory stays bounded by the largest token. */
+  push(chunk: string): void {
+    if (this.ended) throw new Error('XmlTokenizer.push after end()');
+    this.total += chunk.length;
+    if (this.total > this.opts.maxInputChars) this.fail(`input larger than ${this.opts.maxInputChars} characters`, this.base + this.buf.length);
+    if (this.pos > 0 && (this.pos >= 1 << 20 || this.pos * 2 >= this.buf.length)) {
+      this.advanceCursor(this.base + this.pos);
+      this.baseLine = this.curLine;
+      this.baseLineStart = this.curLineStart;
+      this.buf = this.buf.slice(this.pos) + chunk;
+      this.base += this.pos;
+      this.pos = 0;
+    } else {
+      this.buf += chunk;
+    }
+  }
+
+  /** No more input: unterminated tokens and unclosed elements become errors. */
+  end(): void {
+    this.ended = true;
+  }
+
+  /** 1-based line and column of an absolute offset still in (or just consumed from) the buffer. */
+  locate(offset: number): { line: number; column: number } {
+    if (offset >= this.curAbs) {
+      this.advanceCursor(offset);
+      return { line: this.curLine, column: offset - this.curLineStart + 1 };
+    }
+    const local = Math.max(0, offset - this.base);
+    let line = this.baseLine;
+    let lineStart = this.baseLineStart;
+    for (let i = this.buf.indexOf('\n'); i >= 0 && i < local; i = this.buf.indexOf('\n', i + 1)) {
+      line++;
+      lineStart = this.base + i + 1;
+    }
+    return { line, column: offset - lineStart + 1 };
+  }
+
+  /** The next event; null = needs more input (`finished` false) or done (`finished` true). */
+  next(): XmlEvent | null {
+    if (this.pendingClose) {
+      const ev = this.pendingClose;
+      this.pendingClose = null;
+      return ev;
+    }
+    for (;;) {
+      if (this.pos >= this.buf.length) return this.atEnd();
+      const start = this.pos;
+      try {
+        const ev = this.buf.charCodeAt(start) === Ch.Lt ? this.markup(start) : this.text(start);
+        if (ev !== null) return ev;
+      } catch (e) {
+        if (e !== INCOMPLETE) throw e;
+        this.pos = start;
+        if (this.buf.length - start > this.opts.maxTokenChars) this.fail(`token longer than ${this.opts.maxTokenChars} characters`, this.base + start);
+        return null;
+      }
+    }
+  }
+
+  private atEnd(): null {
+    if (!this.ended) return null;
+    const open = this.stack[this.stack.length - 1];
+    if (open) {
+      const at = this.locate(open.offset);
+      this.fail(`unexpected end of input: <${open.name}> (line ${at.line}) is not closed`, this.base + this.buf.length);
+    }
+    if (this.roots === 0 && !this.done) this.fail('no root element', this.base + this.buf.length);
+    this.done = true;
+    return null;
+  }
+
+  private text(start: number): XmlEvent | null {
+    const buf = this.buf;
+    let lt = buf.indexOf('<', start);
+    if (lt < 0) {
+      if (!this.ended) throw INCOMPLETE;
+      lt = buf.length;
+    }
+    this.pos = lt;
+    const offset = this.base + start;
+    if (this.stack.length === 0) {
+      for (let i = start; i < lt; i++) {
+        const c = buf.charCodeAt(i);
+        if (isSpace(c) || (c === Ch.Bom && this.base + i === 0)) continue;
+        this.fail('text outside the root element', this.base + i);
+      }
+      return null;
+    }
+    let raw = buf.slice(start, lt);
+    if (this.opts.skipWhitespace && isAllSpace(raw)) return null;
+    if (raw.includes('\r')) raw = raw.replace(/\r\n?/g, '\n');
+    if (raw.includes('&')) raw = decodeReferences(raw, (reason, i) => this.fail(reason, offset + i));
+    return { kind: 'text', text: raw, cdata: false, offset };
+  }
+
+  private markup(start: number): XmlEvent | null {
+    const c = this.charAt(start + 1);
+    if (c === Ch.Slash) return this.closeTag(start);
+    if (c === Ch.Question) return this.pi(start);
+    if (c === Ch.Bang) return this.bang(start);
+    return this.openTag(start);
+  }
+
+  private openTag(start: number): XmlEvent {
+    const offset = this.base + start;
+    let p = start + 1;
+    const name = this.name(p, 'element name');
+    p += name.length;
+    const attrs: XmlAttributes = {};
+    let count = 0;
+    for (;;) {
+      const spaced = isSpace(this.charAt(p));
+      p = this.skipSpace(p);
+      const c = this.charAt(p);
+      if (c === Ch.Gt || (c === Ch.Slash && this.charAt(p + 1) === Ch.Gt)) {
+        const selfClosing = c === Ch.Slash;
+        this.pos = p + (selfClosing ? 2 : 1);
+        return this.opened(name, attrs, selfClosing, offset);
+      }
+      if (!spaced) this.fail(`expected whitespace, ">" or "/>" in <${name}>`, this.base + p);
+      const attr = this.name(p, 'attribute name', name);
+      p = this.skipSpace(p + attr.length);
+      if (this.charAt(p) !== Ch.Eq) this.fail(`expected "=" after attribute "${attr}" in <${name}>`, this.base + p);
+      p = this.skipSpace(p + 1);
+      const q = this.charAt(p);
+      if (q !== Ch.Quot && q !== Ch.Apos) this.fail(`attribute "${attr}" value must be quoted`, this.base + p);
+      const close = this.buf.indexOf(q === Ch.Quot ? '"' : "'", p + 1);
+      if (close < 0) this.incompleteOr(`unterminated value of attribute "${attr}"`, p);
+      if (Object.hasOwn(attrs, attr)) this.fail(`duplicate attribute "${attr}" in <${name}>`, this.base + p);
+      if (++count > this.opts.maxAttributes) this.fail(`more than ${this.opts.maxAttributes} attributes in <${name}>`, this.base + p);
+      attrs[attr] = this.attrValue(p + 1, close);
+      p = close + 1;
+    }
+  }
+
+  private opened(name: string, attrs: XmlAttributes, selfClosing: boolean, offset: number): XmlEvent {
+    const depth = this.stack.length;
+    if (depth === 0 && ++this.roots > 1 && this.opts.singleRoot) this.fail(`a second root element <${name}>`, offset);
+    if (selfClosing) {
+      this.pendingClose = { kind: 'close', name, depth, offset };
+    } else {
+      if (depth >= this.opts.maxDepth) this.fail(`elements nested deeper than ${this.opts.maxDepth}`, offset);
+      this.stack.push({ name, offset });
+    }
+    return { kind: 'open', name, attrs, selfClosing, depth, offset };
+  }
+
+  private attrValue(from: number, to: number): string {
+    let v = this.buf.slice(from, to);
+    if (v.includes('<')) this.fail('"<" in an attribute value', this.base + from + v.indexOf('<'));
+    // Attribute-value normalisation (XML 1.0 §3.3.3): literal white space becomes a space.
+    if (/[\t\n\r]/.test(v)) v = v.replace(/\r\n|[\t\n\r]/g, ' ');
+    if (v.includes('&')) v = decodeReferences(v, (reason, i) => this.fail(reason, this.base + from + i));
+    return v;
+  }
+
+  private closeTag(start: number): XmlEvent {
+    const offset = this.base + start;
+    const name = this.name(start + 2, 'end-tag name');
+    const p = this.skipSpace(start + 2 + name.length);
+    if (this.charAt(p) !== Ch.Gt) this.fail(`expected ">" to end </${name}`, this.base + p);
+    this.pos = p + 1;
+    const open = this.stack.pop();
+    if (!open) this.fail(`end tag </${name}> without a start tag`, offset);
+    if (open.name !== name) {
+      const at = this.locate(open.offset);
+      this.fail(`mismatched end tag </${name}>: expected </${open.name}> (opened at line ${at.line})`, offset);
+    }
+    return { kind: 'close', name, depth: this.stack.length, offset };
+  }
+
+  private pi(start: number): XmlEvent {
+    const offset = this.base + start;
+    const target = this.name(start + 2, 'processing-instruction target');
+    const end = this.buf.indexOf('?>', start + 2 + target.length);
+    if (end < 0) this.incompleteOr(`unterminated processing instruction <?${target}`, start);
+    const data = this.buf.slice(start + 2 + target.length, end);
+    if (data !== '' && !isSpace(data.charCodeAt(0))) this.fail(`malformed processing instruction <?${target}`, offset);
+    this.pos = end + 2;
+    return { kind: 'pi', target, data: data.trim(), offset };
+  }
+
+  private bang(start: number): XmlEvent | null {
+    const offset = this.base + start;
+    const buf = this.buf;
+    if (buf.startsWith('<!--', start)) {
+      const end = buf.indexOf('-->', start + 4);
+      if (end < 0) this.incompleteOr('unterminated comment', start);
+      const text = buf.slice(start + 4, end);
+      if (text.includes('--')) this.fail('"--" inside a comment', offset + 4 + text.indexOf('--'));
+      this.pos = end + 3;
+      return this.opts.comments ? { kind: 'comment', text, offset } : null;
+    }
+    if (buf.startsWith('<![CDATA[', start)) {
+      const end = buf.indexOf(']]>', start + 9);
+      if (end < 0) this.incompleteOr('unterminated CDATA section', start);
+      if (this.stack.length === 0) this.fail('CDATA section outside the root element', offset);
+      this.pos = end + 3;
+      let text = buf.slice(start + 9, end);
+      if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+      return { kind: 'text', text, cdata: true, offset };
+    }
+    if (buf.length - start < 11 && !this.ended) throw INCOMPLETE;
+    const word = /^<!([A-Za-z]*)/.exec(buf.slice(start, start + 11))?.[1]?.toUpperCase() ?? '';
+    if (REFUSED_DECLS.includes(word)) {
+      this.fail(`<!${word}> refused: DTDs and entity declarations are not supported (no entity expansion)`, offset);
+    }
+    this.fail('malformed markup: expected "<!--" or "<![CDATA["', offset);
+  }
+
+  /** A name at `p`; the whole name must be in the buffer (or the input ended). */
+  private name(p: number, what: string, inElement?: string): string {
+    if (!isNameStart(this.charAt(p))) this.fail(`expected ${what}${inElement ? ` in <${inElement}>` : ''}`, this.base + p);
+    let e = p + 1;
+    while (e < this.buf.length && isNameChar(this.buf.charCodeAt(e))) e++;
+    if (e >= this.buf.length && !this.ended) throw INCOMPLETE;
+    return this.buf.slice(p, e);
+  }
+
+  private skipSpace(p: number): number {
+    while (p < this.buf.length && isSpace(this.buf.charCodeAt(p))) p++;
+    return p;
+  }
+
+  /** Char code at buffer position `p`; past the end: INCOMPLETE while streaming, else -1. */
+  private charAt(p: number): number {
+    if (p < this.buf.length) return this.buf.charCodeAt(p);
+    if (!this.ended) throw INCOMPLETE;
+    return -1;
+  }
+
+  private incompleteOr(reason: string, at: number): never {
+    if (!this.ended) throw INCOMPLETE;
+    this.fail(reason, this.base + at);
+  }
+
+  private advanceCursor(offset: number): void {
+    const end = Math.min(offset, this.base + this.buf.length) - this.base;
+    let i = this.buf.indexOf('\n', Math.max(0, this.curAbs - this.base));
+    while (i >= 0 && i < end) {
+      this.curLine++;
+      this.curLineStart = this.base + i + 1;
+      i = this.buf.indexOf('\n', i + 1);
+    }
+    this.curAbs = Math.max(this.curAbs, offset);
+  }
+
+  private fail(reason: string, offset: number): never {
+    const at = this.locate(offset);
+    throw new XmlError(reason, offset, at.line, at.column);
+  }
+}
+
+function isAllSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isSpace(s.charCodeAt(i))) return false;
+  return true;
+}
