@@ -1,0 +1,154 @@
+/**
+ * HTML incident report: one self-contained file (inline CSS and SVG, no script, no external
+ * resource), readable offline and printable. A Content-Security-Policy meta forbids script and
+ * every load except data: images, so even an escaping bug could not run code. Every string from
+ * the model (logs and artefacts are attacker-controlled) is escaped with escapeHtml.
+ */
+import { LEVELS } from '../correlate/finding.js';
+import type { FileSummary, HostSummary, ReportModel, TimelineEntry } from './model.js';
+import { formatUtc, resolveDisplayZone } from './format-time.js';
+import { findingsSection, hostText, indexTimeline, timeCell } from './html-findings.js';
+import type { HtmlCtx } from './html-findings.js';
+import { REPORT_CSS } from './html-style.js';
+import type { RenderOptions } from './render-md.js';
+import { renderSvgTimeline } from './render-svg-timeline.js';
+import { escapeHtml as esc } from './text-safety.js';
+import { eventLabel, findingNumbers, findingRefs, timelineByHost } from './view-helpers.js';
+
+/** The Content-Security-Policy the report carries in a <meta http-equiv>. */
+export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+/** Render the report as one self-contained HTML document. Throws UsageError for an unknown zone. */
+export function renderHtml(model: ReportModel, options: RenderOptions = {}): string {
+  const ctx: HtmlCtx = {
+    zone: resolveDisplayZone(options.timeZone, model.timeZone),
+    numbers: findingNumbers(model.findings),
+    timelineIndex: indexTimeline(model),
+  };
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`,
+    '<meta name="referrer" content="no-referrer">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta name="generator" content="${esc(`${model.tool.name} ${model.tool.version}`)}">`,
+    `<title>bindtrail incident report: ${esc(model.summary.headline)}</title>`,
+    `<style>\n${REPORT_CSS}\n</style>`,
+    '</head>',
+    '<body>',
+    '<main>',
+    header(model, ctx),
+    nav(model),
+    summarySection(model, ctx),
+    timelineFigure(model, ctx),
+    findingsSection(model, ctx),
+    timelineTables(model, ctx),
+    `<footer>Generated ${esc(formatUtc(model.generatedAt))} UTC by ${esc(model.tool.name)} ${esc(model.tool.version)}, report schema ${esc(String(model.schemaVersion))}. This file loads nothing and runs no script.</footer>`,
+    '</main>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+function header(model: ReportModel, ctx: HtmlCtx): string {
+  const incident = model.summary.verdict === 'incident';
+  return [
+    '<header>',
+    '<h1>bindtrail incident report</h1>',
+    `<p class="meta">Generated ${esc(formatUtc(model.generatedAt))} UTC · times in UTC${ctx.zone ? `, local time in ${esc(ctx.zone)}` : ''}</p>`,
+    `<p><span class="verdict verdict-${incident ? 'incident' : 'no-incident'}">${incident ? 'Incident' : 'No incident found'}</span></p>`,
+    `<p class="headline">${esc(model.summary.headline)}</p>`,
+    '</header>',
+  ].join('\n');
+}
+
+function nav(model: ReportModel): string {
+  const items = [
+    '<li><a href="#summary">Executive summary</a></li>',
+    '<li><a href="#timeline">Timeline</a></li>',
+    `<li><a href="#findings">Findings</a>${
+      model.findings.length > 0
+        ? `<ol>${model.findings.map((f, i) => `<li><a href="#finding-${i + 1}">${esc(f.title)}</a></li>`).join('')}</ol>`
+        : ''
+    }</li>`,
+    '<li><a href="#events">Events per host</a></li>',
+  ];
+  return `<nav aria-label="Contents"><ol>${items.join('')}</ol></nav>`;
+}
+
+function summarySection(model: ReportModel, ctx: HtmlCtx): string {
+  const s = model.summary;
+  const card = (label: string, value: string, cls = ''): string => `<div class="card ${cls}"><b>${value}</b>${label}</div>`;
+  const levelCards = LEVELS.map((l) => card(`<span class="badge level-${l}">${l}</span>`, esc(String(s.findingsByLevel[l] ?? 0))));
+  return [
+    '<section id="summary">',
+    '<h2>Executive summary</h2>',
+    `<div class="cards">${card('hosts', esc(String(s.hosts)))}${card('events', esc(String(s.events)))}${card('files', esc(String(s.files)))}${card('findings', esc(String(model.findings.length)))}</div>`,
+    `<div class="cards">${levelCards.join('')}</div>`,
+    '<h3>Hosts</h3>',
+    hostsTable(model.hosts, ctx),
+    '<h3>Files</h3>',
+    filesTable(model.files),
+    '</section>',
+  ].join('\n');
+}
+
+function table(head: readonly string[], rows: readonly string[], cls: string): string {
+  return `<table class="${cls}"><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
+}
+
+function hostsTable(hosts: readonly HostSummary[], ctx: HtmlCtx): string {
+  if (hosts.length === 0) return '<p class="note">No host.</p>';
+  const rows = hosts.map(
+    (h) =>
+      `<tr><td>${hostText(h.host)}</td><td class="num">${esc(String(h.events))}</td><td class="time">${timeCell(h.firstTime, ctx.zone)}</td>` +
+      `<td class="time">${timeCell(h.lastTime, ctx.zone)}</td><td class="num">${esc(String(h.findings))}</td></tr>`,
+  );
+  return table(['Host', 'Events', 'First event', 'Last event', 'Findings'], rows, 'hosts');
+}
+
+function filesTable(files: readonly FileSummary[]): string {
+  if (files.length === 0) return '<p class="note">No file.</p>';
+  const rows = files.map(
+    (f) =>
+      `<tr><td class="wrap mono">${esc(f.path)}</td><td>${esc(f.kind)}</td><td>${f.hosts.map(esc).join(', ') || '—'}</td>` +
+      `<td class="num">${esc(String(f.records))}</td><td class="num">${esc(String(f.warnings))}</td><td class="num">${esc(String(f.errors))}</td>` +
+      `<td class="time">${timeCell(f.firstTime, null)}</td><td class="time">${timeCell(f.lastTime, null)}</td>` +
+      `<td class="mono wrap" title="${esc(f.sha256)}">${esc(f.sha256.slice(0, 16))}${f.sha256.length > 16 ? '…' : ''}</td></tr>`,
+  );
+  return table(['File', 'Kind', 'Hosts', 'Records', 'Warnings', 'Errors', 'First (UTC)', 'Last (UTC)', 'SHA-256'], rows, 'files');
+}
+
+function timelineFigure(model: ReportModel, ctx: HtmlCtx): string {
+  return [
+    '<section id="timeline">',
+    '<h2>Timeline</h2>',
+    '<figure class="timeline-figure">',
+    renderSvgTimeline(model, { zone: ctx.zone }),
+    '<figcaption>One lane per host (clocks of different hosts may be skewed). ▲ trigger, ◆ symptom, ● recovery, ■ context; shaded bands are finding spans. Hover a mark for details; click it to open its finding.</figcaption>',
+    '</figure>',
+    '</section>',
+  ].join('\n');
+}
+
+function timelineTables(model: ReportModel, ctx: HtmlCtx): string {
+  const index = new Map<TimelineEntry, number>(model.timeline.map((e, i) => [e, i]));
+  const groups = timelineByHost(model);
+  const blocks = groups.map((g) => {
+    const rows = g.entries.map((e) => {
+      const refs = findingRefs(e.findingIds, ctx.numbers).map((n) => `<a href="#finding-${n}">#${n}</a>`);
+      return (
+        `<tr id="tl-${index.get(e) ?? 0}"><td class="time">${timeCell(e.time, ctx.zone)}</td><td class="role-${esc(e.role)}">${esc(e.role)}</td>` +
+        `<td>${esc(eventLabel(e.provider, e.eventId))}</td><td class="mono">${e.recordId === null ? '—' : esc(e.recordId)}</td>` +
+        `<td class="wrap mono">${esc(e.file)}</td><td class="wrap">${esc(e.summary)}</td><td>${refs.join(' ') || '—'}</td></tr>`
+      );
+    });
+    const head = [ctx.zone ? `Time (UTC / ${esc(ctx.zone)})` : 'Time (UTC)', 'Role', 'Event', 'Record id', 'File', 'Summary', 'Findings'];
+    return `<h3>${hostText(g.host)}</h3>\n${table(head, rows, 'timeline-table')}`;
+  });
+  const body = blocks.length > 0 ? blocks.join('\n') : '<p class="note">No event on the timeline.</p>';
+  return `<section id="events">\n<h2>Events per host</h2>\n${body}\n</section>`;
+}
