@@ -44,8 +44,31 @@ export const ERROR_CODES: readonly ErrorCodeEntry[] = [
           'Re-open the site\'s https binding in IIS Manager, select the certificate again and press OK.',
         ],
       },
+      {
+        id: 'private-key-missing',
+        summary:
+          'The certificate in the Local Machine store has no private key associated with it (installed from a .cer/.crt instead of a .pfx, or the key association was lost).',
+        evidence: ['certutil -store my shows the certificate without a private key', 'SSLDiag: CryptAcquireCertificatePrivateKey failed'],
+        remedies: [
+          'Re-associate the key: certutil -repairstore my "<thumbprint>" (works only when the key is still on the machine).',
+          'Otherwise install a .pfx that contains the private key (or obtain one from the CA) and bind it.',
+        ],
+      },
+      {
+        id: 'machinekeys-permissions',
+        summary:
+          'The key file exists but the account HTTP.sys/LSASS uses cannot open it: permissions on %ProgramData%\\Microsoft\\Crypto\\RSA\\MachineKeys were changed.',
+        evidence: ['36870 0x80090016 with no reboot or certificate move before the first failure', 'Security 5061 naming the key container'],
+        remedies: [
+          'Restore the MachineKeys ACLs (KB 278381): Administrators and SYSTEM Full control, Everyone special read; use procmon to find the denied key file.',
+        ],
+      },
     ],
-    references: ['seed 001 (IIS SSL binding lost: keyset)', 'seed 002 (Schannel 36870 error codes)'],
+    references: [
+      'seed 001 (SSL stops working in IIS 7: keyset left behind by drag and drop)',
+      'seed 002 (Troubleshooting SSL related issues: private key, MachineKeys, 0x8009001A)',
+      'https://support.microsoft.com/kb/278381 (MachineKeys default permissions)',
+    ],
   },
   {
     code: '0x8009030D',

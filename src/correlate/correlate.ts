@@ -1,0 +1,56 @@
+/**
+ * The event correlation: runs the correlation queries (queries/ssl/abo-binding-chains.sql,
+ * queries/ssl/private-key-failure-bursts.sql) and turns their rows into findings.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Row } from '../store/run-query.js';
+import { aboFindings, chainKind } from './abo-chain.js';
+import { runBundled } from './bundled-queries.js';
+import { asString, asStrings } from './evidence.js';
+import type { Finding } from './finding.js';
+import { privateKeyFindings } from './private-key.js';
+import { epochMs } from './time.js';
+
+export interface CorrelateOptions {
+  /** Trigger → deletion window as DuckDB interval text (`2 minutes`, the default). */
+  window?: string;
+  /** 36870 burst gap (`30 minutes`, the default). */
+  gap?: string;
+  /** Only events of this host (exact Computer name). */
+  host?: string;
+  /** UTC time bounds as DuckDB TIMESTAMP text. */
+  since?: string;
+  until?: string;
+}
+
+/** Event findings (ABO-mapper chains and private key failures), ordered by start time. */
+export async function correlateEvents(conn: DuckDBConnection, options: CorrelateOptions = {}): Promise<Finding[]> {
+  const filters = { host: options.host, since: options.since, until: options.until };
+  const chains = await runBundled(conn, 'abo-binding-chains', { ...filters, window: options.window });
+  const bursts = await runBundled(conn, 'private-key-failure-bursts', { ...filters, gap: options.gap });
+  const findings = [...aboFindings(chains), ...privateKeyFindings(bursts.filter((b) => !explainedByChain(b, chains)))];
+  return sortFindings(findings);
+}
+
+/**
+ * A 36870 burst is a symptom of an ABO chain (already in that finding) when it starts after a
+ * chain's deletion on the same host and the chain counted failures with its code.
+ */
+export function explainedByChain(burst: Row, chains: Row[]): boolean {
+  const code = asString(burst.error_code);
+  const start = epochMs(String(burst.first_ts));
+  return chains.some(
+    (c) =>
+      chainKind(c) !== null &&
+      c.host === burst.host &&
+      code !== null &&
+      asStrings(c.failure_codes).includes(code) &&
+      epochMs(String(c.deleted_ts)) <= start,
+  );
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) => (a.start ?? '\uffff').localeCompare(b.start ?? '\uffff') || (a.host ?? '').localeCompare(b.host ?? '') || a.id.localeCompare(b.id),
+  );
+}
