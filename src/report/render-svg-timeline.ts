@@ -18,6 +18,9 @@ export interface SvgTimelineOptions {
   zone?: string | null;
 }
 
+/** Above this many context rows the SVG leaves context marks out (the tables still list them). */
+export const MAX_CONTEXT_MARKS = 2000;
+
 const W = 1000;
 const LABEL_W = 170;
 const RIGHT = 24;
@@ -109,6 +112,8 @@ export function renderSvgTimeline(model: ReportModel, options: SvgTimelineOption
   const zone = options.zone ?? null;
   const numbers = findingNumbers(model.findings);
   const events = model.timeline.length;
+  const contextRows = model.timeline.filter((e) => e.role === 'context').length;
+  const drawContext = contextRows <= MAX_CONTEXT_MARKS;
   const parts = [
     `<svg class="timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${lay.height}" ` +
       `width="100%" role="img" aria-labelledby="timeline-svg-title" font-family="system-ui, sans-serif" font-size="12">`,
@@ -116,8 +121,9 @@ export function renderSvgTimeline(model: ReportModel, options: SvgTimelineOption
     legend(),
     backgrounds(lay),
     grid(lay),
-    ...lay.lanes.map((host, i) => lane(model, host, i, lay, numbers, zone)),
+    ...lay.lanes.map((host, i) => lane(model, host, i, lay, numbers, zone, drawContext)),
     axisMarkup(lay),
+    drawContext ? '' : `<text class="omitted" x="${W - RIGHT}" y="${lay.height - 6}" text-anchor="end" fill="#475569" font-size="11">${contextRows} context events not drawn (listed in the tables below)</text>`,
     '</svg>',
   ];
   return parts.join('\n');
@@ -162,6 +168,7 @@ function lane(
   lay: Layout,
   numbers: ReadonlyMap<string, number>,
   zone: string | null,
+  drawContext: boolean,
 ): string {
   const y = lay.laneY(i);
   const name = host ?? UNKNOWN_HOST;
@@ -174,7 +181,7 @@ function lane(
     if (f.host === host) out.push(findingSpan(f, fi + 1, y, lay));
   });
   model.timeline.forEach((e, ti) => {
-    if (e.host === host) out.push(mark(e, ti, y, lay, numbers, zone));
+    if (e.host === host && (drawContext || e.role !== 'context')) out.push(mark(e, ti, y, lay, numbers, zone));
   });
   out.push('</g>');
   return out.join('\n');

@@ -11,7 +11,7 @@ import { UNKNOWN_HOST, compareTime, eventLabel } from './view-helpers.js';
 export interface TimelineTableOptions {
   /** IANA zone: adds a local-time column beside UTC (`UTC` or unset: UTC only). */
   timeZone?: string;
-  /** Wrap the summary column at this many characters (default 72; 0 = no wrap). */
+  /** Wrap the summary column at this many characters (default 60; 0 = no wrap). */
   summaryWidth?: number;
   /** Keep the rows' order instead of sorting by time then host. */
   keepOrder?: boolean;
@@ -34,7 +34,7 @@ export function renderTimelineTable(entries: readonly TimelineEntry[], options: 
   const rows = options.keepOrder
     ? [...entries]
     : [...entries].sort((a, b) => compareTime(a.time, b.time) || (a.host ?? '').localeCompare(b.host ?? ''));
-  const width = options.summaryWidth ?? 72;
+  const width = options.summaryWidth ?? 60;
   const head = ['Time (UTC)'];
   if (zone) head.push(`Local (${zone})`);
   head.push('Host', 'Role', 'Event', 'Record', 'Summary', 'Findings');
@@ -42,7 +42,7 @@ export function renderTimelineTable(entries: readonly TimelineEntry[], options: 
   const colWidths: Array<number | null> = head.map((_h, i) => (i === summaryCol && width > 0 ? width + 2 : null));
   const table = new Table({
     head,
-    style: { head: [], border: [], compact: false },
+    style: { head: [], border: [], compact: true },
     wordWrap: true,
     wrapOnWordBoundary: true,
     colWidths,

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { renderSvgTimeline } from '../../src/report/render-svg-timeline.js';
+import { MAX_CONTEXT_MARKS, renderSvgTimeline } from '../../src/report/render-svg-timeline.js';
 import { buildAxis } from '../../src/report/time-axis.js';
 import { aboTwoHosts, configOnly, hostile } from './fixtures.js';
 
@@ -58,6 +58,17 @@ svg('axis: nice steps, ticks inside the domain, date on day change', () => {
   const single = buildAxis([t0])!;
   assert.ok(single.end - single.start >= 60_000);
   assert.is(buildAxis([]), null);
+});
+
+svg('above the cap, context marks are left out and the drawing says so', () => {
+  const m = aboTwoHosts();
+  const ctx = m.timeline.find((e) => e.role === 'context')!;
+  const extra = MAX_CONTEXT_MARKS + 1;
+  for (let i = 0; i < extra; i++) m.timeline.push({ ...ctx, recordId: String(100000 + i) });
+  const out = renderSvgTimeline(m);
+  assert.is(count(out, /<a class="mark mark-context"/g), 0);
+  assert.is(count(out, /<a class="mark /g), m.timeline.length - extra - 1);
+  assert.match(out, `${extra + 1} context events not drawn`);
 });
 
 svg.run();
