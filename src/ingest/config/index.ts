@@ -1,0 +1,52 @@
+/**
+ * Configuration artefacts exported beside the logs (DOMAIN.md §4): kind detection by content and
+ * the parsers. Pure: text in (decode bytes first, e.g. src/xml decodeText: UTF-16LE .reg files),
+ * rows out (src/ingest/config/types.ts); ingest appends them to config_metadata, ssl_bindings and
+ * certificates.
+ */
+import { parseAppHostConfig } from './app-host-config.js';
+import { parseCertutilStore } from './certutil-store.js';
+import { parseNetshSslCert } from './netsh-sslcert.js';
+import { parseRegSslBindingInfo } from './reg-sslbindinginfo.js';
+import type { ConfigKind, ConfigRows } from './types.js';
+
+export type { ConfigKind, ConfigRows, ConfigMetadataRow, SslBindingRow, CertificateRow } from './types.js';
+export { CONFIG_KINDS } from './types.js';
+export { parseAppHostConfig, parseCertutilStore, parseNetshSslCert, parseRegSslBindingInfo };
+
+/** How much of the text detection looks at. */
+const HEAD_CHARS = 64 * 1024;
+
+/**
+ * The artefact kind by content (first 64 KiB), or null when the text is none of them.
+ * applicationHost.config declares the `system.applicationHost` section group near its top.
+ */
+export function detectConfigKind(text: string): ConfigKind | null {
+  const head = text.slice(0, HEAD_CHARS).replace(/^\uFEFF/, '');
+  const start = head.trimStart();
+  if (/^(Windows Registry Editor Version 5\.00|REGEDIT4)\s/.test(start)) {
+    return /\\HTTP\\Parameters\\Ssl(Sni|Ccs)?BindingInfo/i.test(head) ? 'reg-sslbindinginfo' : null;
+  }
+  if (start.startsWith('<')) {
+    return /<configuration[\s>]/.test(head) && /system\.applicationHost|<customMetadata[\s/>]/.test(head) ? 'applicationHost.config' : null;
+  }
+  if (/^\s*SSL Certificate bindings:\s*$/im.test(head) || /^\s*(IP:port|Hostname:port|Central Certificate Store)\s+: /im.test(head)) {
+    return 'netsh-sslcert';
+  }
+  if (/^=+ ?Certificate \d+ ?=+\s*$/m.test(head) && /Cert Hash\(sha1\)|Serial Number:/i.test(head)) return 'certutil-store';
+  return null;
+}
+
+/** Parse one artefact of a known kind; `file` names it in errors and warnings. Throws InputError. */
+export function parseConfigArtefact(kind: ConfigKind, text: string, file: string): ConfigRows {
+  switch (kind) {
+    case 'applicationHost.config':
+      return parseAppHostConfig(text, file);
+    case 'netsh-sslcert':
+      return parseNetshSslCert(text, file);
+    case 'reg-sslbindinginfo':
+      return parseRegSslBindingInfo(text, file);
+    case 'certutil-store':
+      return parseCertutilStore(text, file);
+  }
+}
