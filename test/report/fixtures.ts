@@ -215,7 +215,7 @@ export function configOnly(): ReportModel {
   return model({
     headline: 'WEB04 configuration: the SSL binding of 0.0.0.0:443 will break at the next ABO mapper start',
     files: [
-      { path: cfg, kind: 'applicationhost-config', sha256: 'dd00000000000000000000000000000000000000000000000000000000000001', hosts: ['WEB04'], records: 42, warnings: 0, errors: 0, firstTime: null, lastTime: null },
+      { path: cfg, kind: 'applicationHost.config', sha256: 'dd00000000000000000000000000000000000000000000000000000000000001', hosts: ['WEB04'], records: 42, warnings: 0, errors: 0, firstTime: null, lastTime: null },
       { path: certs, kind: 'certutil-store', sha256: 'dd00000000000000000000000000000000000000000000000000000000000002', hosts: ['WEB04'], records: 3, warnings: 0, errors: 0, firstTime: null, lastTime: null },
     ],
     hosts: [{ host: 'WEB04', events: 0, firstTime: null, lastTime: null, findings: 2 }],
