@@ -14,8 +14,8 @@ type ChainKind = 'abo-binding-deleted' | 'abo-binding-rebound';
 const KB_2025598 = 'https://support.microsoft.com/kb/2025598 (SSL bindings deleted: legacy customMetadata 5506)';
 const SEED_REFS = [
   KB_2025598,
-  'seed 000: "SSL Certificate Settings deleted for Port : 0.0.0.0:443" — ABO mapper and <customMetadata> 5506',
-  'seed 001: SSL stops working in IIS 7 — invalid certificate hash re-applied, Schannel 0x80092004',
+  '"SSL Bindings are randomly getting deleted for a website with error SSL Certificate Settings deleted for Port" (IIS 7.0/7.5): the ABO mapper and <customMetadata> 5506; 5511/2161 on an SCCM distribution point',
+  '"SSL stops working in IIS7": invalid certificate hash re-applied when an ABO-mapper service restarts, Schannel 0x80092004',
 ];
 
 /** A chain row is a finding candidate unless the binding was re-created and nothing failed after. */

@@ -8,7 +8,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { packageRoot } from '../paths.js';
 import { REPORT_SCHEMA_VERSION, type FileSummary, type HostSummary, type ReportModel } from '../report/model.js';
 import { runBundled } from './bundled-queries.js';
-import { correlateEvents, sortFindings, type CorrelateOptions } from './correlate.js';
+import { findAll, sortFindings, type CorrelateOptions } from './correlate.js';
 import { asString, asStrings } from './evidence.js';
 import { LEVELS, type Finding, type Level } from './finding.js';
 import { buildTimeline } from './timeline.js';
@@ -21,13 +21,13 @@ export interface ReportOptions extends CorrelateOptions {
   timeZone?: string;
   /** Fixed generation time (golden tests); default now. */
   generatedAt?: string;
-  /** Findings from other sources to merge (the configuration checks); default none. */
+  /** Findings from further sources to merge beside the event and configuration findings. */
   extraFindings?: (conn: DuckDBConnection) => Promise<Finding[]>;
 }
 
 /** The report model of everything in the database (or the host/time slice the options name). */
 export async function buildReportModel(conn: DuckDBConnection, options: ReportOptions = {}): Promise<ReportModel> {
-  const eventFindings = await correlateEvents(conn, options);
+  const eventFindings = await findAll(conn, options);
   const extra = options.extraFindings ? await options.extraFindings(conn) : [];
   const findings = sortFindings([...eventFindings, ...extra]);
   const files = (await runBundled(conn, 'ingested-files')).map(fileSummary);

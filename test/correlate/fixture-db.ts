@@ -20,8 +20,8 @@ export class FixtureDb {
   private recordIds = new Map<number, number>();
   private constructor(readonly db: Database, readonly conn: DuckDBConnection) {}
 
-  static async open(): Promise<FixtureDb> {
-    const db = await openDatabase(':memory:');
+  static async open(path = ':memory:'): Promise<FixtureDb> {
+    const db = await openDatabase(path);
     return new FixtureDb(db, db.conn);
   }
 

@@ -1,0 +1,58 @@
+/**
+ * Query results as text: terminal table (cli-table3), CSV (RFC 4180), JSON, Markdown. Values from
+ * logs are attacker-controlled: the table strips terminal controls, Markdown escapes markup.
+ */
+import Table from 'cli-table3';
+import { UsageError } from '../errors.js';
+import { escapeMarkdown, plainText } from '../report/text-safety.js';
+import type { QueryResult } from '../store/run-query.js';
+
+export const ROW_FORMATS = ['table', 'csv', 'json', 'md'] as const;
+export type RowFormat = (typeof ROW_FORMATS)[number];
+
+export function parseRowFormat(text: string): RowFormat {
+  if (!(ROW_FORMATS as readonly string[]).includes(text)) {
+    throw new UsageError(`--format "${text}" is not one of ${ROW_FORMATS.join('|')}`);
+  }
+  return text as RowFormat;
+}
+
+/** A cell as one line of text: null empty, lists and structs as JSON. */
+export function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+export function formatRows(result: QueryResult, format: RowFormat): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(result.rows, null, 2)}\n`;
+    case 'csv':
+      return [result.columns, ...result.rows.map((r) => result.columns.map((c) => cellText(r[c])))]
+        .map((cells) => cells.map(csvCell).join(','))
+        .join('\r\n') + '\r\n';
+    case 'md': {
+      const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
+      return [
+        line(result.columns.map(escapeMarkdown)),
+        line(result.columns.map(() => '---')),
+        ...result.rows.map((r) => line(result.columns.map((c) => escapeMarkdown(cellText(r[c]))))),
+      ].join('\n') + '\n';
+    }
+    default: {
+      if (result.rows.length === 0) return `(no rows; columns: ${result.columns.join(', ')})\n`;
+      const table = new Table({ head: result.columns.map(plainText), style: { head: [], border: [] }, wordWrap: true });
+      for (const r of result.rows) table.push(result.columns.map((c) => truncate(plainText(cellText(r[c])), 120)));
+      return `${table.toString()}\n${result.rows.length} row(s)\n`;
+    }
+  }
+}
+
+function csvCell(s: string): string {
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function truncate(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}
