@@ -1,0 +1,53 @@
+/**
+ * Per-chunk parsing context: the chunk bytes plus the caches that make a chunk cheap to read
+ * (names by offset, compiled templates by definition offset). All BinXml offsets are relative
+ * to the chunk start (MS-EVEN6 BinXml; libevtx "Binary XML").
+ */
+import type { Template } from './nodes.js';
+
+export interface NameEntry {
+  text: string;
+  /** XML-escaped form, ready for output. */
+  esc: string;
+}
+
+export interface ChunkContext {
+  b: Uint8Array;
+  view: DataView;
+  /** Absolute file offset of the chunk. */
+  base: number;
+  index: number;
+  fileName: string;
+  names: Map<number, NameEntry>;
+  /** Compiled templates by definition offset; a string is the reason the definition is unusable. */
+  templates: Map<number, Template | string>;
+  /** Last formatted FILETIME second (most records of a chunk share few seconds). */
+  timeCacheSec: number;
+  timeCacheText: string;
+}
+
+export function createChunkContext(b: Uint8Array, index: number, base: number, fileName: string): ChunkContext {
+  return {
+    b,
+    view: new DataView(b.buffer, b.byteOffset, b.byteLength),
+    base,
+    index,
+    fileName,
+    names: new Map(),
+    templates: new Map(),
+    timeCacheSec: -1,
+    timeCacheText: '',
+  };
+}
+
+/** A structural problem in binary XML (becomes an error item naming the offset). */
+export class BinXmlError extends Error {
+  override name = 'BinXmlError';
+  constructor(
+    message: string,
+    /** Offset relative to the chunk. */
+    readonly at: number,
+  ) {
+    super(message);
+  }
+}

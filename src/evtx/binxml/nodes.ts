@@ -1,0 +1,56 @@
+/**
+ * Compiled template structure: a template definition (or a record's template-less element
+ * stream) parsed once per chunk into nodes, plus its XML instantiation plan.
+ */
+import type { NameEntry } from './context.js';
+import type { XmlPlan } from '../render/plan.js';
+
+export const NodeKind = { Element: 0, Text: 1, Sub: 2, CData: 3, PI: 4, Ref: 5 } as const;
+
+export interface TElement {
+  k: 0;
+  name: NameEntry;
+  attrs: TAttr[];
+  children: TNode[];
+}
+export interface TText {
+  k: 1;
+  text: string;
+}
+export interface TSub {
+  k: 2;
+  slot: number;
+  optional: boolean;
+  /** Declared type in the template (the instance's descriptor type is what is decoded). */
+  type: number;
+}
+export interface TCData {
+  k: 3;
+  text: string;
+}
+export interface TPI {
+  k: 4;
+  target: NameEntry;
+  data: string;
+}
+/** Entity reference (`name`) or character reference (`#N`), kept as written. */
+export interface TRef {
+  k: 5;
+  name: string;
+}
+export type TNode = TElement | TText | TSub | TCData | TPI | TRef;
+export type TPart = TText | TSub | TRef;
+
+export interface TAttr {
+  name: NameEntry;
+  parts: TPart[];
+}
+
+export interface Template {
+  /** Definition offset in the chunk (or record data offset for template-less records). */
+  offset: number;
+  /** Top-level nodes of the fragment (normally one element). */
+  nodes: TNode[];
+  /** Built on first render. */
+  plan: XmlPlan | null;
+}

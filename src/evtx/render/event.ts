@@ -1,0 +1,239 @@
+/**
+ * The normalised event (event.ts EvtxEvent) read straight from template nodes and raw
+ * values, without rendering XML: System fields typed, EventData flattened by Name (unnamed
+ * Data as "#1", "#2"…), UserData and other sections as trees.
+ */
+import { ARRAY_FLAG, ValueType } from '../types.js';
+import type { ChunkContext } from '../binxml/context.js';
+import type { Instance } from '../binxml/instance.js';
+import type { TElement } from '../binxml/nodes.js';
+import type { EvtxEvent, JsonValue } from '../event.js';
+import { expand, partsText, slotIsNull, slotType, subItems, subJson, subText } from './resolve.js';
+import type { Bound } from './resolve.js';
+
+type Obj = { [key: string]: JsonValue };
+
+/** An event with every field null (records whose content cannot be read). */
+export function emptyEvent(): EvtxEvent {
+  return {
+    provider: null, providerGuid: null, eventSourceName: null, eventId: null, qualifiers: null, version: null,
+    level: null, task: null, opcode: null, keywords: null, timeCreated: null, eventRecordId: null, activityId: null,
+    relatedActivityId: null, processId: null, threadId: null, channel: null, computer: null, userSid: null, data: null,
+    values: [],
+  };
+}
+
+interface Walk {
+  ctx: ChunkContext;
+  warnings: string[];
+  ev: EvtxEvent;
+}
+
+export function buildEvent(ctx: ChunkContext, inst: Instance, warnings: string[]): EvtxEvent {
+  const w: Walk = { ctx, warnings, ev: emptyEvent() };
+  const root = expand(inst, inst.tpl.nodes).find((b) => b.node.k === 0);
+  if (root === undefined) return w.ev;
+  for (const { inst: i, node } of expand(root.inst, (root.node as TElement).children)) {
+    if (node.k !== 0) continue;
+    const name = node.name.text;
+    if (name === 'System') system(w, i, node);
+    else if (name === 'EventData') eventData(w, i, node);
+    else if (name === 'UserData') {
+      for (const c of elementsOf(i, node)) setData(w, c.el.name.text, tree(w, c.inst, c.el));
+    } else setData(w, name, tree(w, i, node));
+  }
+  return w.ev;
+}
+
+function setData(w: Walk, key: string, value: JsonValue): void {
+  (w.ev.data ??= {})[key] = value;
+}
+
+function elementsOf(inst: Instance, el: TElement): { inst: Instance; el: TElement }[] {
+  const out: { inst: Instance; el: TElement }[] = [];
+  for (const b of expand(inst, el.children)) if (b.node.k === 0) out.push({ inst: b.inst, el: b.node });
+  return out;
+}
+
+/** Attribute text, or null when absent or a null optional substitution. */
+function attr(w: Walk, inst: Instance, el: TElement, name: string): string | null {
+  for (const a of el.attrs) {
+    if (a.name.text !== name) continue;
+    const only = a.parts.length === 1 ? a.parts[0]! : null;
+    if (only !== null && only.k === 2 && slotIsNull(inst, only.slot)) return null;
+    return partsText(w.ctx, inst, a.parts, w.warnings);
+  }
+  return null;
+}
+
+/** Text content, or null when the element is empty. */
+function text(w: Walk, inst: Instance, el: TElement): string | null {
+  if (el.children.length === 0) return null;
+  const only = el.children.length === 1 ? el.children[0]! : null;
+  if (only !== null && only.k === 2 && slotIsNull(inst, only.slot)) return null;
+  return partsText(w.ctx, inst, el.children, w.warnings);
+}
+
+function num(s: string | null): number | null {
+  if (s === null || s === '') return null;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : null;
+}
+
+function big(s: string | null): bigint | null {
+  if (s === null || !/^\s*(0x[0-9a-f]+|\d+)\s*$/i.test(s)) return null;
+  return BigInt(s.trim());
+}
+
+/** FILETIME ticks of TimeCreated/@SystemTime: raw when it is a FILETIME value, else parsed from text. */
+function systemTime(w: Walk, inst: Instance, el: TElement): bigint | null {
+  const a = el.attrs.find((x) => x.name.text === 'SystemTime');
+  if (a === undefined) return null;
+  const only = a.parts.length === 1 ? a.parts[0]! : null;
+  if (only !== null && only.k === 2 && slotType(inst, only.slot) === ValueType.FileTime && inst.vals[only.slot * 3 + 1]! >= 8) {
+    return w.ctx.view.getBigUint64(inst.vals[only.slot * 3]!, true);
+  }
+  return ticksFromIso(partsText(w.ctx, inst, a.parts, w.warnings));
+}
+
+/** `YYYY-MM-DDThh:mm:ss[.fffffff]Z` → FILETIME ticks. */
+export function ticksFromIso(s: string): bigint | null {
+  const m = /^(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?Z?$/.exec(s.trim());
+  if (m === null) return null;
+  const ms = Date.parse(`${m[1]}T${m[2]}Z`);
+  if (Number.isNaN(ms)) return null;
+  const frac = BigInt(((m[3] ?? '') + '0000000').slice(0, 7));
+  return (BigInt(ms) / 1000n + 11644473600n) * 10000000n + frac;
+}
+
+function system(w: Walk, inst: Instance, sys: TElement): void {
+  const ev = w.ev;
+  for (const { inst: i, el } of elementsOf(inst, sys)) {
+    switch (el.name.text) {
+      case 'Provider': {
+        ev.provider = attr(w, i, el, 'Name');
+        const g = attr(w, i, el, 'Guid');
+        ev.providerGuid = g === null ? null : g.toUpperCase();
+        ev.eventSourceName = attr(w, i, el, 'EventSourceName');
+        break;
+      }
+      case 'EventID':
+        ev.eventId = num(text(w, i, el));
+        ev.qualifiers = num(attr(w, i, el, 'Qualifiers'));
+        break;
+      case 'Version': ev.version = num(text(w, i, el)); break;
+      case 'Level': ev.level = num(text(w, i, el)); break;
+      case 'Task': ev.task = num(text(w, i, el)); break;
+      case 'Opcode': ev.opcode = num(text(w, i, el)); break;
+      case 'Keywords': ev.keywords = text(w, i, el); break;
+      case 'TimeCreated': ev.timeCreated = systemTime(w, i, el); break;
+      case 'EventRecordID': ev.eventRecordId = big(text(w, i, el)); break;
+      case 'Correlation':
+        ev.activityId = attr(w, i, el, 'ActivityID');
+        ev.relatedActivityId = attr(w, i, el, 'RelatedActivityID');
+        break;
+      case 'Execution':
+        ev.processId = num(attr(w, i, el, 'ProcessID'));
+        ev.threadId = num(attr(w, i, el, 'ThreadID'));
+        break;
+      case 'Channel': ev.channel = text(w, i, el); break;
+      case 'Computer': ev.computer = text(w, i, el); break;
+      case 'Security': ev.userSid = attr(w, i, el, 'UserID'); break;
+    }
+  }
+}
+
+function eventData(w: Walk, inst: Instance, ed: TElement): void {
+  const data = (w.ev.data ??= {});
+  let position = 0;
+  for (const { inst: i, el } of elementsOf(inst, ed)) {
+    const name = el.name.text;
+    if (name !== 'Data') {
+      data[name] = name === 'Binary' ? leafValue(w, i, el) : tree(w, i, el);
+      continue;
+    }
+    const key = attr(w, i, el, 'Name');
+    const only = el.children.length === 1 ? el.children[0]! : null;
+    if (key === null && only !== null && only.k === 2 && (slotType(i, only.slot) & ARRAY_FLAG) !== 0) {
+      for (const item of subItems(w.ctx, i, only.slot, w.warnings)) {
+        data[`#${++position}`] = item;
+        w.ev.values.push(item);
+      }
+      continue;
+    }
+    position++;
+    data[key ?? `#${position}`] = leafValue(w, i, el);
+  }
+}
+
+/** Typed value of an element's content; pushes the display text(s) to `values`. */
+function leafValue(w: Walk, inst: Instance, el: TElement): JsonValue {
+  const only = el.children.length === 1 ? el.children[0]! : null;
+  if (only === null && el.children.length === 0) {
+    w.ev.values.push('');
+    return null;
+  }
+  if (only !== null && only.k === 2) {
+    const type = slotType(inst, only.slot);
+    if (type === ValueType.BinXml) {
+      const nested = inst.nested?.[only.slot];
+      return nested ? nestedTree(w, nested) : null;
+    }
+    if (type & ARRAY_FLAG) w.ev.values.push(...subItems(w.ctx, inst, only.slot, w.warnings));
+    else w.ev.values.push(subText(w.ctx, inst, only.slot, w.warnings));
+    return subJson(w.ctx, inst, only.slot, w.warnings);
+  }
+  const bound = expand(inst, el.children);
+  if (bound.some((b) => b.node.k === 0)) return treeOf(w, bound, null);
+  const s = partsText(w.ctx, inst, el.children, w.warnings);
+  w.ev.values.push(s);
+  return s;
+}
+
+function nestedTree(w: Walk, nested: Instance): JsonValue {
+  return treeOf(w, expand(nested, nested.tpl.nodes), null);
+}
+
+/** `{ child: value | tree }` with repeated names as arrays and attributes under "#attributes". */
+function tree(w: Walk, inst: Instance, el: TElement): JsonValue {
+  const attrs: Obj = {};
+  let hasAttrs = false;
+  for (const a of el.attrs) {
+    const v = attr(w, inst, el, a.name.text);
+    if (v !== null) {
+      attrs[a.name.text] = v;
+      hasAttrs = true;
+    }
+  }
+  const bound = expand(inst, el.children);
+  const hasElements = bound.some((b) => b.node.k === 0);
+  if (!hasElements) {
+    const value = leafValue(w, inst, el);
+    return hasAttrs ? { '#attributes': attrs, '#text': value } : value;
+  }
+  return treeOf(w, bound, hasAttrs ? attrs : null);
+}
+
+function treeOf(w: Walk, bound: Bound[], attrs: Obj | null): JsonValue {
+  const obj: Obj = {};
+  if (attrs !== null) obj['#attributes'] = attrs;
+  for (const { inst, node } of bound) {
+    if (node.k !== 0) continue;
+    addChild(obj, node.name.text, tree(w, inst, node));
+  }
+  return obj;
+}
+
+function addChild(obj: Obj, key: string, value: JsonValue): void {
+  if (!(key in obj)) obj[key] = value;
+  else {
+    const prev = obj[key]!;
+    if (Array.isArray(prev) && (prev as unknown as { repeated?: boolean }).repeated) prev.push(value);
+    else {
+      const arr: JsonValue[] = [prev, value];
+      Object.defineProperty(arr, 'repeated', { value: true, enumerable: false });
+      obj[key] = arr;
+    }
+  }
+}
+
