@@ -60,15 +60,17 @@ SELECT b.*,
                    FROM crypto_failures c
                   WHERE c.host = b.host AND c.return_code = b.error_code
                     AND c.ts >= b.first_ts - INTERVAL '1 minute' AND c.ts <= b.last_ts + INTERVAL '1 minute'), []) AS key_names,
-       -- certutil certificates of this host (host names compared without their DNS suffix)
+       -- certutil certificates of this host (names compared without DNS suffix; a file with no host name
+       -- belongs to the only host when there is one)
        coalesce((SELECT list({'thumbprint': c.thumbprint, 'subject': c.subject, 'has_private_key': c.has_private_key,
                               'key_spec': c.key_spec, 'exportable': c.exportable, 'key_container': c.key_container,
                               'bound': c.thumbprint IN (SELECT sb.cert_hash FROM ssl_bindings sb
                                                          WHERE sb.cert_hash IS NOT NULL
-                                                           AND lower(split_part(coalesce(sb.host, b.host), '.', 1))
-                                                             = lower(split_part(b.host, '.', 1))),
+                                                           AND (lower(split_part(sb.host, '.', 1)) = lower(split_part(b.host, '.', 1))
+                                                                OR (sb.host IS NULL AND (SELECT count(DISTINCT host) FROM events) = 1))),
                               'file': fl.path} ORDER BY c.thumbprint)
                    FROM certificates c LEFT JOIN files fl ON fl.file_id = c.file_id
-                  WHERE lower(split_part(coalesce(c.host, b.host), '.', 1)) = lower(split_part(b.host, '.', 1))), []) AS certificates
+                  WHERE lower(split_part(c.host, '.', 1)) = lower(split_part(b.host, '.', 1))
+                     OR (c.host IS NULL AND (SELECT count(DISTINCT host) FROM events) = 1)), []) AS certificates
 FROM bursts b
 ORDER BY b.host, b.first_ts, b.error_code;

@@ -6,7 +6,7 @@
 import { openDatabase } from '../store/db.js';
 import { loadSavedQueries, type SavedQuery } from '../store/saved-query.js';
 
-export const QUERY_GROUPS = ['ssl', 'services', 'boot', 'general'] as const;
+export const QUERY_GROUPS = ['ssl', 'services', 'boot', 'general', 'config'] as const;
 
 export interface LintResult {
   queries: SavedQuery[];

@@ -19,7 +19,8 @@ lint('every bundled query has a valid header and prepares against the schema', a
   for (const id of ['ssl-binding-changes', 'schannel-36870-by-code', 'iis-service-changes', 'reboots', 'iis-admin-processes', 'security-5061-failures', 'event-counts', 'abo-binding-chains', 'private-key-failure-bursts']) {
     assert.ok(ids.includes(id), id);
   }
-  assert.equal([...new Set(queries.map((q) => q.group))].sort(), ['boot', 'general', 'services', 'ssl']);
+  const groups = new Set(queries.map((q) => q.group));
+  for (const g of ['boot', 'general', 'services', 'ssl']) assert.ok(groups.has(g), g);
 });
 
 lint('reports bad SQL, undeclared and unused parameters, missing header keys, a wrong folder', async () => {
@@ -67,7 +68,8 @@ run('every bundled query runs with its defaults on a sample-shaped database', as
     for (const q of loadSavedQueries(queriesDir())) {
       const r = await runSavedQuery(f.conn, q, {});
       assert.ok(r.columns.length > 0, q.id);
-      if (!['ingested-files', 'private-key-failure-bursts'].includes(q.id)) assert.ok(r.rows.length > 0, `${q.id} returned no row`);
+      // config/ queries read the artefact tables, empty here
+      if (q.group !== 'config') assert.ok(r.rows.length > 0, `${q.id} returned no row`);
     }
   } finally {
     f.close();
