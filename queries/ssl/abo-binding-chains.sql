@@ -1,10 +1,10 @@
 -- id: abo-binding-chains
 -- title: ABO-mapper chains: trigger, then SSL binding deleted, re-created or not, failures after
--- description: Per host, every SSL binding deletion (15300/119) that follows an ABO-mapper trigger within `window` (the nearest trigger before it; `slack` allows a trigger logged just after the deletion, as a 7036 "running" is written once start-up is over). Per deletion: the 15301 re-creating the same endpoint within `window` if any, and the SSL failures (36870, 15021) after the chain on that host, before the next deletion of the endpoint and within `horizon`. Rows with no re-create are "binding deleted"; rows with a re-create and failures are "binding re-bound to an unusable certificate"; a re-create with no failures is a normal delete/re-create.
+-- description: Per host, every SSL binding deletion (15300/119) that follows an ABO-mapper trigger within `window` (the nearest trigger before it; `slack` allows a trigger logged just after the deletion, as a 7036 "running" is written once start-up is over). Per deletion: the 15301 re-creating the same endpoint within `window` if any, and the SSL failures (36870, 15021, 36887 certificate alerts from clients) after the chain on that host, before the next deletion of the endpoint and within `horizon`. Rows with no re-create are "binding deleted"; rows with a re-create and failures are "binding re-bound to an unusable certificate"; a re-create with no failures is a normal delete/re-create.
 -- level: critical
 -- tags: abo-mapper, ssl, correlation
 -- params: window:interval=2 minutes, slack:interval=5 seconds, horizon:interval=1 day, since:timestamp, until:timestamp, host:varchar
--- event_ids: 15300, 15301, 119, 7036, 4688, 6005, 6009, 36870, 15021
+-- event_ids: 15300, 15301, 119, 7036, 4688, 6005, 6009, 36870, 15021, 36887
 WITH triggers AS (
   SELECT host, ts, file_id, record_id, 'service' AS trigger_type, service_key AS trigger_name,
          'Service Control Manager' AS provider, 7036 AS event_id
@@ -49,10 +49,14 @@ chains AS (
 ),
 failures AS (
   SELECT c.file_id AS chain_file_id, c.record_id AS chain_record_id, s.ts, s.file_id, s.record_id, s.event_id,
-         s.error_code, s.error_name, s.endpoint
+         s.error_code, s.error_name, s.endpoint, s.alert
   FROM chains c
   JOIN ssl_events s
-    ON s.host = c.host AND s.kind IN ('private_key_error', 'ssl_config_error')
+    ON s.host = c.host
+   AND (s.kind IN ('private_key_error', 'ssl_config_error')
+        -- 36887: the client rejected the certificate (RFC 5246 alerts 42-46 bad/unsupported/revoked/expired/
+        -- unknown certificate, 48 unknown CA): what a binding re-created on the wrong certificate looks like
+        OR (s.event_id = 36887 AND s.alert IN (42, 43, 44, 45, 46, 48)))
    AND s.ts > coalesce(c.recreate.ts, c.ts)
    AND s.ts <= coalesce(c.recreate.ts, c.ts) + $horizon::INTERVAL
    AND (c.next_deletion_ts IS NULL OR s.ts < c.next_deletion_ts)
@@ -68,7 +72,7 @@ SELECT c.host, c.endpoint, c.ts AS deleted_ts, c.provider AS deleted_provider, c
        (SELECT list_sort(list(DISTINCT x.error_code) FILTER (WHERE x.error_code IS NOT NULL)) FROM failures x
          WHERE x.chain_file_id = c.file_id AND x.chain_record_id = c.record_id) AS failure_codes,
        (SELECT list({'ts': x.ts, 'file': fx.path, 'record_id': x.record_id, 'event_id': x.event_id,
-                     'error_code': x.error_code, 'error_name': x.error_name} ORDER BY x.ts)[1:25]
+                     'error_code': x.error_code, 'error_name': x.error_name, 'alert': x.alert} ORDER BY x.ts)[1:25]
           FROM failures x LEFT JOIN files fx ON fx.file_id = x.file_id
          WHERE x.chain_file_id = c.file_id AND x.chain_record_id = c.record_id) AS failure_events
 FROM chains c

@@ -111,12 +111,22 @@ function chainEvidence(r: Row, host: string | null): Evidence[] {
       host, 'symptom', `15301 SSL binding re-created ${endpoint}`));
   }
   for (const f of (Array.isArray(r.failure_events) ? r.failure_events : []) as Row[]) {
-    const code = asString(f.error_code);
-    const provider = Number(f.event_id) === 36870 ? 'Schannel' : 'Microsoft-Windows-HttpEvent';
-    const label = Number(f.event_id) === 36870 ? `36870 private key error ${code ?? '?'}${f.error_name ? ` ${asString(f.error_name)}` : ''}` : `${asString(f.event_id)} SSL configuration error ${endpoint}`;
-    out.push(eventEvidence({ ts: f.ts, file: f.file, record_id: f.record_id, event_id: f.event_id, provider }, host, 'symptom', label));
+    const provider = Number(f.event_id) === 15021 ? 'Microsoft-Windows-HttpEvent' : 'Schannel';
+    out.push(eventEvidence({ ts: f.ts, file: f.file, record_id: f.record_id, event_id: f.event_id, provider }, host, 'symptom', failureLabel(f, endpoint)));
   }
   return out;
+}
+
+function failureLabel(f: Row, endpoint: string): string {
+  const code = asString(f.error_code);
+  switch (Number(f.event_id)) {
+    case 36870:
+      return `36870 private key error ${code ?? '?'}${f.error_name ? ` ${asString(f.error_name)}` : ''}`;
+    case 36887:
+      return `36887 fatal alert ${asString(f.alert) ?? '?'} received: the client rejected the certificate`;
+    default:
+      return `${asString(f.event_id)} SSL configuration error ${endpoint}`;
+  }
 }
 
 /** Repeats across triggers raise confidence; an admin trigger and the 0x80092004 symptom add to it. */
@@ -145,7 +155,7 @@ function symptomsOf(kind: ChainKind, rows: Row[], endpoints: string[], failures:
   }
   if (failures > 0) {
     const names = codes.map((c) => `${c}${lookupErrorCode(c) ? ` ${lookupErrorCode(c)!.name}` : ''}`);
-    out.push(`${failures} SSL failure(s) after the chain${names.length ? `: ${names.join(', ')}` : ' (HttpEvent 15021)'}`);
+    out.push(`${failures} SSL failure(s) after the chain (Schannel 36870/36887, HttpEvent 15021)${names.length ? `; 36870 error codes: ${names.join(', ')}` : ''}`);
   }
   return out;
 }

@@ -93,6 +93,26 @@ abo('SMS service start → 15300 + 15301, then failures: rebound; healthy pair b
   }
 });
 
+abo('a re-create followed by clients rejecting the certificate (36887 alert 42) is a rebound', async () => {
+  const f = await FixtureDb.open();
+  try {
+    const sys = await f.file('System.evtx');
+    await f.events(sys, [
+      svc('2024-03-01 12:00:00', 'SMS_EXECUTIVE', 4),
+      binding('2024-03-01 12:00:10', 15300, '0.0.0.0:443'),
+      binding('2024-03-01 12:00:10', 15301, '0.0.0.0:443'),
+      { ts: '2024-03-01 12:03:00', provider: 'Schannel', eventId: 36887, data: { AlertDesc: 42 } },
+      { ts: '2024-03-01 12:04:00', provider: 'Schannel', eventId: 36887, data: { AlertDesc: 10 } },
+    ]);
+    const [x, ...rest] = await correlateEvents(f.conn);
+    assert.is(rest.length, 0);
+    assert.is(x!.kind, 'abo-binding-rebound');
+    assert.equal(x!.evidence.filter((e) => e.eventId === 36887).map((e) => e.summary), ['36887 fatal alert 42 received: the client rejected the certificate']);
+  } finally {
+    f.close();
+  }
+});
+
 abo.run();
 
 const pk = suite('correlate/private-key');
