@@ -7,7 +7,7 @@
 -- event_ids:
 SELECT e.ts, e.host, e.provider, e.event_id, e.record_id, f.path AS file, 'event' AS category,
        coalesce(nullif(regexp_replace(e.message, '\s+', ' ', 'g'), ''),
-                e.provider || ' ' || e.event_id || coalesce(' ' || array_to_string(e.params, ' | '), '')) AS summary
+                e.provider || ' ' || e.event_id || coalesce(' ' || nullif(array_to_string(e.params, ' | '), ''), '')) AS summary
 FROM events e
 LEFT JOIN files f ON f.file_id = e.file_id
 WHERE ($host::VARCHAR IS NULL OR e.host = $host)
