@@ -33,7 +33,7 @@ fuzz-ci: build
 	node dist/test/fuzz/run.js --iterations 20000
 
 samples: build
-	node dist/src/evtx/writer/samples-cli.js samples
+	node dist/src/samples/cli.js samples
 
 lint: build
 	$(BIN) queries lint
