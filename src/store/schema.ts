@@ -22,7 +22,8 @@ CREATE TABLE IF NOT EXISTS files (
   records      BIGINT NOT NULL DEFAULT 0,
   warnings     INTEGER NOT NULL DEFAULT 0,
   errors       INTEGER NOT NULL DEFAULT 0,
-  ingested_at  TIMESTAMP NOT NULL DEFAULT current_timestamp
+  ingested_at  TIMESTAMP NOT NULL DEFAULT current_timestamp,
+  duplicates   BIGINT NOT NULL DEFAULT 0  -- records not kept: another file already holds them
 );
 
 CREATE TABLE IF NOT EXISTS events (
@@ -52,7 +53,8 @@ CREATE TABLE IF NOT EXISTS events (
   message        VARCHAR,                -- rendered from the bundled catalogue, NULL when unknown
   recovered      BOOLEAN NOT NULL DEFAULT false,  -- carved from slack space / damaged chunk
   chunk          INTEGER,
-  file_offset    BIGINT
+  file_offset    BIGINT,                 -- absolute offset of the record in the .evtx (NULL for XML exports)
+  related_activity_id VARCHAR            -- System/Correlation/@RelatedActivityID
 );
 
 CREATE TABLE IF NOT EXISTS ingest_errors (

@@ -1,0 +1,88 @@
+/**
+ * Parsing one unit of an .evtx file (a run of whole chunks) into row batches. Pure function of the
+ * bytes, run inside worker threads (./evtx-worker.ts) and usable inline.
+ */
+import { parseChunk } from '../evtx/parser.js';
+import type { EvtxItem } from '../evtx/items.js';
+import { RowBatchBuilder, type RowBatch } from '../store/row-batch.js';
+import { addEventRow } from './event-row.js';
+
+export interface UnitJob {
+  seq: number;
+  fileName: string;
+  /** The unit's bytes, starting at `slots[0].offset` in the file. */
+  bytes: Uint8Array;
+  slots: { index: number; offset: number; size: number }[];
+  strict: boolean;
+  carve: boolean;
+}
+
+/** A damaged record/chunk (error) or a non-fatal finding (warning), as stored in ingest_errors. */
+export interface Finding {
+  severity: 'error' | 'warning';
+  chunk: number | null;
+  offset: number | null;
+  /** Record-header number as decimal text. */
+  recordId: string | null;
+  message: string;
+}
+
+export interface UnitResult {
+  seq: number;
+  batches: RowBatch[];
+  findings: Finding[];
+  records: number;
+  warnings: number;
+  errors: number;
+  /** FILETIME ticks of the earliest/latest TimeCreated, as decimal text (bigint-safe over postMessage). */
+  minTicks: string | null;
+  maxTicks: string | null;
+  hosts: string[];
+  bytes: number;
+}
+
+/** Parse every chunk of the unit and build its rows. */
+export function parseUnit(job: UnitJob): UnitResult {
+  const out: UnitResult = { seq: job.seq, batches: [], findings: [], records: 0, warnings: 0, errors: 0, minTicks: null, maxTicks: null, hosts: [], bytes: job.bytes.length };
+  const b = new RowBatchBuilder();
+  const hosts = new Set<string>();
+  let min: bigint | null = null;
+  let max: bigint | null = null;
+  const base = job.slots[0]?.offset ?? 0;
+  const opts = { fileName: job.fileName, strict: job.strict, carve: job.carve };
+  for (const slot of job.slots) {
+    const at = slot.offset - base;
+    const items: EvtxItem[] = parseChunk(job.bytes.subarray(at, at + slot.size), slot.index, slot.offset, opts);
+    for (const it of items) {
+      if (it.kind === 'error') {
+        out.errors++;
+        out.findings.push({ severity: 'error', chunk: it.chunkIndex, offset: it.offset, recordId: it.recordId === null ? null : it.recordId.toString(), message: it.message });
+        continue;
+      }
+      if (it.kind === 'warning') {
+        out.warnings++;
+        out.findings.push({ severity: 'warning', chunk: it.chunkIndex, offset: it.offset, recordId: null, message: it.message });
+        continue;
+      }
+      const ev = it.event();
+      addEventRow(b, ev, { headerRecordId: it.recordId, writtenTicks: it.writtenTicks, recovered: it.carved, chunk: it.chunkIndex, offset: it.offset });
+      out.records++;
+      for (const w of it.warnings) {
+        out.warnings++;
+        out.findings.push({ severity: 'warning', chunk: it.chunkIndex, offset: it.offset, recordId: it.recordId.toString(), message: w });
+      }
+      if (ev.computer !== null) hosts.add(ev.computer);
+      const t = ev.timeCreated;
+      if (t !== null) {
+        if (min === null || t < min) min = t;
+        if (max === null || t > max) max = t;
+      }
+      if (b.full) out.batches.push(b.finish());
+    }
+  }
+  if (b.rows > 0) out.batches.push(b.finish());
+  out.minTicks = min === null ? null : min.toString();
+  out.maxTicks = max === null ? null : max.toString();
+  out.hosts = [...hosts];
+  return out;
+}

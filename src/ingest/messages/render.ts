@@ -1,0 +1,114 @@
+/** Fills the bundled message templates (./catalogue.ts) from an event's insertion strings and named data. */
+import type { JsonValue } from '../../evtx/event.js';
+import { MESSAGE_TEMPLATES, PROVIDER_ALIASES } from './catalogue.js';
+
+type Part = { kind: 'text'; text: string } | { kind: 'pos'; n: number } | { kind: 'name'; name: string } | { kind: 'opt'; parts: Part[] };
+
+interface Compiled {
+  parts: Part[];
+}
+
+const byKey = new Map<string, Compiled>();
+for (const t of MESSAGE_TEMPLATES) byKey.set(`${t.provider}|${t.eventId}`, { parts: compile(t.text) });
+
+/** Endpoint shapes: IP:port, [IPv6]:port, hostname:port (DOMAIN.md §1, HttpEvent). */
+const ENDPOINT_RE = /^(\[[0-9A-Fa-f:.%]+\]|[A-Za-z0-9_.*+-]+):[0-9]{1,5}$/;
+
+/** The first insertion string shaped like an endpoint, or null. */
+export function endpointOf(values: readonly string[]): string | null {
+  for (const v of values) if (ENDPOINT_RE.test(v)) return v;
+  return null;
+}
+
+/** Is there a template for this provider (or event source name) and event id? */
+export function hasMessage(provider: string | null, eventSource: string | null, eventId: number | null): boolean {
+  return lookup(provider, eventSource, eventId) !== undefined;
+}
+
+/**
+ * The rendered message, or null when the catalogue has no template for the event.
+ * A missing insertion string renders as empty text (as Event Viewer shows it).
+ */
+export function renderMessage(
+  provider: string | null,
+  eventSource: string | null,
+  eventId: number | null,
+  values: readonly string[],
+  data: { [key: string]: JsonValue } | null,
+): string | null {
+  const t = lookup(provider, eventSource, eventId);
+  if (!t) return null;
+  const ctx = { values, data, endpoint: undefined as string | null | undefined };
+  return fill(t.parts, ctx, false) ?? '';
+}
+
+function lookup(provider: string | null, eventSource: string | null, eventId: number | null): Compiled | undefined {
+  if (eventId === null) return undefined;
+  for (const p of [provider, eventSource]) {
+    if (p === null) continue;
+    const t = byKey.get(`${PROVIDER_ALIASES[p] ?? p}|${eventId}`);
+    if (t) return t;
+  }
+  return undefined;
+}
+
+interface Ctx {
+  values: readonly string[];
+  data: { [key: string]: JsonValue } | null;
+  endpoint: string | null | undefined;
+}
+
+/** Concatenate parts; in an optional part (`strict`) a missing value drops the whole part (null). */
+function fill(parts: Part[], ctx: Ctx, strict: boolean): string | null {
+  let out = '';
+  for (const p of parts) {
+    if (p.kind === 'text') out += p.text;
+    else if (p.kind === 'opt') out += fill(p.parts, ctx, true) ?? '';
+    else {
+      const v = p.kind === 'pos' ? (ctx.values[p.n - 1] ?? null) : named(p.name, ctx);
+      if (v === null && strict) return null;
+      out += v ?? '';
+    }
+  }
+  return out;
+}
+
+function named(name: string, ctx: Ctx): string | null {
+  if (name === '@endpoint') {
+    if (ctx.endpoint === undefined) ctx.endpoint = endpointOf(ctx.values);
+    return ctx.endpoint;
+  }
+  const v = ctx.data?.[name];
+  if (v === undefined || v === null) return null;
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
+function compile(text: string): Part[] {
+  const out: Part[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const open = text.indexOf('[', i);
+    if (open < 0) {
+      out.push(...compileFlat(text.slice(i)));
+      break;
+    }
+    const close = text.indexOf(']', open);
+    out.push(...compileFlat(text.slice(i, open)));
+    out.push({ kind: 'opt', parts: compileFlat(text.slice(open + 1, close)) });
+    i = close + 1;
+  }
+  return out;
+}
+
+function compileFlat(text: string): Part[] {
+  const out: Part[] = [];
+  const re = /%\{([@A-Za-z0-9_]+)\}|%([1-9][0-9]?)/g;
+  let last = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m.index > last) out.push({ kind: 'text', text: text.slice(last, m.index) });
+    out.push(m[1] !== undefined ? { kind: 'name', name: m[1] } : { kind: 'pos', n: Number(m[2]) });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push({ kind: 'text', text: text.slice(last) });
+  return out;
+}

@@ -1,0 +1,277 @@
+/**
+ * Columnar row batches for the `events` table, built off the main thread (ingest workers) and
+ * appended by src/store/chunk-append.ts as one DuckDB data chunk each.
+ *
+ * Layout follows DuckDB's vector memory (duckdb.h, `duckdb_string_t` and validity masks):
+ * - fixed-width columns are typed arrays of the column's physical type;
+ * - a VARCHAR column is an array of 16-byte `string_t` entries (u32 length, then either the
+ *   bytes inline when length <= 12, or a 4-byte prefix and a 64-bit pointer). Here the pointer
+ *   holds the offset of the bytes in the batch's `heap`; the appender copies the heap into
+ *   DuckDB once and adds the heap's address to every pointer;
+ * - validity: one bit per row (1 = valid), little-endian u64 words.
+ * Everything is transferable (no per-value objects cross the thread boundary).
+ */
+
+/** Physical kinds of the appended columns. */
+export const ColKind = { I16: 0, I32: 1, I64: 2, U64: 3, TsNs: 4, Bool: 5, Str: 6, StrList: 7 } as const;
+export type ColKind = (typeof ColKind)[keyof typeof ColKind];
+
+/** `events` columns in table order (src/store/schema.ts), with their kinds. */
+export const EVENT_COLUMNS = [
+  ['file_id', ColKind.I32],
+  ['host', ColKind.Str],
+  ['channel', ColKind.Str],
+  ['provider', ColKind.Str],
+  ['provider_guid', ColKind.Str],
+  ['event_source', ColKind.Str],
+  ['event_id', ColKind.I32],
+  ['qualifiers', ColKind.I32],
+  ['version', ColKind.I16],
+  ['level', ColKind.I16],
+  ['task', ColKind.I32],
+  ['opcode', ColKind.I16],
+  ['keywords', ColKind.Str],
+  ['record_id', ColKind.U64],
+  ['header_record_id', ColKind.U64],
+  ['ts', ColKind.TsNs],
+  ['written_ts', ColKind.TsNs],
+  ['process_id', ColKind.U64],
+  ['thread_id', ColKind.U64],
+  ['user_sid', ColKind.Str],
+  ['activity_id', ColKind.Str],
+  ['data', ColKind.Str],
+  ['params', ColKind.StrList],
+  ['message', ColKind.Str],
+  ['recovered', ColKind.Bool],
+  ['chunk', ColKind.I32],
+  ['file_offset', ColKind.I64],
+  ['related_activity_id', ColKind.Str],
+] as const satisfies readonly (readonly [string, ColKind])[];
+
+export type EventColumn = (typeof EVENT_COLUMNS)[number][0];
+/** Column index by name. */
+export const COL = Object.fromEntries(EVENT_COLUMNS.map(([n], i) => [n, i])) as { [K in EventColumn]: number };
+
+/** DuckDB's STANDARD_VECTOR_SIZE: the most rows one data chunk holds. */
+export const BATCH_ROWS = 2048;
+
+export type ColumnData = Int16Array | Int32Array | BigInt64Array | BigUint64Array | Uint8Array | Uint32Array;
+
+/** A finished batch: plain typed arrays, safe to post with their buffers transferred. */
+export interface RowBatch {
+  rows: number;
+  kinds: ColKind[];
+  /** Per column: values (Str: 4 u32 per row; StrList: list entries, 4 u32 per row = u64 offset, u64 length). */
+  columns: ColumnData[];
+  /** Per column: validity bits, or null when every row is valid. */
+  validity: (Uint8Array | null)[];
+  /** StrList children: 4 u32 per item; one list column at most. */
+  listChild: Uint32Array;
+  listChildCount: number;
+  /** UTF-8 bytes of every string longer than 12 bytes. */
+  heap: Uint8Array;
+  heapUsed: number;
+}
+
+const INLINE_MAX = 12;
+/** FILETIME of 1970-01-01 (100 ns ticks since 1601). */
+const EPOCH_TICKS = 116444736000000000n;
+/** TIMESTAMP_NS is a signed 64-bit count of ns since 1970. */
+const NS_MIN = -(2n ** 63n) + 1n;
+const NS_MAX = 2n ** 63n - 1n;
+
+/** Nanoseconds since 1970 for FILETIME ticks, or null outside TIMESTAMP_NS range (years 1677–2262). */
+export function ticksToNs(ticks: bigint): bigint | null {
+  const ns = (ticks - EPOCH_TICKS) * 100n;
+  return ns < NS_MIN || ns > NS_MAX ? null : ns;
+}
+
+/** Builds one batch row by row: `begin()`, the setters for that row, then `finish()` when full or done. */
+export class RowBatchBuilder {
+  readonly kinds: ColKind[] = EVENT_COLUMNS.map(([, k]) => k);
+  private columns: ColumnData[] = [];
+  private validity: (Uint8Array | null)[] = [];
+  private listChild = new Uint32Array(BATCH_ROWS * 16);
+  private listChildCount = 0;
+  private heap = Buffer.allocUnsafeSlow(1 << 18);
+  private heapUsed = 0;
+  /** Strings already in this batch → slot in `seen` (length, prefix, offset). */
+  private dedupe = new Map<string, number>();
+  private seen = new Uint32Array(3 * 1024);
+  private seenCount = 0;
+  private row = -1;
+
+  constructor() {
+    this.reset();
+  }
+
+  get rows(): number {
+    return this.row + 1;
+  }
+
+  get full(): boolean {
+    return this.row + 1 >= BATCH_ROWS;
+  }
+
+  /** Start a new row (every column null until set). Returns its index. */
+  begin(): number {
+    return ++this.row;
+  }
+
+  setInt(col: number, v: number | null): void {
+    if (v === null || !Number.isFinite(v)) return this.setNull(col);
+    (this.columns[col] as Int32Array | Int16Array)[this.row] = v;
+  }
+
+  setBigInt(col: number, v: bigint | null): void {
+    if (v === null) return this.setNull(col);
+    const arr = this.columns[col] as BigInt64Array | BigUint64Array;
+    if (arr instanceof BigUint64Array ? v < 0n || v > 0xffffffffffffffffn : v < NS_MIN || v > NS_MAX) return this.setNull(col);
+    arr[this.row] = v;
+  }
+
+  /** FILETIME ticks → TIMESTAMP_NS; out of range (e.g. a zero header time) → NULL. */
+  setTicks(col: number, ticks: bigint | null): void {
+    this.setBigInt(col, ticks === null ? null : ticksToNs(ticks));
+  }
+
+  setBool(col: number, v: boolean): void {
+    (this.columns[col] as Uint8Array)[this.row] = v ? 1 : 0;
+  }
+
+  setStr(col: number, s: string | null): void {
+    if (s === null) return this.setNull(col);
+    this.writeEntry(this.columns[col] as Uint32Array, this.row * 4, s);
+  }
+
+  /** The list column's items for this row (never null: an empty list when there are none). */
+  setList(col: number, items: readonly string[]): void {
+    const entries = this.columns[col] as Uint32Array;
+    const need = (this.listChildCount + items.length) * 4;
+    if (need > this.listChild.length) {
+      const grown = new Uint32Array(Math.max(need, this.listChild.length * 2));
+      grown.set(this.listChild);
+      this.listChild = grown;
+    }
+    entries[this.row * 4] = this.listChildCount;
+    entries[this.row * 4 + 2] = items.length;
+    for (const s of items) this.writeEntry(this.listChild, this.listChildCount++ * 4, s);
+  }
+
+  setNull(col: number): void {
+    let v = this.validity[col];
+    if (!v) {
+      v = new Uint8Array(BATCH_ROWS / 8).fill(0xff);
+      this.validity[col] = v;
+    }
+    v[this.row >> 3]! &= ~(1 << (this.row & 7));
+  }
+
+  /** The batch so far (its buffers change hands: post them with transfer) and a fresh builder state. */
+  finish(): RowBatch {
+    const batch: RowBatch = {
+      rows: this.row + 1,
+      kinds: this.kinds,
+      columns: this.columns,
+      validity: this.validity,
+      listChild: this.listChild,
+      listChildCount: this.listChildCount,
+      heap: new Uint8Array(this.heap.buffer, this.heap.byteOffset, this.heap.length),
+      heapUsed: this.heapUsed,
+    };
+    this.heap = Buffer.allocUnsafeSlow(Math.max(1 << 18, this.heap.length));
+    this.listChild = new Uint32Array(this.listChild.length);
+    this.reset();
+    return batch;
+  }
+
+  private reset(): void {
+    this.columns = this.kinds.map((k) => allocColumn(k));
+    this.validity = this.kinds.map(() => null);
+    this.listChildCount = 0;
+    this.heapUsed = 0;
+    this.dedupe.clear();
+    this.seenCount = 0;
+    this.row = -1;
+  }
+
+  /** Write the string_t for `s` at `arr[at..at+3]`. */
+  private writeEntry(arr: Uint32Array, at: number, s: string): void {
+    const slot = this.dedupe.get(s);
+    if (slot !== undefined) {
+      const seen = this.seen;
+      arr[at] = seen[slot * 3]!;
+      arr[at + 1] = seen[slot * 3 + 1]!;
+      arr[at + 2] = seen[slot * 3 + 2]!;
+      return;
+    }
+    if (s.length <= INLINE_MAX && isAscii(s)) {
+      arr[at] = s.length;
+      const b = new Uint8Array(arr.buffer, arr.byteOffset + at * 4 + 4, INLINE_MAX);
+      for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
+      return;
+    }
+    this.ensureHeap(s.length * 3);
+    const start = this.heapUsed;
+    const n = this.heap.write(s, start, 'utf8');
+    arr[at] = n;
+    if (n <= INLINE_MAX) {
+      const b = new Uint8Array(arr.buffer, arr.byteOffset + at * 4 + 4, INLINE_MAX);
+      for (let i = 0; i < n; i++) b[i] = this.heap[start + i]!;
+      return;
+    }
+    const prefix = this.heap.readUInt32LE(start);
+    arr[at + 1] = prefix;
+    arr[at + 2] = start;
+    this.heapUsed += n;
+    this.remember(s, n, prefix, start);
+  }
+
+  private remember(s: string, n: number, prefix: number, start: number): void {
+    if (this.seenCount * 3 + 3 > this.seen.length) {
+      const grown = new Uint32Array(this.seen.length * 2);
+      grown.set(this.seen);
+      this.seen = grown;
+    }
+    const i = this.seenCount++;
+    this.seen[i * 3] = n;
+    this.seen[i * 3 + 1] = prefix;
+    this.seen[i * 3 + 2] = start;
+    this.dedupe.set(s, i);
+  }
+
+  private ensureHeap(extra: number): void {
+    if (this.heapUsed + extra <= this.heap.length) return;
+    const grown = Buffer.allocUnsafeSlow(Math.max(this.heap.length * 2, this.heapUsed + extra));
+    this.heap.copy(grown, 0, 0, this.heapUsed);
+    this.heap = grown;
+  }
+}
+
+function allocColumn(kind: ColKind): ColumnData {
+  switch (kind) {
+    case ColKind.I16: return new Int16Array(BATCH_ROWS);
+    case ColKind.I32: return new Int32Array(BATCH_ROWS);
+    case ColKind.I64:
+    case ColKind.TsNs: return new BigInt64Array(BATCH_ROWS);
+    case ColKind.U64: return new BigUint64Array(BATCH_ROWS);
+    case ColKind.Bool: return new Uint8Array(BATCH_ROWS);
+    case ColKind.Str:
+    case ColKind.StrList: return new Uint32Array(BATCH_ROWS * 4);
+  }
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/** Buffers to list as `transferList` when posting a batch to another thread. */
+export function batchTransferables(b: RowBatch): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  for (const c of b.columns) out.add(c.buffer as ArrayBuffer);
+  for (const v of b.validity) if (v) out.add(v.buffer as ArrayBuffer);
+  out.add(b.listChild.buffer as ArrayBuffer);
+  out.add(b.heap.buffer as ArrayBuffer);
+  return [...out];
+}
