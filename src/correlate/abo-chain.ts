@@ -80,7 +80,8 @@ function buildFinding(kind: ChainKind, rows: Row[]): Finding {
     start: span.start,
     end: span.end,
     endpoints,
-    errorCode: codes[0] ?? null,
+    // the 36870 codes after the chain are symptoms (listed in `symptoms`), not the finding's code
+    errorCode: null,
     trigger: labels,
     symptoms: symptomsOf(kind, rows, endpoints, failures, codes),
     cause: causeOf(kind, labels, where),

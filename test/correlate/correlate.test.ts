@@ -29,7 +29,8 @@ abo('IISADMIN start → 15300 without 15301, twice: one critical finding, two oc
     assert.is(x.confidence, 'high');
     assert.is(x.level, 'critical');
     assert.is(x.start, '2024-03-01T10:00:00.1234567Z');
-    assert.is(x.errorCode, '0x80092004');
+    assert.is(x.errorCode, null);
+    assert.ok(x.symptoms.some((s) => s.includes('0x80092004 CRYPT_E_NOT_FOUND')));
     const trig = x.evidence.filter((e) => e.role === 'trigger');
     assert.is(trig.length, 2);
     assert.equal(trig.map((e) => [e.file, e.recordId]), [['/logs/WEB01/System.evtx', '2'], ['/logs/WEB01/System.evtx', '7']]);
