@@ -13,6 +13,7 @@ import type { ConfigKind, ConfigRows } from './types.js';
 export type { ConfigKind, ConfigRows, ConfigMetadataRow, SslBindingRow, CertificateRow } from './types.js';
 export { CONFIG_KINDS } from './types.js';
 export { parseAppHostConfig, parseCertutilStore, parseNetshSslCert, parseRegSslBindingInfo };
+export { insertConfigRows } from './store-rows.js';
 
 /** How much of the text detection looks at. */
 const HEAD_CHARS = 64 * 1024;

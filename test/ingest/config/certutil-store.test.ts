@@ -15,7 +15,7 @@ t('verbose and short layouts: thumbprint, names, dates, key state, provider, Key
   assert.equal(a, {
     store: 'MY', thumbprint: 'A178873B314030E17463122E23BB285AF0C51338',
     subject: 'CN=www.contoso.com, O=Contoso Ltd, C=US', issuer: 'CN=Contoso Issuing CA 01, DC=contoso, DC=local',
-    serial: '330000A1B2C3D4E5F60718293A4B5C6D', notBefore: '2024-03-01T09:15:00Z', notAfter: '2026-03-01T09:15:00Z',
+    serial: '330000A1B2C3D4E5F60718293A4B5C6D', notBefore: '2024-03-01T09:15:00Z', notAfter: '2034-03-01T09:15:00Z',
     hasPrivateKey: true, provider: 'Microsoft RSA SChannel Cryptographic Provider',
     keyContainer: 'le-3f1e2d4c-5b6a-4978-8a9b-0c1d2e3f4a5b', keySpec: 1, exportable: null,
   });

@@ -1,0 +1,273 @@
+/**
+ * Findings from the configuration artefacts (applicationHost.config, netsh, SslBindingInfo .reg,
+ * certutil) cross-checked with each other and with the events. Detection SQL: queries/config/;
+ * this module turns its rows into findings (DOMAIN.md §3–4, KB 2025598, seeds 000–003).
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Row } from '../store/run-query.js';
+import { runBundled } from './bundled-queries.js';
+import { asString, asStrings, eventEvidence, evidenceSpan, sortEvidence } from './evidence.js';
+import type { Evidence, Finding } from './finding.js';
+
+const APPHOST = '%windir%\\System32\\inetsrv\\config\\applicationHost.config';
+const KB_2025598 = 'https://support.microsoft.com/kb/2025598 (SSL bindings deleted: legacy customMetadata 5506)';
+const SEED_ABO = '"SSL Bindings are randomly getting deleted for a website" (IIS 7.0/7.5): the ABO mapper re-applies <customMetadata> 5506; 5511/2161 on an SCCM distribution point';
+const SEED_SSL = '"Troubleshooting SSL related issues (Server Certificate)": missing private key, all-zero Application ID, empty certificate hash';
+const SEED_KEYSPEC = '"Error HRESULT: 0x80070520 when adding SSL binding in IIS": KeySpec 2 (AT_SIGNATURE), non-exportable key, MachineKeys permissions → Schannel 0x8009030D';
+const ABO_PROGRAMS = 'IIS Admin Service (IISADMIN), IIS 6 Manager (inetmgr6.exe), adsutil.vbs, the IIS 6 SMTP/FTP services or an SCCM site system';
+const INVALID = new Set(['undecodable', 'bad-length', 'not-in-store', 'no-private-key']);
+
+/** Every configuration finding, for all hosts. */
+export async function configFindings(conn: DuckDBConnection): Promise<Finding[]> {
+  const hashes = await runBundled(conn, 'config-abo-hash');
+  const legacy = await runBundled(conn, 'config-legacy-metadata');
+  const bindings = await runBundled(conn, 'config-binding-problems');
+  const certs = await runBundled(conn, 'config-certificate-problems');
+  const invalid = hashes.filter((h) => INVALID.has(String(h.status)) || Number(h.chains_not_recreated) > 0);
+  const reported = new Set(invalid.map((h) => `${asString(h.file)}|${asString(h.key_path)}`));
+  return [
+    ...invalid.map((h) => aboHashFinding(h, legacy)),
+    ...legacy.filter((l) => !reported.has(`${asString(l.file)}|${asString(l.key_path)}`)).map((l) => legacyFinding(l, hashes)),
+    ...groupBy(bindings, (b) => `${asString(b.host) ?? ''}|${asString(b.endpoint) ?? ''}`).map(bindingFinding),
+    ...groupBy(certs, (c) => `${asString(c.host) ?? ''}|${asString(c.thumbprint)}`).map(certificateFinding),
+  ];
+}
+
+function aboHashFinding(h: Row, legacy: Row[]): Finding {
+  const host = asString(h.host);
+  const keyPath = asString(h.key_path) ?? '?';
+  const status = String(h.status);
+  const chains = (Array.isArray(h.chain_events) ? h.chain_events : []) as Row[];
+  const endpoints = uniq([...asStrings(h.endpoints), ...chains.map((c) => asString(c.endpoint)).filter((e): e is string => e !== null)]);
+  const others = legacyIds(legacy, h).filter((id) => id !== 5506);
+  const evidence = sortEvidence([configEvidence(h, host, `<key path="${keyPath}"> property 5506 = ${asString(h.value) ?? '(empty)'} → ${asString(h.decoded) ?? 'undecodable'} (${status})`), ...chainEvidence(chains)]);
+  const span = evidenceSpan(evidence);
+  const notRecreated = Number(h.chains_not_recreated ?? 0);
+  return {
+    id: `config-abo-hash-invalid:${host ?? '-'}:${keyPath}`,
+    kind: 'config-abo-hash-invalid',
+    level: notRecreated > 0 ? 'critical' : 'high',
+    host,
+    confidence: chains.length > 0 ? 'high' : 'medium',
+    title: `customMetadata 5506 hash of no usable certificate (${keyPath}): the SSL binding will be deleted the next time the ABO mapper starts`,
+    start: span.start,
+    end: span.end,
+    endpoints,
+    errorCode: '0x80092004',
+    trigger: chains.length > 0 ? uniq(chains.map(triggerText)).join('; ') : null,
+    symptoms: [
+      hashProblem(h),
+      chains.length > 0
+        ? `the events show it happening: ${chains.length} SSL binding deletion(s) after an ABO-mapper trigger, ${notRecreated} not re-created (15300/119 without 15301)`
+        : 'no event shows it yet: the deletion happens at the next start of an ABO-mapper program',
+    ],
+    cause:
+      `applicationHost.config keeps the IIS 6 metabase property 5506 (legacy SSL certificate hash) in <customMetadata><key path="${keyPath}">. ` +
+      `Whenever ${ABO_PROGRAMS} starts, the ABO mapper deletes the HTTP.sys SSL binding${endpoints.length ? ` (${endpoints.join(', ')})` : ''} and re-creates it from this hash; ` +
+      'the hash names no usable certificate, so the re-create fails and the binding stays deleted: HTTPS fails (Schannel 0x80092004) while HTTP works.',
+    remedies: aboRemedies(keyPath, asString(h.value), others, endpoints, status === 'no-private-key' ? asString(h.decoded) : null),
+    references: [KB_2025598, SEED_ABO],
+    evidence,
+    occurrences: Math.max(1, chains.length),
+  };
+}
+
+function legacyFinding(l: Row, hashes: Row[]): Finding {
+  const host = asString(l.host);
+  const keyPath = asString(l.key_path) ?? '?';
+  const props = (Array.isArray(l.properties) ? l.properties : []) as Row[];
+  const ids = props.map((p) => Number(p.id));
+  const bound = asStrings(l.binding_hashes);
+  const hash = props.find((p) => Number(p.id) === 5506);
+  const decoded = hash ? asString(hash.decoded) : null;
+  const differs = decoded !== null && bound.length > 0 && !bound.includes(decoded);
+  const row = hashes.find((h) => asString(h.file) === asString(l.file) && asString(h.key_path) === keyPath);
+  const chains = (Array.isArray(row?.chain_events) ? row!.chain_events : []) as Row[];
+  const sccm = ids.includes(5511) || ids.includes(2161);
+  const evidence = sortEvidence([
+    ...props.map((p) => configEvidence(l, host, `<key path="${keyPath}"> property ${asString(p.id)} (${asString(p.data_type) ?? '?'}) = ${asString(p.value) ?? ''}${p.decoded !== null && Number(p.id) === 5506 ? ` → ${asString(p.decoded)}` : ''}`)),
+    ...chainEvidence(chains),
+  ]);
+  const span = evidenceSpan(evidence);
+  const endpoints = asStrings(l.endpoints);
+  return {
+    id: `config-legacy-metadata:${host ?? '-'}:${keyPath}`,
+    kind: 'config-legacy-metadata',
+    level: differs || sccm || chains.length > 0 ? 'medium' : 'low',
+    host,
+    confidence: 'high',
+    title: `IIS 6 metabase leftovers in <customMetadata> (${keyPath}: ${ids.join(', ')})`,
+    start: span.start,
+    end: span.end,
+    endpoints,
+    trigger: chains.length > 0 ? uniq(chains.map(triggerText)).join('; ') : null,
+    symptoms: [
+      `<key path="${keyPath}"> holds legacy properties ${ids.join(', ')}${sccm ? ' (5511 store name / 2161: the SCCM distribution point case)' : ''}`,
+      ...(differs ? [`5506 names certificate ${decoded}, not the one HTTP.sys uses now (${bound.join(', ')}): the next ABO-mapper start re-binds ${endpoints.join(', ') || 'the site'} to it`] : []),
+      ...(chains.length > 0 ? [`${chains.length} SSL binding deletion(s) after ABO-mapper triggers in the events`] : []),
+    ],
+    cause:
+      `Whenever ${ABO_PROGRAMS} starts, the ABO mapper maps these legacy properties: it deletes the HTTP.sys SSL binding and re-creates it from the legacy certificate hash and store (5506/5511). ` +
+      'Even while the hash is valid, every start deletes and re-creates the binding, and after a certificate renewal it re-binds the old certificate.',
+    remedies: aboRemedies(keyPath, hash ? asString(hash.value) : null, ids.filter((id) => id !== 5506), endpoints, null),
+    references: [KB_2025598, SEED_ABO],
+    evidence,
+    occurrences: 1,
+  };
+}
+
+function aboRemedies(keyPath: string, value: string | null, others: number[], endpoints: string[], noKeyThumbprint: string | null): string[] {
+  const out: string[] = [];
+  if (value !== null) {
+    out.push(`Back up ${APPHOST}, then remove <property id="5506" dataType="Binary" … value="${value}" /> from <customMetadata><key path="${keyPath}"> (KB 2025598).`);
+  }
+  if (others.length > 0) {
+    out.push(`Remove the other legacy properties of <key path="${keyPath}"> (${others.join(', ')}); when the key holds nothing else, remove the whole <key path="${keyPath}"> element (the SCCM fix for 5511/2161).`);
+  }
+  if (noKeyThumbprint) out.push(`Give certificate ${noKeyThumbprint} its private key back (certutil -repairstore my ${noKeyThumbprint}, or import the PFX into Local Machine\\Personal).`);
+  out.push(`Re-create the https binding${endpoints.length ? ` of ${endpoints.join(', ')}` : ''} with the intended certificate (IIS Manager → Bindings → https → OK, or netsh http add sslcert ipport=<IP:port> certhash=<thumbprint> appid={…}) and check it with netsh http show sslcert.`);
+  out.push('Confirm: restart IISADMIN (net stop IISADMIN & net start IISADMIN); no 15300 should follow and netsh http show sslcert should still list the binding.');
+  return out;
+}
+
+function hashProblem(h: Row): string {
+  const t = asString(h.decoded);
+  switch (h.status) {
+    case 'undecodable':
+      return `5506 value "${asString(h.value) ?? ''}" is not base64: it names no certificate`;
+    case 'bad-length':
+      return `5506 decodes to ${(t?.length ?? 0) / 2} bytes (${t}), not the 20 of a SHA-1 thumbprint`;
+    case 'not-in-store':
+      return `5506 names certificate ${t}, which is not in the Local Machine MY store (${asString(h.store_file) ?? 'certutil listing'})`;
+    case 'no-private-key':
+      return `5506 names certificate ${t}${h.cert_subject ? ` (${asString(h.cert_subject)})` : ''}, whose private key is missing`;
+    default:
+      return `5506 names certificate ${t ?? '?'}; no certificate store listing for the host, but the events show the re-create failing`;
+  }
+}
+
+function bindingFinding(rows: Row[]): Finding {
+  const first = rows[0]!;
+  const host = asString(first.host);
+  const endpoint = asString(first.endpoint) ?? '(endpoint unknown)';
+  const problems = uniq(rows.flatMap((r) => [...asStrings(r.problems), ...(r.not_in_store === true ? ['not-in-store'] : [])]));
+  const hashes = uniq(rows.map((r) => asString(r.cert_hash)).filter((x): x is string => x !== null));
+  const severe = problems.some((p) => p !== 'null-appid' && p !== 'missing-appid' && p !== 'bad-endpoint');
+  return {
+    id: `config-binding-problem:${host ?? '-'}:${endpoint}`,
+    kind: 'config-binding-problem',
+    level: severe ? 'high' : 'medium',
+    host,
+    confidence: 'high',
+    title: `SSL binding ${endpoint}: ${problems.map(problemText).join(', ')}`,
+    start: null,
+    end: null,
+    endpoints: first.endpoint === null ? [] : [endpoint],
+    trigger: null,
+    symptoms: rows.map((r) => `${asString(r.source)}: hash ${asString(r.cert_hash) ?? '(empty)'}, store ${asString(r.cert_store) ?? '(default)'}, AppId ${asString(r.app_id) ?? '(none)'}${asStrings(r.problems).length || r.not_in_store ? ` — ${[...asStrings(r.problems), ...(r.not_in_store ? ['not-in-store'] : [])].map(problemText).join(', ')}` : ''}`),
+    cause: problems.includes('not-in-store')
+      ? `HTTP.sys binds ${endpoint} to certificate ${hashes.join(', ')}, which is not in the machine's certificate store: the TLS handshake cannot find its credential.`
+      : `The HTTP.sys SSL binding of ${endpoint} is incomplete (${problems.map(problemText).join(', ')}): HTTP.sys cannot use it for the TLS handshake.`,
+    remedies: [
+      `Delete and re-create the binding with a valid certificate and application ID: netsh http delete sslcert ${netshKey(endpoint)} then netsh http add sslcert ${netshKey(endpoint)} certhash=<thumbprint of a certificate in LocalMachine\\My> appid={<application GUID, e.g. IIS's {4dc3e181-e14b-4a21-b022-59fc669b0914}>} — or re-select the certificate in IIS Manager → Bindings → https.`,
+      'Check with netsh http show sslcert and certutil -store my <thumbprint> that the hash is present with its private key.',
+    ],
+    references: [SEED_SSL],
+    evidence: rows.map((r) => configEvidence(r, host, `${asString(r.source)} binding ${endpoint}: hash ${asString(r.cert_hash) ?? '(empty)'}, AppId ${asString(r.app_id) ?? '(none)'}`)),
+    occurrences: 1,
+  };
+}
+
+function certificateFinding(rows: Row[]): Finding {
+  const c = rows[0]!;
+  const host = asString(c.host);
+  const thumb = asString(c.thumbprint) ?? '?';
+  const endpoints = uniq(rows.flatMap((r) => asStrings(r.endpoints)));
+  const issues: string[] = [];
+  if (c.has_private_key === false) issues.push('no private key');
+  if (Number(c.key_spec) === 2) issues.push('KeySpec 2 (AT_SIGNATURE)');
+  if (c.expired === true) issues.push(`expired ${asString(c.not_after)?.slice(0, 10) ?? ''}`.trim());
+  const remedies: string[] = [];
+  if (c.has_private_key === false) remedies.push(`Restore the private key: certutil -repairstore my ${thumb}; if that fails, import the certificate with its key (PFX) into Local Machine\\Personal — not by dragging it from the user store.`);
+  if (Number(c.key_spec) === 2) remedies.push('Re-issue the certificate request with KeySpec = 1 (AT_KEYEXCHANGE), or re-import the PFX through the Certificates MMC so the key is stored for key exchange.');
+  if (c.expired === true) remedies.push('Install a renewed certificate and re-bind it (IIS Manager → Bindings → https, or netsh http update sslcert).');
+  remedies.push(`Re-select the certificate in the site's https binding afterwards and check certutil -v -store my ${thumb}.`);
+  return {
+    id: `config-certificate-problem:${host ?? '-'}:${thumb}`,
+    kind: 'config-certificate-problem',
+    level: endpoints.length > 0 ? 'high' : 'low',
+    host,
+    confidence: 'high',
+    title: `Certificate ${thumb}${c.subject ? ` (${asString(c.subject)})` : ''}: ${issues.join(', ')}`,
+    start: null,
+    end: null,
+    endpoints,
+    errorCode: Number(c.key_spec) === 2 ? '0x8009030D' : c.has_private_key === false ? '0x80090016' : null,
+    trigger: null,
+    symptoms: [
+      endpoints.length > 0 ? `used by the SSL binding(s) ${endpoints.join(', ')}` : 'no binding data for the host: not known to be in use',
+      `private key ${c.has_private_key === false ? 'missing' : c.has_private_key ? 'present' : 'unknown'}, KeySpec ${asString(c.key_spec) ?? '?'}, exportable ${c.exportable === null || c.exportable === undefined ? '?' : c.exportable ? 'yes' : 'no'}, provider ${asString(c.provider) ?? '?'}, container ${asString(c.key_container) ?? '?'}`,
+      `valid ${asString(c.not_before)?.slice(0, 10) ?? '?'} to ${asString(c.not_after)?.slice(0, 10) ?? '?'} (checked against ${asString(c.reference_ts)?.slice(0, 19) ?? 'now'})`,
+    ],
+    cause: certificateCause(c),
+    remedies,
+    references: [SEED_SSL, SEED_KEYSPEC],
+    evidence: [configEvidence(c, host, `certificate ${thumb}: ${issues.join(', ')}`)],
+    occurrences: 1,
+  };
+}
+
+function certificateCause(c: Row): string {
+  const parts: string[] = [];
+  if (c.has_private_key === false) parts.push('Schannel cannot open the private key (36870 0x80090016 Keyset does not exist): typically the certificate was moved from the user store to Local Machine by drag and drop and its key stayed behind.');
+  if (Number(c.key_spec) === 2) parts.push('The key is an AT_SIGNATURE key (KeySpec 2); Schannel needs AT_KEYEXCHANGE (KeySpec 1), so handshakes fail with 0x8009030D.');
+  if (c.expired === true) parts.push('The certificate expired before the last event of the host: clients reject it.');
+  return parts.join(' ');
+}
+
+function configEvidence(r: Row, host: string | null, summary: string): Evidence {
+  return { file: asString(r.file) ?? '', recordId: null, time: null, host, role: 'configuration', summary };
+}
+
+function chainEvidence(chains: Row[]): Evidence[] {
+  return chains.flatMap((c) => {
+    const host = asString(c.host);
+    return [
+      eventEvidence({ ts: c.trigger_ts, file: c.trigger_file, record_id: c.trigger_record_id, event_id: c.trigger_event_id }, host, 'trigger', triggerText(c)),
+      eventEvidence({ ts: c.ts, file: c.file, record_id: c.record_id, event_id: c.event_id }, host, 'symptom',
+        `${asString(c.event_id)} SSL binding deleted ${asString(c.endpoint) ?? ''}${c.recreated ? ' (re-created)' : ' (not re-created)'}`.trim()),
+    ];
+  });
+}
+
+function triggerText(c: Row): string {
+  const name = asString(c.trigger_name) ?? '?';
+  return c.trigger_type === 'service' ? `${name} service entered running (7036)` : c.trigger_type === 'process' ? `${name} started (4688)` : `boot (${asString(c.trigger_event_id)})`;
+}
+
+function legacyIds(legacy: Row[], h: Row): number[] {
+  const l = legacy.find((x) => asString(x.file) === asString(h.file) && asString(x.key_path) === asString(h.key_path));
+  return l ? asStrings(l.property_ids).map(Number) : [];
+}
+
+const PROBLEM_TEXT: Record<string, string> = {
+  'empty-hash': 'empty certificate hash', 'missing-hash': 'no certificate hash', 'zero-hash': 'all-zero certificate hash',
+  'bad-hash': 'certificate hash not hexadecimal', 'bad-hash-length': 'certificate hash not 20 bytes',
+  'null-appid': 'null/all-zero application ID', 'missing-appid': 'no application ID', 'bad-endpoint': 'unreadable endpoint',
+  'bad-binding-information': 'unreadable bindingInformation', 'not-in-store': 'certificate not in the store',
+};
+const problemText = (p: string): string => PROBLEM_TEXT[p] ?? p;
+
+/** `ipport=0.0.0.0:443`, `hostnameport=www.contoso.com:443` or `ccs=443`. */
+function netshKey(endpoint: string): string {
+  if (endpoint.startsWith('ccs:')) return `ccs=${endpoint.slice(4)}`;
+  return /^(\[[^\]]*\]|[0-9.]+):\d+$/.test(endpoint) ? `ipport=${endpoint}` : `hostnameport=${endpoint}`;
+}
+
+function groupBy(rows: Row[], key: (r: Row) => string): Row[][] {
+  const m = new Map<string, Row[]>();
+  for (const r of rows) m.set(key(r), [...(m.get(key(r)) ?? []), r]);
+  return [...m.values()];
+}
+
+const uniq = <T>(xs: T[]): T[] => [...new Set(xs)];
