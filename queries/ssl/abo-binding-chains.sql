@@ -24,10 +24,17 @@ WITH triggers AS (
   WHERE provider = 'EventLog' AND event_id IN (6005, 6009)
 ),
 deletions AS (
+  -- Windows 10 / Server 2016 and later log one deletion twice: HttpEvent 15300 and HttpService 119.
+  -- The 119 of a 15300 for the same endpoint within 2 seconds is the same deletion.
   SELECT host, ts, file_id, record_id, provider, event_id, endpoint,
          lead(ts) OVER (PARTITION BY host, endpoint ORDER BY ts, record_id) AS next_deletion_ts
-  FROM ssl_events
-  WHERE kind = 'binding_deleted'
+  FROM ssl_events d
+  WHERE d.kind = 'binding_deleted'
+    AND NOT (d.event_id = 119 AND EXISTS (
+          SELECT 1 FROM ssl_events x
+          WHERE x.kind = 'binding_deleted' AND x.event_id = 15300 AND x.host = d.host
+            AND x.endpoint IS NOT DISTINCT FROM d.endpoint
+            AND x.ts BETWEEN d.ts - INTERVAL '2 seconds' AND d.ts + INTERVAL '2 seconds'))
 ),
 matched AS (
   SELECT d.*, t.ts AS trigger_ts, t.file_id AS trigger_file_id, t.record_id AS trigger_record_id,

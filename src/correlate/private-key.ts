@@ -47,13 +47,15 @@ function buildFinding(bursts: Row[]): Finding {
     title: `Schannel cannot use the SSL private key: ${code ?? 'unknown code'}${name ? ` ${name}` : ''}`,
     start: span.start,
     end: span.end,
-    endpoints: ctx.endpoints,
+    // 36870 names no endpoint; the binding changes around it are in the evidence and symptoms
+    endpoints: [],
     errorCode: code,
     trigger: ctx.trigger?.label ?? null,
     symptoms: [
       `${total} Schannel 36870 with ${code ?? 'no error code'}${entry ? ` (${entry.name}: ${entry.text})` : ''} in ${bursts.length} burst(s)` +
         (ctx.states.length ? `, internal error state ${ctx.states.join(', ')}` : ''),
       ...ctx.facts,
+      ...(ctx.endpoints.length ? [`SSL binding changes around the failures: ${ctx.endpoints.join(', ')}`] : []),
       ...chosen.because,
     ],
     cause: chosen.causes.length

@@ -62,6 +62,25 @@ abo('inetmgr6.exe and cscript adsutil.vbs (4688) are triggers', async () => {
   }
 });
 
+abo('15300 and HttpService 119 for the same deletion count once', async () => {
+  const f = await FixtureDb.open();
+  try {
+    const sys = await f.file('System.evtx');
+    await f.events(sys, [
+      svc('2024-03-01 10:00:00', 'IISADMIN', 4),
+      binding('2024-03-01 10:00:03', 15300, '0.0.0.0:443'),
+      { ts: '2024-03-01 10:00:03', provider: 'Microsoft-Windows-HttpService', eventId: 119, data: { Endpoint: '0.0.0.0:443' }, params: ['0.0.0.0:443'] },
+      schannel('2024-03-01 10:05:00', '0x80092004'),
+    ]);
+    const [x, ...rest] = await correlateEvents(f.conn);
+    assert.is(rest.length, 0);
+    assert.match(x!.symptoms[0]!, /deleted 1×/);
+    assert.ok(x!.evidence.some((e) => e.eventId === 36870));
+  } finally {
+    f.close();
+  }
+});
+
 abo('a deletion outside the window, or with no trigger, is not a chain', async () => {
   const f = await FixtureDb.open();
   try {
@@ -174,7 +193,8 @@ pk('36870 0x8009030D at binding time, no certutil: key not exportable, high with
     const [x] = await correlateEvents(f.conn);
     assert.match(x!.cause, /Allow this certificate to be exported/);
     assert.is(x!.confidence, 'high');
-    assert.equal(x!.endpoints, ['0.0.0.0:443']);
+    assert.equal(x!.endpoints, []);
+    assert.ok(x!.symptoms.some((s) => s.includes('0.0.0.0:443')));
   } finally {
     f.close();
   }
