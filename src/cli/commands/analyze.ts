@@ -5,7 +5,7 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { buildReportModel } from '../../correlate/build-report.js';
 import { parseDuration } from '../../correlate/time.js';
@@ -50,6 +50,9 @@ export function register(program: Command): void {
       if (paths.length === 0) throw new UsageError('name at least one file, directory or pattern to analyze');
       // With the report on stdout, everything else goes to stderr.
       const info = opts.output === undefined || opts.output === '-' ? process.stderr : process.stdout;
+      const named = new Set(paths.map((p) => resolve(p)));
+      const skipped: string[] = [];
+      let failed = 0;
       const tmp = opts.db === undefined ? mkdtempSync(join(tmpdir(), 'bindtrail-')) : null;
       try {
         const db = await openDatabase(opts.db ?? join(tmp!, 'analyze.duckdb'));
@@ -61,13 +64,23 @@ export function register(program: Command): void {
             host: opts.host ?? null,
             progress: process.stderr.isTTY ? new TtyProgress(process.stderr) : undefined,
             onFile: (o) => {
-              if (o.status === 'failed') process.stderr.write(`bindtrail: ${o.path}${o.message?.startsWith('@') ? ' ' : ': '}${o.message}\n`);
+              if (o.status !== 'failed') return;
+              // A file of no known type found while walking a folder (a README beside the logs) is
+              // skipped quietly; a damaged log, or a file named on the command line, is an error.
+              if (o.kind === null && !named.has(resolve(o.path))) skipped.push(o.path);
+              else {
+                failed += 1;
+                process.stderr.write(`bindtrail: ${o.path}${o.message?.startsWith('@') ? ' ' : ': '}${o.message}\n`);
+              }
             },
           });
+          if (skipped.length > 0) {
+            process.stderr.write(`bindtrail: skipped ${skipped.length} file(s) that are neither event logs nor known artefacts (${skipped.slice(0, 3).map((p) => basename(p)).join(', ')}${skipped.length > 3 ? ', …' : ''})\n`);
+          }
           if (ingest.files.every((f) => f.status === 'failed')) {
             throw new InputError('nothing could be ingested', paths.join(' '), undefined, 'give .evtx files, XML event exports or configuration artefacts');
           }
-          if (ingest.failed > 0) process.exitCode = 1;
+          if (failed > 0) process.exitCode = 1;
           const model = await buildReportModel(db.conn, { window, all: opts.all, timeZone: opts.tz ?? 'UTC' });
           info.write(findingsSummary(model));
           text = renderReport(model, format, opts.tz);
