@@ -96,8 +96,12 @@ export class ChunkBuilder {
     this.pos = start;
   }
 
+  /**
+   * Records end before the chunk's last 8 bytes: libevtx 20181227 drops a record that ends exactly
+   * at 65536 (free-space offset = chunk size), so a chunk is never filled to the brim.
+   */
   private need(n: number): void {
-    if (this.pos + n > CHUNK_SIZE) throw new ChunkFull();
+    if (this.pos + n > CHUNK_SIZE - 8) throw new ChunkFull();
   }
   private u8(x: number): void { this.need(1); this.buf[this.pos++] = x; }
   private u16(x: number): void { this.need(2); this.dv.setUint16(this.pos, x, true); this.pos += 2; }
