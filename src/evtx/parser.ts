@@ -82,15 +82,23 @@ async function layoutFromHandle(fh: FileHandle, fileName: string): Promise<EvtxL
  * damage inside the file becomes error/warning items and reading goes on.
  */
 export async function* readEvtx(source: string | Uint8Array, options: ReadOptions = {}): AsyncGenerator<EvtxItem> {
+  for await (const items of readEvtxChunks(source, options)) yield* items;
+}
+
+/**
+ * Same items as `readEvtx`, one array per chunk (fewer async steps for bulk consumers such as
+ * `dump`). File-level warnings come first as their own array.
+ */
+export async function* readEvtxChunks(source: string | Uint8Array, options: ReadOptions = {}): AsyncGenerator<EvtxItem[]> {
   const fileName = options.fileName ?? (typeof source === 'string' ? source : '<buffer>');
   const opts = { ...options, fileName };
   if (typeof source !== 'string') {
     const layout = layoutOf(source, fileName);
-    yield* fileWarnings(layout);
+    yield fileWarnings(layout);
     const dedup = opts.carve ? carveFilter() : null;
     for (const slot of layout.chunks) {
       const items = parseChunk(source.subarray(slot.offset, slot.offset + slot.size), slot.index, slot.offset, opts);
-      yield* dedup ? dedup(items) : items;
+      yield dedup ? dedup(items) : items;
     }
     return;
   }
@@ -102,7 +110,7 @@ export async function* readEvtx(source: string | Uint8Array, options: ReadOption
   }
   try {
     const layout = await layoutFromHandle(fh, fileName);
-    yield* fileWarnings(layout);
+    yield fileWarnings(layout);
     const dedup = opts.carve ? carveFilter() : null;
     const slots = layout.chunks;
     for (let i = 0; i < slots.length; i += BATCH_CHUNKS) {
@@ -113,13 +121,13 @@ export async function* readEvtx(source: string | Uint8Array, options: ReadOption
       try {
         await readFully(fh, buf, first.offset);
       } catch (e) {
-        yield { kind: 'error', file: fileName, chunkIndex: first.index, offset: first.offset, recordId: null, message: `read failed: ${(e as Error).message}` };
+        yield [{ kind: 'error', file: fileName, chunkIndex: first.index, offset: first.offset, recordId: null, message: `read failed: ${(e as Error).message}` }];
         return;
       }
       for (const slot of batch) {
         const at = slot.offset - first.offset;
         const items = parseChunk(buf.subarray(at, at + slot.size), slot.index, slot.offset, opts);
-        yield* dedup ? dedup(items) : items;
+        yield dedup ? dedup(items) : items;
       }
     }
   } finally {
@@ -136,8 +144,8 @@ async function readFully(fh: FileHandle, buf: Uint8Array, position: number): Pro
   }
 }
 
-function* fileWarnings(layout: EvtxLayout): Generator<EvtxItem> {
-  for (const message of layout.warnings) yield { kind: 'warning', file: layout.fileName, chunkIndex: null, offset: 0, message };
+function fileWarnings(layout: EvtxLayout): EvtxItem[] {
+  return layout.warnings.map((message) => ({ kind: 'warning', file: layout.fileName, chunkIndex: null, offset: 0, message }));
 }
 
 /**

@@ -36,7 +36,6 @@ export function escapeXml(s: string): string {
   return ESCAPABLE.test(s) ? s.replace(ESCAPE_ALL, (c) => ENTITIES[c]!) : s;
 }
 
-const TEXT_ESCAPABLE = /[&<>"\x00-\x08\x0a-\x1f]/;
 const TEXT_ESCAPE_ALL = /[&<>"\x00-\x08\x0a-\x1f]/g;
 
 /**
@@ -44,7 +43,14 @@ const TEXT_ESCAPE_ALL = /[&<>"\x00-\x08\x0a-\x1f]/g;
  * controls as character references (lossless; a raw line break would split the event's line).
  */
 export function escapeText(s: string): string {
-  return TEXT_ESCAPABLE.test(s) ? s.replace(TEXT_ESCAPE_ALL, (c) => ENTITIES[c] ?? `&#${c.charCodeAt(0)};`) : s;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // '"' 0x22, '&' 0x26, '<' 0x3C, '>' 0x3E, controls below 0x20 except tab.
+    if (c < 0x20 ? c !== 0x09 : c === 0x22 || c === 0x26 || c === 0x3c || c === 0x3e) {
+      return s.replace(TEXT_ESCAPE_ALL, (m) => ENTITIES[m] ?? `&#${m.charCodeAt(0)};`);
+    }
+  }
+  return s;
 }
 
 /** Uppercase hex byte table. */

@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { readEvtx } from '../../evtx/parser.js';
+import { readEvtxChunks } from '../../evtx/parser.js';
 import { recordJson } from '../../evtx/render/jsonl.js';
 
 const FORMATS = ['xml', 'jsonl'] as const;
@@ -26,20 +26,50 @@ export interface DumpSummary {
   errors: number;
 }
 
-/** Write `text` and wait for the stream to drain when its buffer is full. */
-async function write(out: NodeJS.WritableStream, text: string): Promise<void> {
-  if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', resolve));
+/** Write `data` and wait for the stream to drain when its buffer is full. */
+async function write(out: NodeJS.WritableStream, data: Uint8Array | string): Promise<void> {
+  if (!out.write(data)) await new Promise<void>((resolve) => out.once('drain', resolve));
+}
+
+/** Lines encoded straight into a large UTF-8 buffer (no joined intermediate string). */
+class LineBuffer {
+  private buf = Buffer.allocUnsafe(BATCH * 2);
+  private pos = 0;
+
+  /** Append a line; returns false when the buffer should be flushed first. */
+  add(line: string): boolean {
+    if (this.pos + line.length * 3 + 1 > this.buf.length) return false;
+    this.pos += this.buf.write(line, this.pos, 'utf8');
+    this.buf[this.pos++] = 0x0a;
+    return true;
+  }
+
+  get size(): number {
+    return this.pos;
+  }
+
+  take(): Buffer {
+    const out = this.buf.subarray(0, this.pos);
+    this.buf = Buffer.allocUnsafe(BATCH * 2);
+    this.pos = 0;
+    return out;
+  }
 }
 
 export async function dump(file: string, opts: DumpOptions, out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<DumpSummary> {
   const sum: DumpSummary = { records: 0, carved: 0, warnings: 0, errors: 0 };
-  let buf = '';
+  const lines = new LineBuffer();
   let notes = '';
-  for await (const item of readEvtx(file, { strict: opts.strict === true, carve: opts.carve === true })) {
+  for await (const items of readEvtxChunks(file, { strict: opts.strict === true, carve: opts.carve === true })) {
+    for (const item of items) {
     if (item.kind === 'record') {
       sum.records++;
       if (item.carved) sum.carved++;
-      buf += (opts.format === 'xml' ? item.xml() : JSON.stringify(recordJson(item))) + '\n';
+      const line = opts.format === 'xml' ? item.xml() : JSON.stringify(recordJson(item));
+      if (!lines.add(line)) {
+        if (lines.size > 0) await write(out, lines.take());
+        if (!lines.add(line)) await write(out, line + '\n');
+      }
       if (item.warnings.length > 0) {
         sum.warnings += item.warnings.length;
         for (const w of item.warnings) notes += `warning: ${file} @ 0x${item.offset.toString(16)}: record ${item.recordId}: ${w}\n`;
@@ -49,16 +79,14 @@ export async function dump(file: string, opts: DumpOptions, out: NodeJS.Writable
       else sum.warnings++;
       notes += `${item.kind}: ${item.file} @ 0x${item.offset.toString(16)}: ${item.message}\n`;
     }
-    if (buf.length >= BATCH) {
-      await write(out, buf);
-      buf = '';
     }
+    if (lines.size >= BATCH) await write(out, lines.take());
     if (notes.length >= 4096) {
       err.write(notes);
       notes = '';
     }
   }
-  if (buf) await write(out, buf);
+  if (lines.size > 0) await write(out, lines.take());
   const carved = opts.carve ? `, ${sum.carved} carved` : '';
   err.write(`${notes}${sum.records} records, ${sum.warnings} warnings, ${sum.errors} errors${carved}\n`);
   return sum;

@@ -21,6 +21,9 @@ export interface ChunkContext {
   names: Map<number, NameEntry>;
   /** Compiled templates by definition offset; a string is the reason the definition is unusable. */
   templates: Map<number, Template | string>;
+  /** Substitution descriptor pool shared by the chunk's records (see instance.ts). */
+  pool: Int32Array;
+  poolUsed: number;
   /** Last formatted FILETIME second (most records of a chunk share few seconds). */
   timeCacheSec: number;
   timeCacheText: string;
@@ -35,6 +38,8 @@ export function createChunkContext(b: Uint8Array, index: number, base: number, f
     fileName,
     names: new Map(),
     templates: new Map(),
+    pool: new Int32Array(8192),
+    poolUsed: 0,
     timeCacheSec: -1,
     timeCacheText: '',
   };

@@ -16,8 +16,9 @@ const MAX_VALUES = 0x10000;
 
 export interface Instance {
   tpl: Template;
-  /** Value descriptors as triples: chunk-relative offset, size, type. */
+  /** Value descriptors as triples (chunk-relative offset, size, type) from `base` on, in a per-chunk pool. */
   vals: Int32Array;
+  base: number;
   count: number;
   /** Parsed nested BinXml values by slot (only when some value has type 0x21). */
   nested: (Instance | null)[] | null;
@@ -40,7 +41,7 @@ export function parseFragment(ctx: ChunkContext, pos: number, end: number, depth
   if ((t & ~MORE_FLAG) === Token.OpenStartElement) {
     // Records with no template (MSExchange_Management_wec.evtx, Defender_health_status.evtx).
     const { nodes } = compileStream(ctx, pos, end, false);
-    return { tpl: { offset: pos, nodes, plan: null }, vals: NO_VALUES, count: 0, nested: null };
+    return { tpl: { offset: pos, nodes, plan: null }, vals: NO_VALUES, base: 0, count: 0, nested: null };
   }
   return fail(`BinXml starts with token 0x${t.toString(16)} (expected template instance or element)`, pos);
 }
@@ -62,23 +63,31 @@ function parseTemplateInstance(ctx: ChunkContext, pos: number, end: number, dept
   if (count > MAX_VALUES || p + count * 4 > end) {
     fail(`template instance: ${count} value descriptors do not fit in the record`, p - 4);
   }
-  const vals = new Int32Array(count * 3);
+  // Descriptors go to the chunk's pool (no allocation per record); a full pool is replaced,
+  // records already made keep the array they point to.
+  let vals = ctx.pool;
+  let base = ctx.poolUsed;
+  if (base + count * 3 > vals.length) {
+    vals = ctx.pool = new Int32Array(Math.max(vals.length, count * 3 + 1024));
+    base = 0;
+  }
+  ctx.poolUsed = base + count * 3;
   let data = p + count * 4;
   let nested: (Instance | null)[] | null = null;
   for (let i = 0; i < count; i++) {
     const size = v.getUint16(p + i * 4, true);
     const type = ctx.b[p + i * 4 + 2]!;
     if (data + size > end) fail(`substitution ${i}: value of ${size} bytes runs past the record`, data);
-    vals[i * 3] = data;
-    vals[i * 3 + 1] = size;
-    vals[i * 3 + 2] = type;
+    vals[base + i * 3] = data;
+    vals[base + i * 3 + 1] = size;
+    vals[base + i * 3 + 2] = type;
     if (type === ValueType.BinXml && size > 0) {
       nested ??= new Array<Instance | null>(count).fill(null);
       nested[i] = parseFragment(ctx, data, data + size, depth + 1);
     }
     data += size;
   }
-  return { tpl, vals, count, nested };
+  return { tpl, vals, base, count, nested };
 }
 
 /** True when a value is absent: null type or an empty payload of a non-string type. */

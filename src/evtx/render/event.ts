@@ -90,8 +90,8 @@ function systemTime(w: Walk, inst: Instance, el: TElement): bigint | null {
   const a = el.attrs.find((x) => x.name.text === 'SystemTime');
   if (a === undefined) return null;
   const only = a.parts.length === 1 ? a.parts[0]! : null;
-  if (only !== null && only.k === 2 && slotType(inst, only.slot) === ValueType.FileTime && inst.vals[only.slot * 3 + 1]! >= 8) {
-    return w.ctx.view.getBigUint64(inst.vals[only.slot * 3]!, true);
+  if (only !== null && only.k === 2 && slotType(inst, only.slot) === ValueType.FileTime && inst.vals[inst.base + only.slot * 3 + 1]! >= 8) {
+    return w.ctx.view.getBigUint64(inst.vals[inst.base + only.slot * 3]!, true);
   }
   return ticksFromIso(partsText(w.ctx, inst, a.parts, w.warnings));
 }

@@ -16,26 +16,26 @@ export interface Bound {
 }
 
 export function slotType(inst: Instance, slot: number): number {
-  return slot < inst.count ? inst.vals[slot * 3 + 2]! : ValueType.Null;
+  return slot < inst.count ? inst.vals[inst.base + slot * 3 + 2]! : ValueType.Null;
 }
 
 export function slotIsNull(inst: Instance, slot: number): boolean {
-  return slot >= inst.count || inst.vals[slot * 3 + 2] === ValueType.Null || inst.vals[slot * 3 + 1] === 0;
+  return slot >= inst.count || inst.vals[inst.base + slot * 3 + 2] === ValueType.Null || inst.vals[inst.base + slot * 3 + 1] === 0;
 }
 
 /** Display text of a slot ('' when absent; nested BinXml gives ''). */
 export function subText(ctx: ChunkContext, inst: Instance, slot: number, warnings: string[]): string {
   if (slotIsNull(inst, slot)) return '';
-  const type = inst.vals[slot * 3 + 2]!;
+  const type = inst.vals[inst.base + slot * 3 + 2]!;
   if (type === ValueType.BinXml) return '';
-  return valueText(ctx, ctx.b, ctx.view, inst.vals[slot * 3]!, inst.vals[slot * 3 + 1]!, type, warnings);
+  return valueText(ctx, ctx.b, ctx.view, inst.vals[inst.base + slot * 3]!, inst.vals[inst.base + slot * 3 + 1]!, type, warnings);
 }
 
 /** Display texts of an array slot's items. */
 export function subItems(ctx: ChunkContext, inst: Instance, slot: number, warnings: string[]): string[] {
-  const off = inst.vals[slot * 3]!;
-  const type = inst.vals[slot * 3 + 2]!;
-  const items = arrayItems(ctx.b, off, inst.vals[slot * 3 + 1]!, type);
+  const off = inst.vals[inst.base + slot * 3]!;
+  const type = inst.vals[inst.base + slot * 3 + 2]!;
+  const items = arrayItems(ctx.b, off, inst.vals[inst.base + slot * 3 + 1]!, type);
   const out: string[] = [];
   for (let i = 0; i < items.length; i += 2) out.push(valueText(ctx, ctx.b, ctx.view, items[i]!, items[i + 1]!, type & ~ARRAY_FLAG, warnings));
   return out;
@@ -79,9 +79,9 @@ function scalarJson(ctx: ChunkContext, off: number, size: number, type: number, 
 /** Typed JSON value of a slot; arrays become JSON arrays; nested BinXml is handled by the caller. */
 export function subJson(ctx: ChunkContext, inst: Instance, slot: number, warnings: string[]): JsonValue {
   if (slot >= inst.count) return null;
-  const off = inst.vals[slot * 3]!;
-  const size = inst.vals[slot * 3 + 1]!;
-  const type = inst.vals[slot * 3 + 2]!;
+  const off = inst.vals[inst.base + slot * 3]!;
+  const size = inst.vals[inst.base + slot * 3 + 1]!;
+  const type = inst.vals[inst.base + slot * 3 + 2]!;
   if (type & ARRAY_FLAG) {
     const items = arrayItems(ctx.b, off, size, type);
     const out: JsonValue[] = [];
