@@ -1,0 +1,80 @@
+/** `bindtrail dump`: output per line, summary on stderr, errors for non-EVTX input. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { dump } from '../../src/cli/commands/dump.js';
+import type { DumpOptions } from '../../src/cli/commands/dump.js';
+import { InputError } from '../../src/errors.js';
+import { chunk, evtxFile, record, templateInstance } from './helpers/build.js';
+
+const test = suite('dump command');
+
+function sample(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bindtrail-dump-'));
+  const body = (d: import('./helpers/build.js').BinXml): void => {
+    d.open('Event', false).closeStart().open('EventData', false).closeStart();
+    d.open('Data', true).attr('Name').text('Line').closeStart().sub(0, 0x01).end().end().end();
+  };
+  const text = (s: string): number[] => [...s].flatMap((c) => [c.charCodeAt(0), 0]);
+  const r1 = record(512, 1n, (w) => templateInstance(w, [{ type: 1, bytes: text('one\r\ntwo') }], body));
+  const r2 = record(512 + r1.length, 2n, (w) => templateInstance(w, [{ type: 1, bytes: text('x') }], 512 + 24 + 10));
+  const bad = record(512 + r1.length + r2.length, 3n, (w) => templateInstance(w, [], 0x9000));
+  const file = join(dir, 'a.evtx');
+  writeFileSync(file, evtxFile([chunk([r1, r2, bad])]));
+  return file;
+}
+
+async function run(file: string, opts: DumpOptions): Promise<{ out: string; err: string }> {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  const o: Buffer[] = [];
+  const e: Buffer[] = [];
+  out.on('data', (b: Buffer) => o.push(b));
+  err.on('data', (b: Buffer) => e.push(b));
+  await dump(file, opts, out, err);
+  return { out: Buffer.concat(o).toString('utf8'), err: Buffer.concat(e).toString('utf8') };
+}
+
+test('xml: one event per line in file order, damage on stderr with a summary', async () => {
+  const { out, err } = await run(sample(), { format: 'xml' });
+  assert.equal(out.trimEnd().split('\n'), [
+    '<Event><EventData><Data Name="Line">one&#13;&#10;two</Data></EventData></Event>',
+    '<Event><EventData><Data Name="Line">x</Data></EventData></Event>',
+  ]);
+  assert.match(err, /^error: .*a\.evtx @ 0x[0-9a-f]+: chunk 0 record 3/m);
+  assert.match(err, /2 records, 0 warnings, 1 errors\n$/);
+});
+
+test('jsonl: record location plus the normalised event', async () => {
+  const { out, err } = await run(sample(), { format: 'jsonl', carve: true });
+  const lines = out.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  assert.is(lines.length, 2);
+  assert.is(lines[0]!.recordId, 1);
+  assert.is(lines[0]!.chunk, 0);
+  assert.is(lines[0]!.offset, 4096 + 512);
+  assert.is(lines[0]!.carved, false);
+  assert.equal(lines[0]!.data, { Line: 'one\r\ntwo' });
+  assert.equal(lines[1]!.values, ['x']);
+  assert.match(err, /2 records, 0 warnings, 1 errors, 0 carved\n$/);
+});
+
+test('missing and non-EVTX files are InputErrors naming the file and offset', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bindtrail-dump-'));
+  const txt = join(dir, 'notes.txt');
+  writeFileSync(txt, 'hello '.repeat(100));
+  for (const f of [txt, join(dir, 'missing.evtx')]) {
+    try {
+      await run(f, { format: 'xml' });
+      assert.unreachable();
+    } catch (e) {
+      assert.instance(e, InputError);
+      assert.is((e as InputError).file, f);
+      assert.is((e as InputError).offset, 0);
+    }
+  }
+});
+
+test.run();
