@@ -2,11 +2,10 @@
  * The event correlation: runs the correlation queries (queries/ssl/abo-binding-chains.sql,
  * queries/ssl/private-key-failure-bursts.sql) and turns their rows into findings.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Row } from '../store/run-query.js';
 import { aboFindings, chainKind } from './abo-chain.js';
+import { configFindings } from './config-findings.js';
 import { runBundled } from './bundled-queries.js';
 import { asString, asStrings } from './evidence.js';
 import type { Finding } from './finding.js';
@@ -37,16 +36,8 @@ export async function correlateEvents(conn: DuckDBConnection, options: Correlate
 /** Event findings and the configuration findings (src/correlate/config-findings.ts), ordered. */
 export async function findAll(conn: DuckDBConnection, options: CorrelateOptions = {}): Promise<Finding[]> {
   const events = await correlateEvents(conn, options);
-  const config = await configFindingsOf(conn);
+  const config = await configFindings(conn);
   return sortFindings([...events, ...(options.host === undefined ? config : config.filter((f) => f.host === null || f.host === options.host))]);
-}
-
-/** The configuration checks live in their own module; loaded when the package has it. */
-async function configFindingsOf(conn: DuckDBConnection): Promise<Finding[]> {
-  const url = new URL('./config-findings.js', import.meta.url);
-  if (!existsSync(fileURLToPath(url))) return [];
-  const mod = (await import(url.href)) as { configFindings?: (c: DuckDBConnection) => Promise<Finding[]> };
-  return mod.configFindings ? mod.configFindings(conn) : [];
 }
 
 /**
