@@ -55,6 +55,14 @@ export class XmlTokenizer {
   private baseLine = 1;
   private baseLineStart = 0;
   private done = false;
+  /** Where the search for the end of an incomplete token at `hintStart` resumes (streaming). */
+  private hintStart = -1;
+  private hintFrom = 0;
+  /** While a token waits for its terminator: chunks held back unjoined until one contains it. */
+  private waitNeedle: string | null = null;
+  private waitTail = '';
+  private held: string[] = [];
+  private heldChars = 0;
 
   constructor(options: XmlOptions = {}) {
     this.opts = { ...XML_DEFAULTS, ...options };
@@ -75,11 +83,27 @@ export class XmlTokenizer {
     if (this.ended) throw new Error('XmlTokenizer.push after end()');
     this.total += chunk.length;
     if (this.total > this.opts.maxInputChars) this.fail(`input larger than ${this.opts.maxInputChars} characters`, this.base + this.buf.length);
+    if (this.waitNeedle !== null) {
+      // Joining every chunk to a growing string copies it each time; hold chunks until the
+      // terminator of the waiting token arrives (a 50 MB comment would otherwise cost O(n²)).
+      const probe = this.waitTail + chunk;
+      if (!probe.includes(this.waitNeedle)) {
+        this.held.push(chunk);
+        this.heldChars += chunk.length;
+        this.waitTail = probe.slice(probe.length - this.waitNeedle.length + 1);
+        return;
+      }
+      chunk = this.releaseHeld() + chunk;
+    }
     if (this.pos > 0 && (this.pos >= 1 << 20 || this.pos * 2 >= this.buf.length)) {
       this.advanceCursor(this.base + this.pos);
       this.baseLine = this.curLine;
       this.baseLineStart = this.curLineStart;
       this.buf = this.buf.slice(this.pos) + chunk;
+      if (this.hintStart >= 0) {
+        this.hintStart -= this.pos;
+        this.hintFrom -= this.pos;
+      }
       this.base += this.pos;
       this.pos = 0;
     } else {
@@ -89,7 +113,16 @@ export class XmlTokenizer {
 
   /** No more input: unterminated tokens and unclosed elements become errors. */
   end(): void {
+    if (this.waitNeedle !== null) this.buf += this.releaseHeld();
     this.ended = true;
+  }
+
+  private releaseHeld(): string {
+    const s = this.held.join('');
+    this.held = [];
+    this.heldChars = 0;
+    this.waitNeedle = null;
+    return s;
   }
 
   /** 1-based line and column of an absolute offset still in (or just consumed from) the buffer. */
@@ -114,6 +147,10 @@ export class XmlTokenizer {
       const ev = this.pendingClose;
       this.pendingClose = null;
       return ev;
+    }
+    if (this.waitNeedle !== null) {
+      if (this.buf.length - this.pos + this.heldChars > this.opts.maxTokenChars) this.fail(`token longer than ${this.opts.maxTokenChars} characters`, this.base + this.pos);
+      return null;
     }
     for (;;) {
       if (this.pos >= this.buf.length) return this.atEnd();
@@ -144,7 +181,7 @@ export class XmlTokenizer {
 
   private text(start: number): XmlEvent | null {
     const buf = this.buf;
-    let lt = buf.indexOf('<', start);
+    let lt = this.find('<', start, start);
     if (lt < 0) {
       if (!this.ended) throw INCOMPLETE;
       lt = buf.length;
@@ -257,7 +294,7 @@ export class XmlTokenizer {
     const offset = this.base + start;
     const buf = this.buf;
     if (buf.startsWith('<!--', start)) {
-      const end = buf.indexOf('-->', start + 4);
+      const end = this.find('-->', start, start + 4);
       if (end < 0) this.incompleteOr('unterminated comment', start);
       const text = buf.slice(start + 4, end);
       if (text.includes('--')) this.fail('"--" inside a comment', offset + 4 + text.indexOf('--'));
@@ -265,7 +302,7 @@ export class XmlTokenizer {
       return this.opts.comments ? { kind: 'comment', text, offset } : null;
     }
     if (buf.startsWith('<![CDATA[', start)) {
-      const end = buf.indexOf(']]>', start + 9);
+      const end = this.find(']]>', start, start + 9);
       if (end < 0) this.incompleteOr('unterminated CDATA section', start);
       if (this.stack.length === 0) this.fail('CDATA section outside the root element', offset);
       this.pos = end + 3;
@@ -288,6 +325,22 @@ export class XmlTokenizer {
     while (e < this.buf.length && isNameChar(this.buf.charCodeAt(e))) e++;
     if (e >= this.buf.length && !this.ended) throw INCOMPLETE;
     return this.buf.slice(p, e);
+  }
+
+  /**
+   * indexOf(needle) for the token starting at `start`: a search that ran off the end of the
+   * buffer resumes where it stopped when more input arrives, so a long token split over many
+   * chunks is scanned once.
+   */
+  private find(needle: string, start: number, from: number): number {
+    const at = this.buf.indexOf(needle, this.hintStart === start ? Math.max(from, this.hintFrom) : from);
+    if (at < 0 && !this.ended) {
+      this.hintStart = start;
+      this.hintFrom = Math.max(from, this.buf.length - needle.length + 1);
+      this.waitNeedle = needle;
+      this.waitTail = this.buf.slice(Math.max(from, this.buf.length - needle.length + 1));
+    }
+    return at;
   }
 
   private skipSpace(p: number): number {

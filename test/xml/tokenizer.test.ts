@@ -123,6 +123,30 @@ t('chunked input yields exactly the events of the whole string, at any split', (
   }
 });
 
+t('a long token over many chunks is held, joined once, and capped', () => {
+  const tok = new XmlTokenizer({ comments: true, maxTokenChars: 1_000_000 });
+  tok.push('<a><!--');
+  for (let i = 0; i < 100; i++) {
+    tok.push('x'.repeat(1000) + '-');
+    assert.is(tok.next()?.kind ?? null, i === 0 ? 'open' : null);
+  }
+  tok.push('->tail</a>');
+  tok.end();
+  const evs = [];
+  for (let e = tok.next(); e !== null; e = tok.next()) evs.push(e);
+  assert.equal(evs.map((e) => e.kind), ['comment', 'text', 'close']);
+  assert.is(evs[0]!.kind === 'comment' && evs[0]!.text.length, 100_100 - 1);
+  const capped = new XmlTokenizer({ maxTokenChars: 5000 });
+  capped.push('<a>');
+  capped.next();
+  capped.push('<!--');
+  assert.is(capped.next(), null);
+  for (let i = 0; i < 4; i++) capped.push('y'.repeat(1000));
+  assert.is(capped.next(), null);
+  capped.push('y'.repeat(2000));
+  assert.throws(() => capped.next(), /token longer than 5000/);
+});
+
 t('line numbers stay right after buffer compaction while streaming', () => {
   const tok = new XmlTokenizer();
   const line = '<r>\n' + '<x/>\n'.repeat(300_000);
