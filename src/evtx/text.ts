@@ -1,15 +1,14 @@
 /**
- * Text helpers of the hot path: UTF-16LE decoding on views (no copies), XML escaping,
+ * Text helpers of the hot path: UTF-16LE decoding on buffer views (no copies), XML escaping,
  * hex and windows-1252 tables.
  */
 
-const utf16 = new TextDecoder('utf-16le');
-/** Strings shorter than this are built char by char (TextDecoder call overhead dominates). */
-const SHORT_STRING = 24;
+/** Strings up to this many chars are built char by char (cheaper than a native call). */
+const SHORT_STRING = 8;
 
 /**
- * Decode `chars` UTF-16LE code units at `offset`. Unpaired surrogates are kept as
- * lone code units for short strings and become U+FFFD through TextDecoder (never throws).
+ * Decode `chars` UTF-16LE code units at `offset` without copying the bytes. Unpaired
+ * surrogates are kept as lone code units (never throws).
  */
 export function utf16At(b: Uint8Array, offset: number, chars: number): string {
   if (chars <= SHORT_STRING) {
@@ -17,7 +16,8 @@ export function utf16At(b: Uint8Array, offset: number, chars: number): string {
     for (let i = offset, end = offset + chars * 2; i < end; i += 2) s += String.fromCharCode(b[i]! | (b[i + 1]! << 8));
     return s;
   }
-  return utf16.decode(b.subarray(offset, offset + chars * 2));
+  const buf = b instanceof Buffer ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+  return buf.toString('utf16le', offset, offset + chars * 2);
 }
 
 /** UTF-16LE string value: trailing NULs dropped (Windows stores a terminator in many values). */

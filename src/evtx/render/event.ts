@@ -6,7 +6,7 @@
 import { ARRAY_FLAG, ValueType } from '../types.js';
 import type { ChunkContext } from '../binxml/context.js';
 import type { Instance } from '../binxml/instance.js';
-import type { TElement } from '../binxml/nodes.js';
+import type { TElement, TNode } from '../binxml/nodes.js';
 import type { EvtxEvent, JsonValue } from '../event.js';
 import { expand, partsText, slotIsNull, slotType, subItems, subJson, subText } from './resolve.js';
 import type { Bound } from './resolve.js';
@@ -39,7 +39,7 @@ export function buildEvent(ctx: ChunkContext, inst: Instance, warnings: string[]
     if (name === 'System') system(w, i, node);
     else if (name === 'EventData') eventData(w, i, node);
     else if (name === 'UserData') {
-      for (const c of elementsOf(i, node)) setData(w, c.el.name.text, tree(w, c.inst, c.el));
+      eachElement(i, node.children, (ci, el) => setData(w, el.name.text, tree(w, ci, el)));
     } else setData(w, name, tree(w, i, node));
   }
   return w.ev;
@@ -49,10 +49,16 @@ function setData(w: Walk, key: string, value: JsonValue): void {
   (w.ev.data ??= {})[key] = value;
 }
 
-function elementsOf(inst: Instance, el: TElement): { inst: Instance; el: TElement }[] {
-  const out: { inst: Instance; el: TElement }[] = [];
-  for (const b of expand(inst, el.children)) if (b.node.k === 0) out.push({ inst: b.inst, el: b.node });
-  return out;
+/** Call `fn` for each child element, looking through nested BinXml values, without allocating. */
+function eachElement(inst: Instance, nodes: readonly TNode[], fn: (inst: Instance, el: TElement) => void, depth = 0): void {
+  for (let k = 0; k < nodes.length; k++) {
+    const n = nodes[k]!;
+    if (n.k === 0) fn(inst, n);
+    else if (n.k === 2 && depth < 16 && slotType(inst, n.slot) === ValueType.BinXml) {
+      const nested = inst.nested?.[n.slot];
+      if (nested) eachElement(nested, nested.tpl.nodes, fn, depth + 1);
+    }
+  }
 }
 
 /** Attribute text, or null when absent or a null optional substitution. */
@@ -108,7 +114,7 @@ export function ticksFromIso(s: string): bigint | null {
 
 function system(w: Walk, inst: Instance, sys: TElement): void {
   const ev = w.ev;
-  for (const { inst: i, el } of elementsOf(inst, sys)) {
+  eachElement(inst, sys.children, (i, el) => {
     switch (el.name.text) {
       case 'Provider': {
         ev.provider = attr(w, i, el, 'Name');
@@ -140,17 +146,17 @@ function system(w: Walk, inst: Instance, sys: TElement): void {
       case 'Computer': ev.computer = text(w, i, el); break;
       case 'Security': ev.userSid = attr(w, i, el, 'UserID'); break;
     }
-  }
+  });
 }
 
 function eventData(w: Walk, inst: Instance, ed: TElement): void {
   const data = (w.ev.data ??= {});
   let position = 0;
-  for (const { inst: i, el } of elementsOf(inst, ed)) {
+  eachElement(inst, ed.children, (i, el) => {
     const name = el.name.text;
     if (name !== 'Data') {
       data[name] = name === 'Binary' ? leafValue(w, i, el) : tree(w, i, el);
-      continue;
+      return;
     }
     const key = attr(w, i, el, 'Name');
     const only = el.children.length === 1 ? el.children[0]! : null;
@@ -159,11 +165,11 @@ function eventData(w: Walk, inst: Instance, ed: TElement): void {
         data[`#${++position}`] = item;
         w.ev.values.push(item);
       }
-      continue;
+      return;
     }
     position++;
     data[key ?? `#${position}`] = leafValue(w, i, el);
-  }
+  });
 }
 
 /** Typed value of an element's content; pushes the display text(s) to `values`. */
