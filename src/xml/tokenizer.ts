@@ -11,28 +11,13 @@
  * `singleRoot`; `<?xml …?>` may appear before each of them (concatenated exports).
  */
 import { decodeReferences } from './entities.js';
+import { Ch, isAllSpace, isNameChar, isNameStart, isSpace } from './chars.js';
 import { XmlError } from './errors.js';
+import { LineCursor } from './line-cursor.js';
 import { XML_DEFAULTS, type XmlAttributes, type XmlEvent, type XmlOptions } from './types.js';
 
 /** Thrown inside a token parse when the buffer ends before the token does (streaming). */
 const INCOMPLETE = Symbol('incomplete');
-
-const Ch = {
-  Tab: 0x09, Lf: 0x0a, Cr: 0x0d, Space: 0x20, Bang: 0x21, Quot: 0x22, Apos: 0x27,
-  Minus: 0x2d, Dot: 0x2e, Slash: 0x2f, Colon: 0x3a, Lt: 0x3c, Eq: 0x3d, Gt: 0x3e, Question: 0x3f,
-  Under: 0x5f, Bom: 0xfeff,
-} as const;
-
-const isSpace = (c: number): boolean => c === Ch.Space || c === Ch.Lf || c === Ch.Tab || c === Ch.Cr;
-/** ASCII name classes: 1 = may start a name, 2 = may continue one (XML 1.0 §2.3, ASCII part). */
-const NAME_CLASS = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const start = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === Ch.Under || c === Ch.Colon;
-  NAME_CLASS[c] = start ? 3 : (c >= 0x30 && c <= 0x39) || c === Ch.Minus || c === Ch.Dot ? 2 : 0;
-}
-// Beyond ASCII the tokenizer is permissive: any character from U+00B7/U+00C0 on (except the BOM).
-const isNameStart = (c: number): boolean => (c < 128 ? (NAME_CLASS[c]! & 1) !== 0 : c >= 0xc0 && c !== Ch.Bom);
-const isNameChar = (c: number): boolean => (c < 128 ? NAME_CLASS[c]! !== 0 : c === 0xb7 || (c >= 0xc0 && c !== Ch.Bom));
 
 const REFUSED_DECLS = ['DOCTYPE', 'ENTITY', 'ELEMENT', 'ATTLIST', 'NOTATION'];
 
@@ -48,12 +33,7 @@ export class XmlTokenizer {
   private readonly stack: { name: string; offset: number }[] = [];
   private roots = 0;
   private pendingClose: XmlEvent | null = null;
-  /** Line cursor (monotone) and the line state at `base` (for offsets behind the cursor). */
-  private curAbs = 0;
-  private curLine = 1;
-  private curLineStart = 0;
-  private baseLine = 1;
-  private baseLineStart = 0;
+  private readonly lines = new LineCursor();
   private done = false;
   /** Where the search for the end of an incomplete token at `hintStart` resumes (streaming). */
   private hintStart = -1;
@@ -96,9 +76,7 @@ export class XmlTokenizer {
       chunk = this.releaseHeld() + chunk;
     }
     if (this.pos > 0 && (this.pos >= 1 << 20 || this.pos * 2 >= this.buf.length)) {
-      this.advanceCursor(this.base + this.pos);
-      this.baseLine = this.curLine;
-      this.baseLineStart = this.curLineStart;
+      this.lines.rebase(this.buf, this.base, this.base + this.pos);
       this.buf = this.buf.slice(this.pos) + chunk;
       if (this.hintStart >= 0) {
         this.hintStart -= this.pos;
@@ -127,18 +105,7 @@ export class XmlTokenizer {
 
   /** 1-based line and column of an absolute offset still in (or just consumed from) the buffer. */
   locate(offset: number): { line: number; column: number } {
-    if (offset >= this.curAbs) {
-      this.advanceCursor(offset);
-      return { line: this.curLine, column: offset - this.curLineStart + 1 };
-    }
-    const local = Math.max(0, offset - this.base);
-    let line = this.baseLine;
-    let lineStart = this.baseLineStart;
-    for (let i = this.buf.indexOf('\n'); i >= 0 && i < local; i = this.buf.indexOf('\n', i + 1)) {
-      line++;
-      lineStart = this.base + i + 1;
-    }
-    return { line, column: offset - lineStart + 1 };
+    return this.lines.locate(this.buf, this.base, offset);
   }
 
   /** The next event; null = needs more input (`finished` false) or done (`finished` true). */
@@ -360,24 +327,8 @@ export class XmlTokenizer {
     this.fail(reason, this.base + at);
   }
 
-  private advanceCursor(offset: number): void {
-    const end = Math.min(offset, this.base + this.buf.length) - this.base;
-    let i = this.buf.indexOf('\n', Math.max(0, this.curAbs - this.base));
-    while (i >= 0 && i < end) {
-      this.curLine++;
-      this.curLineStart = this.base + i + 1;
-      i = this.buf.indexOf('\n', i + 1);
-    }
-    this.curAbs = Math.max(this.curAbs, offset);
-  }
-
   private fail(reason: string, offset: number): never {
     const at = this.locate(offset);
     throw new XmlError(reason, offset, at.line, at.column);
   }
-}
-
-function isAllSpace(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (!isSpace(s.charCodeAt(i))) return false;
-  return true;
 }
