@@ -49,8 +49,24 @@ const FIXED: Record<number, number> = {
   [ValueType.HexInt32]: 4, [ValueType.HexInt64]: 8,
 };
 
+/** Parsed SIDs and GUIDs: the same few strings recur in every log (bounded; cleared when full). */
+const parsed = new Map<string, Uint8Array>();
+function memo(key: string, parse: (s: string) => Uint8Array): Uint8Array {
+  let b = parsed.get(key);
+  if (!b) {
+    if (parsed.size >= 4096) parsed.clear();
+    b = parse(key);
+    parsed.set(key, b);
+  }
+  return b;
+}
+
 /** Parse `S-1-5-21-…` into its binary form (revision, count, 48-bit big-endian authority, u32 LE subauthorities). */
 export function sidBytes(sid: string): Uint8Array {
+  return memo(sid, parseSid);
+}
+
+function parseSid(sid: string): Uint8Array {
   const m = /^S-(\d+)-(\d+)((?:-\d+)*)$/i.exec(sid);
   if (!m) throw new RangeError(`not a SID: ${sid}`);
   const subs = m[3] ? m[3].slice(1).split('-').map((s) => Number(s)) : [];
@@ -66,6 +82,10 @@ export function sidBytes(sid: string): Uint8Array {
 
 /** `{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}` (braces optional) → 16 bytes in Windows GUID order. */
 export function guidBytes(guid: string): Uint8Array {
+  return memo(guid, parseGuid);
+}
+
+function parseGuid(guid: string): Uint8Array {
   const hex = guid.replace(/[{}-]/g, '');
   if (!/^[0-9a-f]{32}$/i.test(hex)) throw new RangeError(`not a GUID: ${guid}`);
   const b = Uint8Array.from(hex.match(/../g)!.map((h) => parseInt(h, 16)));
