@@ -78,7 +78,10 @@ export function register(program: Command): void {
             process.stderr.write(`bindtrail: skipped ${skipped.length} file(s) that are neither event logs nor known artefacts (${skipped.slice(0, 3).map((p) => basename(p)).join(', ')}${skipped.length > 3 ? ', …' : ''})\n`);
           }
           if (ingest.files.every((f) => f.status === 'failed')) {
-            throw new InputError('nothing could be ingested', paths.join(' '), undefined, 'give .evtx files, XML event exports or configuration artefacts');
+            // Each failure already has its line; without one, say why there is no report.
+            if (failed === 0) throw new InputError('nothing could be ingested', paths.join(' '), undefined, 'give .evtx files, XML event exports or configuration artefacts');
+            process.exitCode = 1;
+            return;
           }
           if (failed > 0) process.exitCode = 1;
           const model = await buildReportModel(db.conn, { window, all: opts.all, timeZone: opts.tz ?? 'UTC' });
