@@ -1,0 +1,171 @@
+/**
+ * `make bench`: reader, dump and ingest throughput on large logs built from real chunks, against
+ * libevtx's evtxexport in the same run. Benchmarks, not tests: a missed target is reported, never
+ * a failure; a tool that errors makes the exit code 1.
+ *
+ *   node dist/bench/run.js [--mb 100] [--ingest-mb 500] [--runs 3] [--no-ingest] [--no-python]
+ */
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { packageRoot } from '../src/paths.js';
+import { ensureBigFile, pickInputs, which } from './data.js';
+import { median, timed } from './measure.js';
+import type { RunResult } from './measure.js';
+import { printTable } from './report.js';
+import type { Row } from './report.js';
+
+interface Args {
+  mb: number;
+  ingestMb: number;
+  runs: number;
+  ingest: boolean;
+  python: boolean;
+  corpus: string;
+}
+
+interface Spec {
+  key: string;
+  label: string;
+  file: string;
+  cmd: string;
+  args: () => string[];
+  capture?: boolean;
+  cleanup?: () => void;
+}
+
+function parseArgs(argv: string[]): Args {
+  const a: Args = { mb: 100, ingestMb: 500, runs: 3, ingest: true, python: true, corpus: process.env.BINDTRAIL_CORPUS ?? join(packageRoot(), '..', 'shared', 'corpus') };
+  for (let i = 2; i < argv.length; i++) {
+    const f = argv[i]!;
+    const num = (): number => {
+      const n = Number(argv[++i]);
+      if (!Number.isFinite(n) || n <= 0) throw new Error(`${f} needs a positive number`);
+      return n;
+    };
+    if (f === '--mb') a.mb = num();
+    else if (f === '--ingest-mb') a.ingestMb = num();
+    else if (f === '--runs') a.runs = Math.round(num());
+    else if (f === '--no-ingest') a.ingest = false;
+    else if (f === '--no-python') a.python = false;
+    else if (f === '--corpus') a.corpus = argv[++i] ?? a.corpus;
+    else throw new Error(`unknown option ${f}`);
+  }
+  return a;
+}
+
+const parseJson = (r: RunResult): { records: number; seconds: number } | null => {
+  try {
+    return JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as { records: number; seconds: number };
+  } catch {
+    return null;
+  }
+};
+
+async function ingestAvailable(node: string, cli: string): Promise<boolean> {
+  const r = await timed(node, [cli, 'ingest', '--help'], true);
+  return r.code === 0;
+}
+
+async function main(): Promise<number> {
+  const a = parseArgs(process.argv);
+  const root = packageRoot();
+  const node = process.execPath;
+  const cli = join(root, 'dist', 'src', 'cli', 'main.js');
+  const parseJs = join(root, 'dist', 'bench', 'parse.js');
+  if (!existsSync(cli)) throw new Error(`${cli} missing: run make build`);
+  const corpus = pickInputs(a.corpus);
+  const concat = join(a.corpus, '..', 'tools', 'evtx-concat.py');
+  const dataDir = join(root, 'bench', 'data');
+  const big = ensureBigFile(dataDir, a.mb, corpus, concat);
+  const evtxexport = which('evtxexport');
+  const withIngest = a.ingest && (await ingestAvailable(node, cli));
+  const bigIngest = withIngest ? ensureBigFile(dataDir, a.ingestMb, corpus, concat) : null;
+  const db = join(tmpdir(), `bindtrail-bench-${process.pid}.duckdb`);
+  const dropDb = (): void => {
+    for (const suffix of ['', '.wal']) rmSync(db + suffix, { force: true });
+  };
+
+  console.log(`bench: node ${process.version}, ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at start`);
+  console.log(`bench: chunks from ${corpus.inputs.length} corpus files (left out, evtxexport stops on them: ${corpus.excluded.join(', ') || 'none'})`);
+
+  const specs: Spec[] = [];
+  if (evtxexport) specs.push({ key: 'evtxexport', label: 'evtxexport -f xml (libevtx)', file: big, cmd: evtxexport, args: () => ['-f', 'xml', big] });
+  specs.push(
+    { key: 'xml', label: 'bindtrail dump --format xml', file: big, cmd: node, args: () => [cli, 'dump', big, '--format', 'xml'] },
+    { key: 'jsonl', label: 'bindtrail dump --format jsonl', file: big, cmd: node, args: () => [cli, 'dump', big, '--format', 'jsonl'] },
+    { key: 'parse', label: 'readEvtx, iterate (no rendering)', file: big, cmd: node, args: () => [parseJs, big, 'parse'], capture: true },
+    { key: 'event', label: 'readEvtx + event() (JSON-like)', file: big, cmd: node, args: () => [parseJs, big, 'event'], capture: true },
+  );
+  if (bigIngest) {
+    specs.push({ key: 'ingest-count', label: 'readEvtx, iterate (ingest file)', file: bigIngest, cmd: node, args: () => [parseJs, bigIngest, 'parse'], capture: true });
+    specs.push({ key: 'ingest', label: 'bindtrail ingest --db (DuckDB)', file: bigIngest, cmd: node, args: () => (dropDb(), [cli, 'ingest', bigIngest, '--db', db]), capture: true, cleanup: dropDb });
+  }
+
+  const results = new Map<string, RunResult[]>();
+  const failed = new Map<string, string>();
+  for (let run = 1; run <= a.runs; run++) {
+    for (const s of specs) {
+      if (failed.has(s.key) || (s.key === 'ingest-count' && run > 1)) continue;
+      process.stderr.write(`bench: run ${run}/${a.runs}: ${s.label}\n`);
+      const r = await timed(s.cmd, s.args(), s.capture === true);
+      s.cleanup?.();
+      if (r.code !== 0) failed.set(s.key, `exit ${r.code}: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+      else results.set(s.key, [...(results.get(s.key) ?? []), r]);
+    }
+  }
+
+  const recordsOf = (key: string): number | null => {
+    const r = results.get(key)?.[0];
+    const j = r ? parseJson(r) : null;
+    return j ? j.records : null;
+  };
+  const bigRecords = recordsOf('parse');
+  const rows: Row[] = specs.map((s) => {
+    const runs = results.get(s.key) ?? [];
+    const inner = s.capture && s.key !== 'ingest' ? runs.map((r) => parseJson(r)?.seconds ?? NaN) : null;
+    return {
+      key: s.key,
+      label: s.label,
+      input: s.file.split('/').pop()!,
+      bytes: statSync(s.file).size,
+      records: s.file === big ? bigRecords : recordsOf('ingest-count'),
+      runs: runs.length,
+      wallS: median(runs.map((r) => r.wallS)),
+      innerS: inner ? median(inner) : null,
+      cpuS: median(runs.map((r) => r.cpuS)),
+      peakRssMb: Math.max(0, ...runs.map((r) => r.peakRssMb)),
+      error: failed.get(s.key) ?? null,
+      command: [s.cmd === node ? 'node' : s.cmd, ...s.args().map((x) => (x === db ? 'tmp.duckdb' : x.replace(root + '/', '')))].join(' '),
+    };
+  });
+  dropDb();
+
+  if (a.python) {
+    const py = '/usr/bin/evtx_dump.py';
+    const small = join(a.corpus, 'evtx', 'williballenthin__python-evtx__tests__data__system.evtx');
+    if (existsSync(py) && existsSync(small)) {
+      process.stderr.write('bench: python-evtx (1 run, small file)\n');
+      const r = await timed('/usr/bin/python3', [py, small], true);
+      rows.push({
+        key: 'python', label: 'python-evtx evtx_dump.py (context)', input: 'python-evtx system.evtx', bytes: statSync(small).size,
+        records: (r.stdout.match(/<Event /g) ?? []).length, runs: 1, wallS: r.wallS, innerS: null, cpuS: r.cpuS, peakRssMb: r.peakRssMb,
+        error: r.code === 0 ? null : `exit ${r.code}`, command: `/usr/bin/python3 ${py} ${small}`,
+      });
+      if (r.code !== 0) failed.set('python', `exit ${r.code}`);
+    }
+  }
+  printTable(rows, { runs: a.runs, evtxexport: evtxexport !== null, ingest: withIngest });
+  for (const [key, why] of failed) console.log(`bench: ${key} failed: ${why}`);
+  return failed.size > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(`bench: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  },
+);
