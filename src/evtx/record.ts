@@ -2,6 +2,7 @@
  * A structurally parsed record (items.ts EvtxRecord). Rendering is lazy and never throws:
  * a failure while rendering becomes a warning on the record and a minimal output.
  */
+import { RENDER_BUDGET } from './binxml/context.js';
 import type { ChunkContext } from './binxml/context.js';
 import type { Instance } from './binxml/instance.js';
 import type { EvtxEvent } from './event.js';
@@ -32,6 +33,7 @@ export class ParsedRecord implements EvtxRecord {
   }
 
   xml(): string {
+    this.ctx.budget = RENDER_BUDGET;
     try {
       return renderXml(this.ctx, this.inst, this.warnings);
     } catch (e) {
@@ -41,6 +43,7 @@ export class ParsedRecord implements EvtxRecord {
   }
 
   tree(): ElementNode {
+    this.ctx.budget = RENDER_BUDGET;
     try {
       return buildTree(this.ctx, this.inst, this.warnings);
     } catch (e) {
@@ -50,6 +53,7 @@ export class ParsedRecord implements EvtxRecord {
   }
 
   event(): EvtxEvent {
+    this.ctx.budget = RENDER_BUDGET;
     try {
       return buildEvent(this.ctx, this.inst, this.warnings);
     } catch (e) {

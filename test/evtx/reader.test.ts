@@ -384,3 +384,44 @@ damage('--carve scans blocks with a bad chunk magic', async () => {
 });
 
 damage.run();
+
+// ---------------------------------------------------------------------------------------------
+const fanout = suite('hostile fan-out');
+
+fanout('a nested value referenced many times at every level is capped, not rendered 30^8 times', async () => {
+  // Each level: fragment + template instance whose template repeats {0:BinXml} 30 times; the
+  // value holds the next level. The template is defined once (level 0) and referenced after.
+  let defOffset = -1;
+  const level = (w: BinXml, depth: number): void => {
+    w.fragment();
+    const inner = (v: BinXml): void => {
+      if (depth < 8) level(v, depth + 1);
+      else v.fragment().open('Leaf', false, false).closeEmpty().eof();
+    };
+    w.u8(0x0c, 0x01).u32(1);
+    if (defOffset < 0) {
+      defOffset = w.pos + 4;
+      w.u32(defOffset);
+      const d = new (w.constructor as new (b: number) => BinXml)(defOffset + 24);
+      d.fragment().open('E', false).closeStart();
+      for (let i = 0; i < 30; i++) d.sub(0, 0x21);
+      d.end().eof();
+      w.u32(0).raw(new Array(16).fill(0)).u32(d.a.length).raw(d.a);
+    } else w.u32(defOffset);
+    w.u32(1);
+    const v = new (w.constructor as new (b: number) => BinXml)(w.pos + 4);
+    inner(v);
+    w.u16(v.a.length).u8(0x21, 0).raw(v.a);
+  };
+  const r = record(512, 1n, (w) => level(w, 0));
+  const recs = recordsOf(await items(evtxFile([chunk([r])])));
+  assert.is(recs.length, 1);
+  const started = Date.now();
+  assert.is(recs[0]!.xml(), '<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"/>');
+  recs[0]!.tree();
+  recs[0]!.event();
+  assert.ok(Date.now() - started < 5000);
+  assert.match(recs[0]!.warnings[0]!, /rendering exceeds/);
+});
+
+fanout.run();

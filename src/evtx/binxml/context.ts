@@ -24,9 +24,19 @@ export interface ChunkContext {
   /** Substitution descriptor pool shared by the chunk's records (see instance.ts). */
   pool: Int32Array;
   poolUsed: number;
+  /** Work left for the current render (nodes/ops visited); caps hostile nesting fan-out. */
+  budget: number;
   /** Last formatted FILETIME second (most records of a chunk share few seconds). */
   timeCacheSec: number;
   timeCacheText: string;
+}
+
+/** Nodes and ops one record's rendering may visit (real events need a few hundred). */
+export const RENDER_BUDGET = 1_000_000;
+
+/** Spend rendering work; throws when a record's rendering fans out beyond any real event. */
+export function spend(ctx: ChunkContext, n: number): void {
+  if ((ctx.budget -= n) < 0) throw new BinXmlError(`rendering exceeds ${RENDER_BUDGET} steps (nested values referenced in a loop)`, 0);
 }
 
 export function createChunkContext(b: Uint8Array, index: number, base: number, fileName: string): ChunkContext {
@@ -41,6 +51,7 @@ export function createChunkContext(b: Uint8Array, index: number, base: number, f
     templates: new Map(),
     pool: new Int32Array(8192),
     poolUsed: 0,
+    budget: RENDER_BUDGET,
     timeCacheSec: -1,
     timeCacheText: '',
   };

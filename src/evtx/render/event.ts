@@ -4,6 +4,7 @@
  * Data as "#1", "#2"…), UserData and other sections as trees.
  */
 import { ARRAY_FLAG, ValueType } from '../types.js';
+import { spend } from '../binxml/context.js';
 import type { ChunkContext } from '../binxml/context.js';
 import type { Instance } from '../binxml/instance.js';
 import type { TElement, TNode } from '../binxml/nodes.js';
@@ -31,15 +32,15 @@ interface Walk {
 
 export function buildEvent(ctx: ChunkContext, inst: Instance, warnings: string[]): EvtxEvent {
   const w: Walk = { ctx, warnings, ev: emptyEvent() };
-  const root = expand(inst, inst.tpl.nodes).find((b) => b.node.k === 0);
+  const root = expand(ctx, inst, inst.tpl.nodes).find((b) => b.node.k === 0);
   if (root === undefined) return w.ev;
-  for (const { inst: i, node } of expand(root.inst, (root.node as TElement).children)) {
+  for (const { inst: i, node } of expand(w.ctx, root.inst, (root.node as TElement).children)) {
     if (node.k !== 0) continue;
     const name = node.name.text;
     if (name === 'System') system(w, i, node);
     else if (name === 'EventData') eventData(w, i, node);
     else if (name === 'UserData') {
-      eachElement(i, node.children, (ci, el) => setData(w, el.name.text, tree(w, ci, el)));
+      eachElement(w, i, node.children, (ci, el) => setData(w, el.name.text, tree(w, ci, el)));
     } else setData(w, name, tree(w, i, node));
   }
   return w.ev;
@@ -50,13 +51,14 @@ function setData(w: Walk, key: string, value: JsonValue): void {
 }
 
 /** Call `fn` for each child element, looking through nested BinXml values, without allocating. */
-function eachElement(inst: Instance, nodes: readonly TNode[], fn: (inst: Instance, el: TElement) => void, depth = 0): void {
+function eachElement(w: Walk, inst: Instance, nodes: readonly TNode[], fn: (inst: Instance, el: TElement) => void, depth = 0): void {
+  spend(w.ctx, nodes.length);
   for (let k = 0; k < nodes.length; k++) {
     const n = nodes[k]!;
     if (n.k === 0) fn(inst, n);
     else if (n.k === 2 && depth < 16 && slotType(inst, n.slot) === ValueType.BinXml) {
       const nested = inst.nested?.[n.slot];
-      if (nested) eachElement(nested, nested.tpl.nodes, fn, depth + 1);
+      if (nested) eachElement(w, nested, nested.tpl.nodes, fn, depth + 1);
     }
   }
 }
@@ -114,7 +116,7 @@ export function ticksFromIso(s: string): bigint | null {
 
 function system(w: Walk, inst: Instance, sys: TElement): void {
   const ev = w.ev;
-  eachElement(inst, sys.children, (i, el) => {
+  eachElement(w, inst, sys.children, (i, el) => {
     switch (el.name.text) {
       case 'Provider': {
         ev.provider = attr(w, i, el, 'Name');
@@ -152,7 +154,7 @@ function system(w: Walk, inst: Instance, sys: TElement): void {
 function eventData(w: Walk, inst: Instance, ed: TElement): void {
   const data = (w.ev.data ??= {});
   let position = 0;
-  eachElement(inst, ed.children, (i, el) => {
+  eachElement(w, inst, ed.children, (i, el) => {
     const name = el.name.text;
     if (name !== 'Data') {
       data[name] = name === 'Binary' ? leafValue(w, i, el) : tree(w, i, el);
@@ -189,7 +191,7 @@ function leafValue(w: Walk, inst: Instance, el: TElement): JsonValue {
     else w.ev.values.push(subText(w.ctx, inst, only.slot, w.warnings));
     return subJson(w.ctx, inst, only.slot, w.warnings);
   }
-  const bound = expand(inst, el.children);
+  const bound = expand(w.ctx, inst, el.children);
   if (bound.some((b) => b.node.k === 0)) return treeOf(w, bound, null);
   const s = partsText(w.ctx, inst, el.children, w.warnings);
   w.ev.values.push(s);
@@ -197,7 +199,7 @@ function leafValue(w: Walk, inst: Instance, el: TElement): JsonValue {
 }
 
 function nestedTree(w: Walk, nested: Instance): JsonValue {
-  return treeOf(w, expand(nested, nested.tpl.nodes), null);
+  return treeOf(w, expand(w.ctx, nested, nested.tpl.nodes), null);
 }
 
 /** `{ child: value | tree }` with repeated names as arrays and attributes under "#attributes". */
@@ -211,7 +213,7 @@ function tree(w: Walk, inst: Instance, el: TElement): JsonValue {
       hasAttrs = true;
     }
   }
-  const bound = expand(inst, el.children);
+  const bound = expand(w.ctx, inst, el.children);
   const hasElements = bound.some((b) => b.node.k === 0);
   if (!hasElements) {
     const value = leafValue(w, inst, el);

@@ -4,6 +4,7 @@
  */
 import { ARRAY_FLAG, ValueType } from '../types.js';
 import { arrayItems, scalarText, valueText } from '../binxml/values.js';
+import { spend } from '../binxml/context.js';
 import type { ChunkContext } from '../binxml/context.js';
 import type { Instance } from '../binxml/instance.js';
 import type { TNode, TPart, TSub } from '../binxml/nodes.js';
@@ -114,11 +115,12 @@ export function refValue(name: string): string {
 }
 
 /** Children with nested BinXml substitutions replaced by the nodes they hold (depth-capped). */
-export function expand(inst: Instance, nodes: readonly TNode[], out: Bound[] = [], depth = 0): Bound[] {
+export function expand(ctx: ChunkContext, inst: Instance, nodes: readonly TNode[], out: Bound[] = [], depth = 0): Bound[] {
+  spend(ctx, nodes.length);
   for (const node of nodes) {
     if (node.k === 2 && slotType(inst, node.slot) === ValueType.BinXml) {
       const nested = inst.nested?.[node.slot];
-      if (nested && depth < 16) expand(nested, nested.tpl.nodes, out, depth + 1);
+      if (nested && depth < 16) expand(ctx, nested, nested.tpl.nodes, out, depth + 1);
     } else out.push({ inst, node });
   }
   return out;

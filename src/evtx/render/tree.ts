@@ -47,7 +47,7 @@ function buildElements(ctx: ChunkContext, inst: Instance, el: TElement, warnings
 
 function buildChildren(ctx: ChunkContext, inst: Instance, nodes: readonly TNode[], warnings: string[]): ChildNode[] {
   const out: ChildNode[] = [];
-  for (const { inst: i, node } of expand(inst, nodes)) {
+  for (const { inst: i, node } of expand(ctx, inst, nodes)) {
     switch (node.k) {
       case 0:
         out.push(...buildElements(ctx, i, node, warnings));

@@ -6,6 +6,7 @@
 import { escapeText } from '../text.js';
 import { ARRAY_FLAG, ValueType } from '../types.js';
 import { arrayItems, valueText } from '../binxml/values.js';
+import { spend } from '../binxml/context.js';
 import type { ChunkContext } from '../binxml/context.js';
 import type { Instance } from '../binxml/instance.js';
 import { buildPlan, Op } from './plan.js';
@@ -45,6 +46,7 @@ function slotText(ctx: ChunkContext, inst: Instance, slot: number, warnings: str
 
 function run(ctx: ChunkContext, plan: XmlPlan, from: number, to: number, inst: Instance, warnings: string[]): string {
   const { code, str, a, b } = plan;
+  spend(ctx, to - from);
   let s = '';
   for (let i = from; i < to; i++) {
     switch (code[i]) {
