@@ -40,8 +40,8 @@ export function addEventRow(b: RowBatchBuilder, ev: EvtxEvent, origin: RowOrigin
   b.setBigInt(COL.header_record_id, origin.headerRecordId);
   b.setTicks(COL.ts, ev.timeCreated);
   b.setTicks(COL.written_ts, origin.writtenTicks);
-  b.setBigInt(COL.process_id, ev.processId === null ? null : BigInt(ev.processId));
-  b.setBigInt(COL.thread_id, ev.threadId === null ? null : BigInt(ev.threadId));
+  b.setU64(COL.process_id, ev.processId);
+  b.setU64(COL.thread_id, ev.threadId);
   b.setStr(COL.user_sid, ev.userSid);
   b.setStr(COL.activity_id, ev.activityId);
   b.setStr(COL.data, ev.data === null ? null : dataJson(ev.data));
@@ -50,24 +50,52 @@ export function addEventRow(b: RowBatchBuilder, ev: EvtxEvent, origin: RowOrigin
   b.setStr(COL.message, message);
   b.setBool(COL.recovered, origin.recovered);
   b.setInt(COL.chunk, origin.chunk);
-  b.setBigInt(COL.file_offset, origin.offset === null ? null : BigInt(origin.offset));
+  b.setU64(COL.file_offset, origin.offset);
   b.setStr(COL.related_activity_id, ev.relatedActivityId);
 }
 
-/** JSON text of EventData/UserData with every leaf as its display text. */
+/** JSON text of EventData/UserData with every leaf as its display text (`v` is converted in place). */
 export function dataJson(v: { [key: string]: JsonValue }): string {
-  return json(v);
+  textLeaves(v);
+  return JSON.stringify(v);
 }
 
-function json(v: JsonValue): string {
-  switch (typeof v) {
-    case 'string': return JSON.stringify(v);
-    case 'number': return JSON.stringify(String(v));
-    case 'boolean': return v ? '"true"' : '"false"';
-    default:
-      // An empty element (null) and an empty string render alike in XML: both are "".
-      if (v === null) return '""';
-      if (Array.isArray(v)) return `[${v.map(json).join(',')}]`;
-      return `{${Object.keys(v).map((k) => `${JSON.stringify(k)}:${json(v[k]!)}`).join(',')}}`;
+/**
+ * Numbers and booleans → their text; null (an empty element) → "" as XML renders both alike.
+ * An array value of one item is that item and an empty one is "": XML shows an array as one
+ * element per item, so a single item cannot be told from a plain value.
+ */
+function leafText(x: JsonValue): JsonValue {
+  switch (typeof x) {
+    case 'number': return String(x);
+    case 'boolean': return x ? 'true' : 'false';
+    case 'object':
+      if (x === null) return '';
+      if (Array.isArray(x) && x.length <= 1) return x.length === 0 ? '' : typeof x[0] === 'string' ? wellFormed(x[0]) : leafText(x[0]!);
+      textLeaves(x);
+      return x;
+    default: return x;
   }
 }
+
+/** Strings are made well-formed: a lone UTF-16 surrogate becomes U+FFFD, as in every text column. */
+function textLeaves(v: JsonValue[] | { [key: string]: JsonValue }): void {
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i]!;
+      v[i] = typeof x === 'string' ? wellFormed(x) : leafText(x);
+    }
+    return;
+  }
+  for (const k in v) {
+    const x = v[k]!;
+    v[k] = typeof x === 'string' ? wellFormed(x) : leafText(x);
+  }
+}
+
+function wellFormed(s: string): string {
+  return (s as WellFormed).isWellFormed() ? s : (s as WellFormed).toWellFormed();
+}
+
+/** ES2024 String methods (Node 20+), not in this project's ES2022 lib. */
+type WellFormed = string & { isWellFormed(): boolean; toWellFormed(): string };

@@ -134,11 +134,9 @@ function eventData(ev: EvtxEvent, ed: XmlElement): void {
       continue;
     }
     position++;
-    const key = attr(el, 'Name') ?? `#${position}`;
-    const value = leafValue(ev, el);
-    // A named array value is written as one <Data Name="x"> per item.
-    if (Object.hasOwn(data, key) && attr(el, 'Name') !== null) addRepeated(data, key, value);
-    else data[key] = value;
+    // A repeated Name keeps the last value, as the .evtx reader does (Security_with_size_t.evtx
+    // 4648 has two LogonGuid Data elements).
+    data[attr(el, 'Name') ?? `#${position}`] = leafValue(ev, el);
   }
 }
 
@@ -175,16 +173,4 @@ function treeOf(ev: EvtxEvent, el: XmlElement, attrs: Obj | null): JsonValue {
     }
   }
   return obj;
-}
-
-const repeatedKeys = new WeakMap<Obj, Set<string>>();
-
-function addRepeated(data: Obj, key: string, value: JsonValue): void {
-  let keys = repeatedKeys.get(data);
-  if (!keys) repeatedKeys.set(data, (keys = new Set()));
-  if (keys.has(key)) (data[key] as JsonValue[]).push(value);
-  else {
-    data[key] = [data[key]!, value];
-    keys.add(key);
-  }
 }

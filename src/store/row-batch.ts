@@ -74,6 +74,7 @@ export interface RowBatch {
 }
 
 const INLINE_MAX = 12;
+const DEDUPE_MAX = 64;
 /** FILETIME of 1970-01-01 (100 ns ticks since 1601). */
 const EPOCH_TICKS = 116444736000000000n;
 /** TIMESTAMP_NS is a signed 64-bit count of ns since 1970. */
@@ -90,8 +91,12 @@ export function ticksToNs(ticks: bigint): bigint | null {
 export class RowBatchBuilder {
   readonly kinds: ColKind[] = EVENT_COLUMNS.map(([, k]) => k);
   private columns: ColumnData[] = [];
+  /** Byte view of each column (inline string bytes) and u32 view (64-bit writes from numbers). */
+  private bytes: Uint8Array[] = [];
+  private words: Uint32Array[] = [];
   private validity: (Uint8Array | null)[] = [];
   private listChild = new Uint32Array(BATCH_ROWS * 16);
+  private listChildBytes = new Uint8Array(this.listChild.buffer);
   private listChildCount = 0;
   private heap = Buffer.allocUnsafeSlow(1 << 18);
   private heapUsed = 0;
@@ -123,6 +128,14 @@ export class RowBatchBuilder {
     (this.columns[col] as Int32Array | Int16Array)[this.row] = v;
   }
 
+  /** A 64-bit column from a JS number (a non-negative safe integer, e.g. a process id or an offset). */
+  setU64(col: number, v: number | null): void {
+    if (v === null || !(v >= 0 && v <= Number.MAX_SAFE_INTEGER)) return this.setNull(col);
+    const w = this.words[col]!;
+    w[this.row * 2] = v >>> 0;
+    w[this.row * 2 + 1] = Math.floor(v / 4294967296);
+  }
+
   setBigInt(col: number, v: bigint | null): void {
     if (v === null) return this.setNull(col);
     const arr = this.columns[col] as BigInt64Array | BigUint64Array;
@@ -141,7 +154,7 @@ export class RowBatchBuilder {
 
   setStr(col: number, s: string | null): void {
     if (s === null) return this.setNull(col);
-    this.writeEntry(this.columns[col] as Uint32Array, this.row * 4, s);
+    this.writeEntry(this.columns[col] as Uint32Array, this.bytes[col]!, this.row * 4, s);
   }
 
   /** The list column's items for this row (never null: an empty list when there are none). */
@@ -152,10 +165,11 @@ export class RowBatchBuilder {
       const grown = new Uint32Array(Math.max(need, this.listChild.length * 2));
       grown.set(this.listChild);
       this.listChild = grown;
+      this.listChildBytes = new Uint8Array(grown.buffer);
     }
     entries[this.row * 4] = this.listChildCount;
     entries[this.row * 4 + 2] = items.length;
-    for (const s of items) this.writeEntry(this.listChild, this.listChildCount++ * 4, s);
+    for (const s of items) this.writeEntry(this.listChild, this.listChildBytes, this.listChildCount++ * 4, s);
   }
 
   setNull(col: number): void {
@@ -181,12 +195,15 @@ export class RowBatchBuilder {
     };
     this.heap = Buffer.allocUnsafeSlow(Math.max(1 << 18, this.heap.length));
     this.listChild = new Uint32Array(this.listChild.length);
+    this.listChildBytes = new Uint8Array(this.listChild.buffer);
     this.reset();
     return batch;
   }
 
   private reset(): void {
     this.columns = this.kinds.map((k) => allocColumn(k));
+    this.bytes = this.columns.map((c) => new Uint8Array(c.buffer));
+    this.words = this.columns.map((c) => new Uint32Array(c.buffer));
     this.validity = this.kinds.map(() => null);
     this.listChildCount = 0;
     this.heapUsed = 0;
@@ -195,9 +212,12 @@ export class RowBatchBuilder {
     this.row = -1;
   }
 
-  /** Write the string_t for `s` at `arr[at..at+3]`. */
-  private writeEntry(arr: Uint32Array, at: number, s: string): void {
-    const slot = this.dedupe.get(s);
+  /** Write the string_t for `s` at `arr[at..at+3]` (`bytes` is the byte view of `arr`). */
+  private writeEntry(arr: Uint32Array, bytes: Uint8Array, at: number, s: string): void {
+    // Short strings repeat (host, channel, provider, insertion strings): look them up; long ones
+    // (EventData JSON, messages) are mostly unique and cost more to hash than to copy.
+    const short = s.length <= DEDUPE_MAX;
+    const slot = short ? this.dedupe.get(s) : undefined;
     if (slot !== undefined) {
       const seen = this.seen;
       arr[at] = seen[slot * 3]!;
@@ -205,26 +225,26 @@ export class RowBatchBuilder {
       arr[at + 2] = seen[slot * 3 + 2]!;
       return;
     }
+    const inlineAt = at * 4 + 4;
     if (s.length <= INLINE_MAX && isAscii(s)) {
       arr[at] = s.length;
-      const b = new Uint8Array(arr.buffer, arr.byteOffset + at * 4 + 4, INLINE_MAX);
-      for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
+      for (let i = 0; i < s.length; i++) bytes[inlineAt + i] = s.charCodeAt(i);
       return;
     }
     this.ensureHeap(s.length * 3);
     const start = this.heapUsed;
-    const n = this.heap.write(s, start, 'utf8');
+    const heap = this.heap;
+    const n = heap.write(s, start, 'utf8');
     arr[at] = n;
     if (n <= INLINE_MAX) {
-      const b = new Uint8Array(arr.buffer, arr.byteOffset + at * 4 + 4, INLINE_MAX);
-      for (let i = 0; i < n; i++) b[i] = this.heap[start + i]!;
+      for (let i = 0; i < n; i++) bytes[inlineAt + i] = heap[start + i]!;
       return;
     }
-    const prefix = this.heap.readUInt32LE(start);
+    const prefix = heap[start]! | (heap[start + 1]! << 8) | (heap[start + 2]! << 16) | (heap[start + 3]! << 24);
     arr[at + 1] = prefix;
     arr[at + 2] = start;
     this.heapUsed += n;
-    this.remember(s, n, prefix, start);
+    if (short) this.remember(s, n, prefix >>> 0, start);
   }
 
   private remember(s: string, n: number, prefix: number, start: number): void {
