@@ -39,14 +39,15 @@ function describe(err: unknown): { name: string; text: string } {
   return { name: typeof err, text: String(err) };
 }
 
-export async function exercise(read: ReadFn, bytes: Uint8Array, options: ReadOptions): Promise<Counts> {
+/** `source` is the input itself or a file holding exactly `bytes`. */
+export async function exercise(read: ReadFn, bytes: Uint8Array, options: ReadOptions, source: string | Uint8Array = bytes): Promise<Counts> {
   const counts: Counts = { records: 0, errors: 0, warnings: 0, refused: 0, outputChars: 0 };
   // Every item covers at least a few bytes of input; far more items than that is a runaway stream.
   const itemCap = Math.floor(bytes.length / 4) + 256;
   let items = 0;
   let stage = 'iteration';
   try {
-    for await (const item of read(bytes, { ...options, fileName: 'fuzz.evtx' })) {
+    for await (const item of read(source, { ...options, fileName: 'fuzz.evtx' })) {
       if (++items > itemCap) throw new Escape('runaway item stream', `more than ${itemCap} items from ${bytes.length} bytes`);
       if (item.kind === 'record') {
         counts.records++;

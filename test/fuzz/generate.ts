@@ -19,6 +19,8 @@ export interface FuzzInput {
   bytes: Uint8Array;
   steps: string[];
   options: { strict: boolean; carve: boolean };
+  /** Read through a temporary file (the reader's file path: batched reads) instead of a buffer. */
+  viaFile: boolean;
 }
 
 const MUTATIONS: readonly [string, number, Mutation][] = [
@@ -126,5 +128,5 @@ export function generate(seed: number, index: number, donors: readonly Donor[]):
     steps.push('checksums recomputed');
   }
   const options = { strict: rng.chance(0.2), carve: rng.chance(0.3) };
-  return { index, source: slice.desc, bytes: img.bytes, steps, options };
+  return { index, source: slice.desc, bytes: img.bytes, steps, options, viaFile: rng.chance(0.05) };
 }

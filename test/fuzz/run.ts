@@ -99,11 +99,11 @@ async function loadReader(path: string): Promise<ReadFn> {
   return ((await import(pathToFileURL(path).href)) as { readEvtx: ReadFn }).readEvtx;
 }
 
-async function runOne(a: Args, bytes: Uint8Array, options: FuzzInput['options']): Promise<number> {
+async function runOne(a: Args, bytes: Uint8Array, options: FuzzInput['options'], source: string | Uint8Array = bytes): Promise<number> {
   const read = await loadReader(a.reader);
   const t0 = performance.now();
   try {
-    const c = await exercise(read, bytes, options);
+    const c = await exercise(read, bytes, options, source);
     console.log(`ok in ${(performance.now() - t0).toFixed(1)} ms: ${c.records} records, ${c.errors} errors, ${c.warnings} warnings${c.refused ? ', refused as not EVTX' : ''}`);
     return 0;
   } catch (err) {
@@ -121,7 +121,7 @@ function saveFailure(a: Args, f: Failure, input: FuzzInput): string {
   const text = [
     `kind: ${f.kind}`,
     `message: ${f.message}`,
-    `seed: ${a.seed}  index: ${f.index}  options: ${JSON.stringify(input.options)}`,
+    `seed: ${a.seed}  index: ${f.index}  options: ${JSON.stringify(input.options)}${input.viaFile ? '  (read from a file)' : ''}`,
     `source: ${input.source}  (${input.bytes.length} bytes)`,
     'mutations:',
     ...input.steps.map((s) => `  - ${s}`),
@@ -157,7 +157,12 @@ function report(a: Args, r: PoolResult, seconds: number, seeds: number, saved: M
 
 async function main(): Promise<number> {
   const a = parseArgs(process.argv);
-  if (a.replay) return runOne(a, new Uint8Array(readFileSync(a.replay)), { strict: a.strict, carve: a.carve });
+  if (a.replay) {
+    // Read once through the file path (batched reads) and once from memory.
+    const bytes = new Uint8Array(readFileSync(a.replay));
+    const options = { strict: a.strict, carve: a.carve };
+    return (await runOne(a, bytes, options, a.replay)) | (await runOne(a, bytes, options));
+  }
   const dirs = seedDirs(a);
   const donors = loadSeeds(dirs);
   if (donors.length === 0) {
@@ -167,10 +172,10 @@ async function main(): Promise<number> {
   }
   if (a.only !== null) {
     const input = generate(a.seed, a.only, donors);
-    console.log(`input #${a.only} (seed ${a.seed}): ${input.source}, ${input.bytes.length} bytes, options ${JSON.stringify(input.options)}`);
+    console.log(`input #${a.only} (seed ${a.seed}): ${input.source}, ${input.bytes.length} bytes, options ${JSON.stringify(input.options)}${input.viaFile ? ', read from a file' : ''}`);
     for (const s of input.steps) console.log(`  - ${s}`);
     if (a.write) writeFileSync(a.write, input.bytes);
-    return runOne(a, input.bytes, input.options);
+    return runOne(a, input.bytes, input.options, input.viaFile && a.write ? a.write : input.bytes);
   }
   if (!existsSync(a.reader)) throw new Error(`reader module not found: ${a.reader} (run make build)`);
   const t0 = performance.now();

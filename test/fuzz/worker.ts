@@ -3,6 +3,9 @@
  * the reader and reports after every input, so the supervisor knows which input hung or blew the
  * memory cap when this process stops answering or dies.
  */
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Escape, exercise } from './exercise.js';
 import type { Counts, ReadFn } from './exercise.js';
@@ -47,12 +50,16 @@ async function runBatch(read: ReadFn, donors: ReturnType<typeof loadSeeds>, m: B
       send({ type: 'fail', index, message: 'fuzz harness error while generating the input', detail: String((err as Error)?.stack ?? err), ms: 0 });
       continue;
     }
+    const file = join(tmpdir(), `bindtrail-fuzz-${process.pid}.evtx`);
+    if (input.viaFile) writeFileSync(file, input.bytes);
     try {
-      const counts = await exercise(read, input.bytes, input.options);
+      const counts = await exercise(read, input.bytes, input.options, input.viaFile ? file : input.bytes);
       send({ type: 'done', index, counts, ms: performance.now() - t0, bytes: input.bytes.length });
     } catch (err) {
       const e = err instanceof Escape ? err : new Escape('fuzz harness error', String(err));
       send({ type: 'fail', index, message: e.message, detail: e.detail, ms: performance.now() - t0 });
+    } finally {
+      if (input.viaFile) rmSync(file, { force: true });
     }
   }
 }
