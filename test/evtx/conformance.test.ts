@@ -13,7 +13,7 @@ import { ARRAY_FLAG } from '../../src/evtx/types.js';
 import { corpusDir, readCounts, readReference } from './helpers/corpus.js';
 import { parseXml } from './helpers/mini-xml.js';
 import type { XEl } from './helpers/mini-xml.js';
-import { diffEvent, normValue } from './helpers/normalise.js';
+import { diffEvent } from './helpers/normalise.js';
 import { pythonStringArray } from './helpers/python-arrays.js';
 
 const test = suite('evtx conformance (corpus vs python-evtx and libevtx)');
@@ -43,6 +43,9 @@ function stripRestricted(e: XEl): XEl {
   return { name: e.name, attrs: new Map([...e.attrs].map(([k, v]) => [k, v.replace(RESTRICTED, '')])), text: e.text.replace(RESTRICTED, ''), children: e.children.map(stripRestricted) };
 }
 
+/** Records whose string arrays python-evtx reorders (its known bug), listed per file. */
+let reordered = false;
+
 /** Collapse each run of our array-item elements into one element with python-evtx's array text. */
 function asPythonArrays(e: OurEl): XEl {
   const children: XEl[] = [];
@@ -56,7 +59,9 @@ function asPythonArrays(e: OurEl): XEl {
     const items: string[] = [];
     let j = i;
     while (j < e.children.length && e.children[j]!.arrayItem && e.children[j]!.name === c.name) items.push(e.children[j++]!.text);
-    children.push({ ...c, text: pythonStringArray(items), children: [] });
+    const text = pythonStringArray(items);
+    if (text !== items.map((x) => `<string>${x}</string>\n`).join('')) reordered = true;
+    children.push({ ...c, text, children: [] });
     i = j;
   }
   return { ...e, children };
@@ -95,6 +100,7 @@ if (dir === null) {
       let compared = 0;
       let pyFailed = 0;
       const mismatches: string[] = [];
+      const pyArrayBug: string[] = [];
       for await (const item of readEvtx(join(dir, 'evtx', file))) {
         if (item.kind === 'error' && item.recordId !== null) recordErrors++;
         if (item.kind !== 'record') continue;
@@ -111,17 +117,21 @@ if (dir === null) {
           continue;
         }
         compared++;
+        reordered = false;
         const d = diffEvent(asPythonArrays(tree), stripRestricted(parseXml(r.xml)));
         if (d) mismatches.push(`record ${rec.recordId}: ${d}`);
+        if (reordered) pyArrayBug.push(String(rec.recordId));
       }
       console.log(`  ${stem.slice(0, 72).padEnd(72)} ours ${ours}(+${recordErrors} damaged) / python-evtx ${c.py} (${c.pyErr} unrenderable) / libevtx ${c.lib}; compared ${compared}, mismatches ${mismatches.length}`);
       for (const m of mismatches.slice(0, 5)) console.log(`    ${m.slice(0, 300)}`);
+      if (pyArrayBug.length > 0) {
+        console.log(`    python-evtx mis-splits string arrays (unanchored regex in WstringArrayTypeNode.string; leading empty items move), reproduced for records ${pyArrayBug.join(', ')}`);
+      }
       assert.ok(ours + recordErrors >= c.py, `${file}: ${ours} records + ${recordErrors} damaged < python-evtx ${c.py}`);
       assert.ok(ours >= c.py - c.pyErr, `${file}: ${ours} records < python-evtx renderable ${c.py - c.pyErr}`);
       assert.ok(ours >= c.lib, `${file}: ${ours} records < libevtx ${c.lib}`);
       assert.is(mismatches.length, 0, `${file}: ${mismatches.length} mismatching records, first: ${mismatches[0]}`);
       void pyFailed;
-      void normValue;
     });
   }
 }

@@ -10,11 +10,16 @@ import type { ChunkContext } from './context.js';
 /** Seconds between 1601-01-01 and 1970-01-01. */
 const EPOCH_DELTA_S = 11644473600;
 
-/** Fixed element size of each base type (0 = variable). */
-export const FIXED_SIZE: Record<number, number> = {
-  0x03: 1, 0x04: 1, 0x05: 2, 0x06: 2, 0x07: 4, 0x08: 4, 0x09: 8, 0x0a: 8, 0x0b: 4, 0x0c: 8, 0x0d: 4,
-  0x0f: 16, 0x11: 8, 0x12: 16, 0x14: 4, 0x15: 8,
-};
+/** Fixed element size of each base type, indexed by type code (0 = variable or none). */
+export const FIXED_SIZE: Uint8Array = (() => {
+  const t = new Uint8Array(256);
+  const sizes: [number, number][] = [
+    [0x03, 1], [0x04, 1], [0x05, 2], [0x06, 2], [0x07, 4], [0x08, 4], [0x09, 8], [0x0a, 8], [0x0b, 4], [0x0c, 8], [0x0d, 4],
+    [0x0f, 16], [0x11, 8], [0x12, 16], [0x14, 4], [0x15, 8],
+  ];
+  for (const [type, size] of sizes) t[type] = size;
+  return t;
+})();
 
 function hex64(v: DataView, off: number): string {
   const lo = v.getUint32(off, true);
@@ -84,8 +89,8 @@ function floatText(x: number): string {
  * size does not fit the type (the caller shows hex and records a warning).
  */
 export function scalarText(ctx: ChunkContext | null, b: Uint8Array, v: DataView, off: number, size: number, type: number): string | null {
-  const fixed = FIXED_SIZE[type];
-  if (fixed !== undefined && size < fixed) return size === 0 ? '' : null;
+  const fixed = FIXED_SIZE[type & 0xff]!;
+  if (size < fixed) return size === 0 ? '' : null;
   switch (type) {
     case ValueType.Null: return '';
     case ValueType.String: return utf16Value(b, off, size);
@@ -150,7 +155,7 @@ export function arrayItems(b: Uint8Array, off: number, size: number, type: numbe
       p += len;
     }
   } else {
-    const el = base === ValueType.SizeT ? 8 : FIXED_SIZE[base] ?? 0;
+    const el = base === ValueType.SizeT ? 8 : FIXED_SIZE[base & 0xff]!;
     if (el > 0) for (let p = off; p + el <= end; p += el) out.push(p, el);
   }
   return out;
