@@ -9,11 +9,17 @@ import type { EvtxEvent } from './event.js';
 import type { ElementNode, EvtxRecord } from './items.js';
 import { buildEvent, emptyEvent } from './render/event.js';
 import { buildTree } from './render/tree.js';
-import { renderXml } from './render/xml.js';
+import type { ByteSink } from './render/sink.js';
+import { renderXml, renderXmlInto } from './render/xml.js';
+
+const FALLBACK_XML = '<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"/>';
+
+/** Renderers push findings here; they move to the record only when there are any. */
+const pending: string[] = [];
 
 export class ParsedRecord implements EvtxRecord {
   readonly kind = 'record' as const;
-  readonly warnings: string[];
+  private found: string[] | null;
 
   constructor(
     private readonly ctx: ChunkContext,
@@ -25,7 +31,19 @@ export class ParsedRecord implements EvtxRecord {
     readonly carved: boolean,
     warnings: string[] | null = null,
   ) {
-    this.warnings = warnings ?? [];
+    this.found = warnings;
+  }
+
+  /** Non-fatal findings (allocated on first use: most records have none). */
+  get warnings(): string[] {
+    return (this.found ??= []);
+  }
+
+  private collect(): void {
+    if (pending.length > 0) {
+      this.warnings.push(...pending);
+      pending.length = 0;
+    }
   }
 
   get chunkIndex(): number {
@@ -35,30 +53,51 @@ export class ParsedRecord implements EvtxRecord {
   xml(): string {
     this.ctx.budget = RENDER_BUDGET;
     try {
-      return renderXml(this.ctx, this.inst, this.warnings);
+      return renderXml(this.ctx, this.inst, pending);
     } catch (e) {
       this.renderFailed('XML', e);
-      return '<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"/>';
+      return FALLBACK_XML;
+    } finally {
+      this.collect();
+    }
+  }
+
+  /** Append the same XML as `xml()`, UTF-8 encoded, to `out` (bulk output without strings). */
+  writeXml(out: ByteSink): void {
+    this.ctx.budget = RENDER_BUDGET;
+    const start = out.pos;
+    try {
+      renderXmlInto(this.ctx, this.inst, pending, out);
+    } catch (e) {
+      this.renderFailed('XML', e);
+      out.pos = start;
+      out.ascii(FALLBACK_XML);
+    } finally {
+      this.collect();
     }
   }
 
   tree(): ElementNode {
     this.ctx.budget = RENDER_BUDGET;
     try {
-      return buildTree(this.ctx, this.inst, this.warnings);
+      return buildTree(this.ctx, this.inst, pending);
     } catch (e) {
       this.renderFailed('tree', e);
       return { kind: 'element', name: 'Event', attributes: [], children: [] };
+    } finally {
+      this.collect();
     }
   }
 
   event(): EvtxEvent {
     this.ctx.budget = RENDER_BUDGET;
     try {
-      return buildEvent(this.ctx, this.inst, this.warnings);
+      return buildEvent(this.ctx, this.inst, pending);
     } catch (e) {
       this.renderFailed('event', e);
       return emptyEvent();
+    } finally {
+      this.collect();
     }
   }
 

@@ -8,16 +8,25 @@ const SHORT_STRING = 8;
 
 /**
  * Decode `chars` UTF-16LE code units at `offset` without copying the bytes. Unpaired
- * surrogates are kept as lone code units (never throws).
+ * surrogates become U+FFFD, as in the UTF-8 XML output (never throws; issue_43.evtx record 508).
  */
 export function utf16At(b: Uint8Array, offset: number, chars: number): string {
+  let s: string;
   if (chars <= SHORT_STRING) {
-    let s = '';
+    s = '';
     for (let i = offset, end = offset + chars * 2; i < end; i += 2) s += String.fromCharCode(b[i]! | (b[i + 1]! << 8));
-    return s;
+  } else {
+    const buf = b instanceof Buffer ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+    s = buf.toString('utf16le', offset, offset + chars * 2);
   }
-  const buf = b instanceof Buffer ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
-  return buf.toString('utf16le', offset, offset + chars * 2);
+  const w = s as unknown as WellFormed;
+  return w.isWellFormed() ? s : w.toWellFormed();
+}
+
+/** ES2024 String methods (Node ≥ 20). */
+interface WellFormed {
+  isWellFormed(): boolean;
+  toWellFormed(): string;
 }
 
 /** UTF-16LE string value: trailing NULs dropped (Windows stores a terminator in many values). */

@@ -6,7 +6,9 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { readEvtxChunks } from '../../evtx/parser.js';
+import { ParsedRecord } from '../../evtx/record.js';
 import { recordJson } from '../../evtx/render/jsonl.js';
+import { ByteSink } from '../../evtx/render/sink.js';
 
 const FORMATS = ['xml', 'jsonl'] as const;
 type Format = (typeof FORMATS)[number];
@@ -31,62 +33,41 @@ async function write(out: NodeJS.WritableStream, data: Uint8Array | string): Pro
   if (!out.write(data)) await new Promise<void>((resolve) => out.once('drain', resolve));
 }
 
-/** Lines encoded straight into a large UTF-8 buffer (no joined intermediate string). */
-class LineBuffer {
-  private buf = Buffer.allocUnsafe(BATCH * 2);
-  private pos = 0;
-
-  /** Append a line; returns false when the buffer should be flushed first. */
-  add(line: string): boolean {
-    if (this.pos + line.length * 3 + 1 > this.buf.length) return false;
-    this.pos += this.buf.write(line, this.pos, 'utf8');
-    this.buf[this.pos++] = 0x0a;
-    return true;
-  }
-
-  get size(): number {
-    return this.pos;
-  }
-
-  take(): Buffer {
-    const out = this.buf.subarray(0, this.pos);
-    this.buf = Buffer.allocUnsafe(BATCH * 2);
-    this.pos = 0;
-    return out;
-  }
+/** A line of text (JSON) appended as UTF-8. */
+function writeLine(sink: ByteSink, line: string): void {
+  sink.ensure(line.length * 3);
+  sink.pos += sink.buf.write(line, sink.pos, 'utf8');
 }
 
 export async function dump(file: string, opts: DumpOptions, out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<DumpSummary> {
   const sum: DumpSummary = { records: 0, carved: 0, warnings: 0, errors: 0 };
-  const lines = new LineBuffer();
+  const lines = new ByteSink(BATCH * 2);
   let notes = '';
   for await (const items of readEvtxChunks(file, { strict: opts.strict === true, carve: opts.carve === true })) {
     for (const item of items) {
-    if (item.kind === 'record') {
-      sum.records++;
-      if (item.carved) sum.carved++;
-      const line = opts.format === 'xml' ? item.xml() : JSON.stringify(recordJson(item));
-      if (!lines.add(line)) {
-        if (lines.size > 0) await write(out, lines.take());
-        if (!lines.add(line)) await write(out, line + '\n');
+      if (item.kind === 'record') {
+        sum.records++;
+        if (item.carved) sum.carved++;
+        if (opts.format === 'xml' && item instanceof ParsedRecord) item.writeXml(lines);
+        else writeLine(lines, opts.format === 'xml' ? item.xml() : JSON.stringify(recordJson(item)));
+        lines.byte(0x0a);
+        if (item.warnings.length > 0) {
+          sum.warnings += item.warnings.length;
+          for (const w of item.warnings) notes += `warning: ${file} @ 0x${item.offset.toString(16)}: record ${item.recordId}: ${w}\n`;
+        }
+      } else {
+        if (item.kind === 'error') sum.errors++;
+        else sum.warnings++;
+        notes += `${item.kind}: ${item.file} @ 0x${item.offset.toString(16)}: ${item.message}\n`;
       }
-      if (item.warnings.length > 0) {
-        sum.warnings += item.warnings.length;
-        for (const w of item.warnings) notes += `warning: ${file} @ 0x${item.offset.toString(16)}: record ${item.recordId}: ${w}\n`;
-      }
-    } else {
-      if (item.kind === 'error') sum.errors++;
-      else sum.warnings++;
-      notes += `${item.kind}: ${item.file} @ 0x${item.offset.toString(16)}: ${item.message}\n`;
     }
-    }
-    if (lines.size >= BATCH) await write(out, lines.take());
+    if (lines.pos >= BATCH) await write(out, lines.take());
     if (notes.length >= 4096) {
       err.write(notes);
       notes = '';
     }
   }
-  if (lines.size > 0) await write(out, lines.take());
+  if (lines.pos > 0) await write(out, lines.take());
   const carved = opts.carve ? `, ${sum.carved} carved` : '';
   err.write(`${notes}${sum.records} records, ${sum.warnings} warnings, ${sum.errors} errors${carved}\n`);
   return sum;

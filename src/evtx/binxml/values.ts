@@ -21,7 +21,7 @@ export const FIXED_SIZE: Uint8Array = (() => {
   return t;
 })();
 
-function hex64(v: DataView, off: number): string {
+export function hex64(v: DataView, off: number): string {
   const lo = v.getUint32(off, true);
   const hi = v.getUint32(off + 4, true);
   return hi === 0 ? '0x' + lo.toString(16) : '0x' + hi.toString(16) + lo.toString(16).padStart(8, '0');
@@ -39,7 +39,19 @@ export function filetimeText(ctx: ChunkContext | null, v: DataView, off: number)
   // 2^32 = 429·10^7 + 4967296: keeps every intermediate below 2^53.
   const rem = hi * 4967296 + lo;
   const sec = hi * 429 + Math.floor(rem / 1e7);
-  const frac = rem % 1e7;
+  return filetimePrefix(ctx, sec) + '.' + String(rem % 1e7).padStart(7, '0') + 'Z';
+}
+
+/** FILETIME split into whole seconds since 1601 and 100 ns ticks within the second. */
+export function filetimeParts(v: DataView, off: number): [sec: number, frac: number] {
+  const lo = v.getUint32(off, true);
+  const hi = v.getUint32(off + 4, true);
+  const rem = hi * 4967296 + lo;
+  return [hi * 429 + Math.floor(rem / 1e7), rem % 1e7];
+}
+
+/** `YYYY-MM-DDThh:mm:ss` of a FILETIME second, cached per chunk (records share few seconds). */
+export function filetimePrefix(ctx: ChunkContext | null, sec: number): string {
   let prefix: string;
   if (ctx !== null && ctx.timeCacheSec === sec) prefix = ctx.timeCacheText;
   else {
@@ -50,7 +62,7 @@ export function filetimeText(ctx: ChunkContext | null, v: DataView, off: number)
       ctx.timeCacheText = prefix;
     }
   }
-  return prefix + '.' + String(frac).padStart(7, '0') + 'Z';
+  return prefix;
 }
 
 /** SYSTEMTIME (8 × u16: year, month, weekday, day, hour, minute, second, ms) → ISO-8601 UTC, 7 digits. */

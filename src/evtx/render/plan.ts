@@ -25,10 +25,12 @@ export interface XmlPlan {
   str: string[];
   a: number[];
   b: number[];
+  /** `str` encoded as UTF-8, filled by buildPlan. */
+  bin: Uint8Array[];
 }
 
 class PlanBuilder {
-  readonly plan: XmlPlan = { code: [], str: [], a: [], b: [] };
+  readonly plan: XmlPlan = { code: [], str: [], a: [], b: [], bin: [] };
   /** Whether the last op is a text op that may be extended. */
   private open = false;
 
@@ -115,5 +117,6 @@ function addNodes(pb: PlanBuilder, nodes: TNode[]): void {
 export function buildPlan(nodes: TNode[]): XmlPlan {
   const pb = new PlanBuilder();
   addNodes(pb, nodes);
+  pb.plan.bin = pb.plan.str.map((s) => Buffer.from(s, 'utf8'));
   return pb.plan;
 }

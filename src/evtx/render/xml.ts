@@ -1,97 +1,168 @@
 /**
- * XML rendering straight from the instantiation plan (no intermediate tree): one line per
- * event, as Windows renders it; null optional substitutions drop their attribute, an array
- * value repeats its element once per item, empty elements are self-closed.
+ * XML rendering straight from the instantiation plan into UTF-8 bytes (no intermediate tree,
+ * no string building): one line per event, as Windows renders it; null optional
+ * substitutions drop their attribute, an array value repeats its element once per item,
+ * empty elements are self-closed.
  */
-import { escapeText } from '../text.js';
 import { ARRAY_FLAG, ValueType } from '../types.js';
-import { arrayItems, valueText } from '../binxml/values.js';
+import { arrayItems, filetimeParts, filetimePrefix, FIXED_SIZE, scalarText } from '../binxml/values.js';
 import { spend } from '../binxml/context.js';
 import type { ChunkContext } from '../binxml/context.js';
 import type { Instance } from '../binxml/instance.js';
 import { buildPlan, Op } from './plan.js';
 import type { XmlPlan } from './plan.js';
+import { ByteSink } from './sink.js';
 
-const esc = escapeText;
+const QUOTE = 0x22;
+const GT = 0x3e;
+const SLASH = 0x2f;
 
-/**
- * Only text-bearing types can hold `& < > "` or controls; numbers, hex, GUIDs, SIDs, times and
- * Binary hex never do (unknown types are shown as hex).
- */
-function needsEscape(type: number): boolean {
-  const base = type & ~ARRAY_FLAG;
-  return base === ValueType.String || base === ValueType.AnsiString;
-}
-
-/** Render an instance (a record's event, or a nested BinXml value) as XML text. */
-export function renderXml(ctx: ChunkContext, inst: Instance, warnings: string[]): string {
+/** Render an instance (a record's event) as UTF-8 XML appended to `out`. */
+export function renderXmlInto(ctx: ChunkContext, inst: Instance, warnings: string[], out: ByteSink): void {
   const plan = (inst.tpl.plan ??= buildPlan(inst.tpl.nodes));
-  return run(ctx, plan, 0, plan.code.length, inst, warnings);
+  run(ctx, plan, 0, plan.code.length, inst, warnings, out);
 }
 
-/** Escaped (or, for nested BinXml, rendered) text of one slot; '' when absent. */
-function slotText(ctx: ChunkContext, inst: Instance, slot: number, warnings: string[]): string {
-  if (slot >= inst.count) return '';
-  const off = inst.vals[inst.base + slot * 3]!;
-  const size = inst.vals[inst.base + slot * 3 + 1]!;
-  const type = inst.vals[inst.base + slot * 3 + 2]!;
-  if (type === ValueType.BinXml) {
-    const nested = inst.nested?.[slot];
-    return nested ? renderXml(ctx, nested, warnings) : '';
+const scratch = new ByteSink(1 << 16);
+
+/** Render an instance as an XML string. */
+export function renderXml(ctx: ChunkContext, inst: Instance, warnings: string[]): string {
+  const start = scratch.pos;
+  try {
+    renderXmlInto(ctx, inst, warnings, scratch);
+    return scratch.text(start);
+  } catch (e) {
+    scratch.pos = start;
+    throw e;
   }
-  if (size === 0) return '';
-  const text = valueText(ctx, ctx.b, ctx.view, off, size, type, warnings);
-  return needsEscape(type) ? esc(text) : text;
 }
 
-function run(ctx: ChunkContext, plan: XmlPlan, from: number, to: number, inst: Instance, warnings: string[]): string {
-  const { code, str, a, b } = plan;
+function run(ctx: ChunkContext, plan: XmlPlan, from: number, to: number, inst: Instance, warnings: string[], out: ByteSink): void {
   spend(ctx, to - from);
-  let s = '';
+  const { code, bin, a, b } = plan;
   for (let i = from; i < to; i++) {
     switch (code[i]) {
       case Op.Text:
-        s += str[i];
+        out.bytes(bin[i]!);
         break;
       case Op.Attr: {
         const slot = a[i]!;
         if (b[i] === 1 && (slot >= inst.count || inst.vals[inst.base + slot * 3 + 2] === ValueType.Null || inst.vals[inst.base + slot * 3 + 1] === 0)) break;
-        s += str[i] + slotText(ctx, inst, slot, warnings) + '"';
+        out.bytes(bin[i]!);
+        writeSlot(ctx, inst, slot, warnings, out);
+        out.byte(QUOTE);
         break;
       }
       case Op.Sub:
-        s += slotText(ctx, inst, a[i]!, warnings);
+        writeSlot(ctx, inst, a[i]!, warnings, out);
         break;
       case Op.ElemSub: {
         const slot = a[i]!;
         const type = slot < inst.count ? inst.vals[inst.base + slot * 3 + 2]! : 0;
-        if (type & ARRAY_FLAG) {
-          s += arrayElements(ctx, plan, i, inst, warnings);
-          break;
+        if (type & ARRAY_FLAG) arrayElements(ctx, plan, i, inst, warnings, out);
+        else {
+          out.byte(GT);
+          const mark = out.pos;
+          writeSlot(ctx, inst, slot, warnings, out);
+          closeElement(out, mark, bin[i]!);
         }
-        const text = slotText(ctx, inst, slot, warnings);
-        s += text === '' ? '/>' : '>' + text + str[i];
         break;
       }
     }
   }
-  return s;
+}
+
+/** After `>` and the content: `</name>`, or `/>` when nothing was written. */
+function closeElement(out: ByteSink, mark: number, closeTag: Uint8Array): void {
+  if (out.pos === mark) {
+    out.buf[mark - 1] = SLASH;
+    out.byte(GT);
+  } else out.bytes(closeTag);
+}
+
+function writeSlot(ctx: ChunkContext, inst: Instance, slot: number, warnings: string[], out: ByteSink): void {
+  if (slot >= inst.count) return;
+  const at = inst.base + slot * 3;
+  const off = inst.vals[at]!;
+  const size = inst.vals[at + 1]!;
+  const type = inst.vals[at + 2]!;
+  if (type === ValueType.BinXml) {
+    const nested = inst.nested?.[slot];
+    if (nested) renderXmlInto(ctx, nested, warnings, out);
+    return;
+  }
+  if (size === 0) return;
+  if (type & ARRAY_FLAG) {
+    // An array inside mixed content or an attribute: items separated by ", ".
+    const items = arrayItems(ctx.b, off, size, type);
+    for (let k = 0; k < items.length; k += 2) {
+      if (k > 0) out.ascii(', ');
+      writeValue(ctx, items[k]!, items[k + 1]!, type & ~ARRAY_FLAG, warnings, out);
+    }
+    return;
+  }
+  writeValue(ctx, off, size, type, warnings, out);
+}
+
+/** One scalar value, escaped where it can hold text; unknown types as hex plus a warning. */
+function writeValue(ctx: ChunkContext, off: number, size: number, type: number, warnings: string[], out: ByteSink): void {
+  const b = ctx.b;
+  if (size >= FIXED_SIZE[type & 0xff]!) {
+    switch (type) {
+      case ValueType.String: out.utf16(b, off, size); return;
+      case ValueType.AnsiString: out.ansi(b, off, size); return;
+      case ValueType.UInt8: out.uint(b[off]!); return;
+      case ValueType.UInt16: out.uint(ctx.view.getUint16(off, true)); return;
+      case ValueType.UInt32: out.uint(ctx.view.getUint32(off, true)); return;
+      case ValueType.Binary: out.hex(b, off, size); return;
+      case ValueType.Guid: out.guid(b, off); return;
+      case ValueType.FileTime: {
+        const [sec, frac] = filetimeParts(ctx.view, off);
+        out.ascii(filetimePrefix(ctx, sec));
+        out.fraction7(frac);
+        return;
+      }
+      case ValueType.HexInt32: out.ascii('0x'); out.hex32(ctx.view.getUint32(off, true)); return;
+      case ValueType.HexInt64: {
+        const hi = ctx.view.getUint32(off + 4, true);
+        out.ascii('0x');
+        if (hi !== 0) out.hex32(hi);
+        out.hex32(ctx.view.getUint32(off, true), hi !== 0);
+        return;
+      }
+      case ValueType.UInt64: {
+        const hi = ctx.view.getUint32(off + 4, true);
+        if (hi < 0x200000) {
+          out.uint(hi * 4294967296 + ctx.view.getUint32(off, true));
+          return;
+        }
+        break;
+      }
+    }
+  }
+  const s = scalarText(ctx, b, ctx.view, off, size, type);
+  if (s !== null) out.ascii(s);
+  else {
+    warnings.push(`value type 0x${type.toString(16)} (${size} bytes) at 0x${off.toString(16)} shown as hex`);
+    out.hex(b, off, size);
+  }
 }
 
 /** An array value in element content: the element is repeated once per item (EventLog 6009). */
-function arrayElements(ctx: ChunkContext, plan: XmlPlan, i: number, inst: Instance, warnings: string[]): string {
-  const slot = plan.a[i]!;
-  const off = inst.vals[inst.base + slot * 3]!;
-  const size = inst.vals[inst.base + slot * 3 + 1]!;
-  const type = inst.vals[inst.base + slot * 3 + 2]!;
-  const items = arrayItems(ctx.b, off, size, type);
-  if (items.length === 0) return '/>';
-  let s = '';
-  for (let k = 0; k < items.length; k += 2) {
-    if (k > 0) s += run(ctx, plan, plan.b[i]!, i, inst, warnings);
-    const raw = valueText(ctx, ctx.b, ctx.view, items[k]!, items[k + 1]!, type & ~ARRAY_FLAG, warnings);
-    const text = needsEscape(type) ? esc(raw) : raw;
-    s += text === '' ? '/>' : '>' + text + plan.str[i];
+function arrayElements(ctx: ChunkContext, plan: XmlPlan, i: number, inst: Instance, warnings: string[], out: ByteSink): void {
+  const at = inst.base + plan.a[i]! * 3;
+  const type = inst.vals[at + 2]!;
+  const items = arrayItems(ctx.b, inst.vals[at]!, inst.vals[at + 1]!, type);
+  if (items.length === 0) {
+    out.byte(SLASH);
+    out.byte(GT);
+    return;
   }
-  return s;
+  for (let k = 0; k < items.length; k += 2) {
+    if (k > 0) run(ctx, plan, plan.b[i]!, i, inst, warnings, out);
+    out.byte(GT);
+    const mark = out.pos;
+    writeValue(ctx, items[k]!, items[k + 1]!, type & ~ARRAY_FLAG, warnings, out);
+    closeElement(out, mark, plan.bin[i]!);
+  }
 }
