@@ -10,6 +10,12 @@ import type { TAttr, TElement, TNode, TPart, Template } from './nodes.js';
 
 /** Element nesting cap (real events nest < 10 deep). */
 export const MAX_ELEMENT_DEPTH = 64;
+/**
+ * Longest element/attribute name accepted. Names are identifiers (the corpus's longest is 35
+ * chars); a damaged name offset landing in other data reads a u16 count of up to 65,535 chars,
+ * and a template repeating that name multiplies a 3 KB record into megabytes of output.
+ */
+export const MAX_NAME_CHARS = 1024;
 /** Template definition header: next offset u32, GUID 16 bytes, data size u32. */
 export const TEMPLATE_HEADER_SIZE = 24;
 
@@ -38,10 +44,30 @@ export function readName(ctx: ChunkContext, off: number): NameEntry {
   if (off < 0 || off + 8 > ctx.b.length) fail(`name offset 0x${off.toString(16)} outside the chunk`, off);
   const chars = ctx.view.getUint16(off + 6, true);
   if (off + 8 + chars * 2 > ctx.b.length) fail(`name at 0x${off.toString(16)} runs past the chunk (${chars} chars)`, off);
+  if (chars === 0 || chars > MAX_NAME_CHARS) fail(`name at 0x${off.toString(16)} has ${chars} chars (expected 1–${MAX_NAME_CHARS})`, off);
+  const bad = badNameChar(ctx.b, off + 8, chars);
+  if (bad >= 0) fail(`name at 0x${off.toString(16)} holds U+${bad.toString(16).toUpperCase().padStart(4, '0')}, not allowed in an XML name`, off);
   const text = utf16At(ctx.b, off + 8, chars);
   const entry = { text, esc: escapeXml(text) };
   ctx.names.set(off, entry);
   return entry;
+}
+
+/**
+ * First code unit that cannot be part of an XML name (controls, space, `"&'/<=>`, U+FFFE/FFFF,
+ * unpaired surrogates), or -1. Names read from damaged offsets hit one of these almost at once.
+ */
+function badNameChar(b: Uint8Array, at: number, chars: number): number {
+  for (let i = 0; i < chars; i++) {
+    const c = b[at + i * 2]! | (b[at + i * 2 + 1]! << 8);
+    if (c <= 0x20 || c === 0x22 || c === 0x26 || c === 0x27 || c === 0x2f || c === 0x3c || c === 0x3d || c === 0x3e || c >= 0xfffe) return c;
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const next = i + 1 < chars ? b[at + i * 2 + 2]! | (b[at + i * 2 + 3]! << 8) : 0;
+      if (c > 0xdbff || next < 0xdc00 || next > 0xdfff) return c;
+      i++;
+    }
+  }
+  return -1;
 }
 
 /** Read a name reference (u32) at the cursor; skip the name when it is stored inline right there. */
