@@ -142,6 +142,7 @@ function report(a: Args, r: PoolResult, seconds: number, seeds: number, saved: M
   console.log(`  mutations: ${r.done} in ${seconds.toFixed(1)} s = ${rate.toFixed(0)} mutations/s (${(t.bytes / 1e6 / seconds).toFixed(1)} MB/s of input)`);
   console.log(`  reader output: ${t.records} records rendered (xml + event), ${t.errors} error items, ${t.warnings} warnings, ${t.refused} inputs refused as not EVTX`);
   console.log(`  slowest input: #${r.slowest.index} ${r.slowest.ms.toFixed(0)} ms (cap ${a.timeCapMs} ms); peak worker RSS ${r.peakRssMb.toFixed(0)} MB (cap ${a.rssMb} MB, heap cap ${a.heapMb} MB); ${r.retried} batches re-run after a worker stop`);
+  console.log(`  largest output: #${r.widest.index} ${r.widest.ratio.toFixed(1)} chars of XML per input byte`);
   const checks: [string, FailureKind][] = [['no-crash', 'crash'], ['no-hang', 'hang'], ['bounded-memory', 'memory']];
   let passed = 0;
   for (const [name, kind] of checks) {

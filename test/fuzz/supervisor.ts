@@ -39,6 +39,8 @@ export interface PoolResult {
   failures: Failure[];
   totals: Counts & { bytes: number };
   slowest: { index: number; ms: number };
+  /** Input with the most rendered output per input byte (XML chars / bytes). */
+  widest: { index: number; ratio: number };
   peakRssMb: number;
   retried: number;
   /** Set when the run could not proceed (a worker failed to start). */
@@ -73,6 +75,7 @@ export function runPool(o: PoolOptions): Promise<PoolResult> {
     failures: [],
     totals: { records: 0, errors: 0, warnings: 0, refused: 0, outputChars: 0, bytes: 0 },
     slowest: { index: -1, ms: 0 },
+    widest: { index: -1, ratio: 0 },
     peakRssMb: 0,
     retried: 0,
   };
@@ -141,6 +144,8 @@ export function runPool(o: PoolOptions): Promise<PoolResult> {
         t.outputChars += m.counts.outputChars;
         t.bytes += m.bytes;
         if (m.ms > result.slowest.ms) result.slowest = { index: m.index, ms: m.ms };
+        const ratio = m.counts.outputChars / Math.max(1, m.bytes);
+        if (ratio > result.widest.ratio) result.widest = { index: m.index, ratio };
         result.done++;
         o.onProgress?.(result.done);
       } else record(m.index, 'crash', m.message, m.detail);
