@@ -9,7 +9,7 @@ import type { ChunkContext } from '../binxml/context.js';
 import type { Instance } from '../binxml/instance.js';
 import type { TElement, TNode } from '../binxml/nodes.js';
 import type { EvtxEvent, JsonValue } from '../event.js';
-import { expand, partsText, slotIsNull, slotType, subItems, subJson, subText } from './resolve.js';
+import { expand, partsText, slotIsNull, slotType, subItems, subJson } from './resolve.js';
 import type { Bound } from './resolve.js';
 
 type Obj = { [key: string]: JsonValue };
@@ -82,6 +82,32 @@ function text(w: Walk, inst: Instance, el: TElement): string | null {
   return partsText(w.ctx, inst, el.children, w.warnings);
 }
 
+const INT_TYPES = new Set<number>([ValueType.Int8, ValueType.UInt8, ValueType.Int16, ValueType.UInt16, ValueType.Int32, ValueType.UInt32, ValueType.Int64, ValueType.UInt64]);
+
+/** Number of an element's content: read from the value when it is one integer substitution. */
+function numOf(w: Walk, inst: Instance, el: TElement): number | null {
+  const only = el.children.length === 1 ? el.children[0]! : null;
+  if (only !== null && only.k === 2 && INT_TYPES.has(slotType(inst, only.slot))) {
+    const v = subJson(w.ctx, inst, only.slot, w.warnings);
+    return typeof v === 'number' ? v : num(typeof v === 'string' ? v : null);
+  }
+  return num(text(w, inst, el));
+}
+
+/** Number of an attribute: read from the value when it is one integer substitution. */
+function attrNum(w: Walk, inst: Instance, el: TElement, name: string): number | null {
+  for (const a of el.attrs) {
+    if (a.name.text !== name) continue;
+    const only = a.parts.length === 1 ? a.parts[0]! : null;
+    if (only !== null && only.k === 2 && INT_TYPES.has(slotType(inst, only.slot))) {
+      const v = subJson(w.ctx, inst, only.slot, w.warnings);
+      return typeof v === 'number' ? v : null;
+    }
+    return num(attr(w, inst, el, name));
+  }
+  return null;
+}
+
 function num(s: string | null): number | null {
   if (s === null || s === '') return null;
   const n = Number(s);
@@ -126,23 +152,30 @@ function system(w: Walk, inst: Instance, sys: TElement): void {
         break;
       }
       case 'EventID':
-        ev.eventId = num(text(w, i, el));
-        ev.qualifiers = num(attr(w, i, el, 'Qualifiers'));
+        ev.eventId = numOf(w, i, el);
+        ev.qualifiers = attrNum(w, i, el, 'Qualifiers');
         break;
-      case 'Version': ev.version = num(text(w, i, el)); break;
-      case 'Level': ev.level = num(text(w, i, el)); break;
-      case 'Task': ev.task = num(text(w, i, el)); break;
-      case 'Opcode': ev.opcode = num(text(w, i, el)); break;
+      case 'Version': ev.version = numOf(w, i, el); break;
+      case 'Level': ev.level = numOf(w, i, el); break;
+      case 'Task': ev.task = numOf(w, i, el); break;
+      case 'Opcode': ev.opcode = numOf(w, i, el); break;
       case 'Keywords': ev.keywords = text(w, i, el); break;
       case 'TimeCreated': ev.timeCreated = systemTime(w, i, el); break;
-      case 'EventRecordID': ev.eventRecordId = big(text(w, i, el)); break;
+      case 'EventRecordID': {
+        const only = el.children.length === 1 ? el.children[0]! : null;
+        ev.eventRecordId =
+          only !== null && only.k === 2 && slotType(i, only.slot) === ValueType.UInt64 && i.vals[i.base + only.slot * 3 + 1]! >= 8
+            ? w.ctx.view.getBigUint64(i.vals[i.base + only.slot * 3]!, true)
+            : big(text(w, i, el));
+        break;
+      }
       case 'Correlation':
         ev.activityId = attr(w, i, el, 'ActivityID');
         ev.relatedActivityId = attr(w, i, el, 'RelatedActivityID');
         break;
       case 'Execution':
-        ev.processId = num(attr(w, i, el, 'ProcessID'));
-        ev.threadId = num(attr(w, i, el, 'ThreadID'));
+        ev.processId = attrNum(w, i, el, 'ProcessID');
+        ev.threadId = attrNum(w, i, el, 'ThreadID');
         break;
       case 'Channel': ev.channel = text(w, i, el); break;
       case 'Computer': ev.computer = text(w, i, el); break;
@@ -187,9 +220,14 @@ function leafValue(w: Walk, inst: Instance, el: TElement): JsonValue {
       const nested = inst.nested?.[only.slot];
       return nested ? nestedTree(w, nested) : null;
     }
-    if (type & ARRAY_FLAG) w.ev.values.push(...subItems(w.ctx, inst, only.slot, w.warnings));
-    else w.ev.values.push(subText(w.ctx, inst, only.slot, w.warnings));
-    return subJson(w.ctx, inst, only.slot, w.warnings);
+    if (type & ARRAY_FLAG) {
+      w.ev.values.push(...subItems(w.ctx, inst, only.slot, w.warnings));
+      return subJson(w.ctx, inst, only.slot, w.warnings);
+    }
+    // The display text of a scalar is its typed value written out (one decode, not two).
+    const value = subJson(w.ctx, inst, only.slot, w.warnings);
+    w.ev.values.push(value === null ? '' : String(value));
+    return value;
   }
   const bound = expand(w.ctx, inst, el.children);
   if (bound.some((b) => b.node.k === 0)) return treeOf(w, bound, null);

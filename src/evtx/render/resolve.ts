@@ -68,7 +68,7 @@ function scalarJson(ctx: ChunkContext, off: number, size: number, type: number, 
       case ValueType.Real32:
       case ValueType.Real64: {
         const x = type === ValueType.Real32 ? Number(v.getFloat32(off, true).toPrecision(9)) : v.getFloat64(off, true);
-        return Number.isFinite(x) ? x : String(x);
+        return Number.isFinite(x) ? x : x > 0 ? 'INF' : x < 0 ? '-INF' : 'NAN';
       }
       case ValueType.Bool: return v.getUint32(off, true) !== 0;
     }
