@@ -88,21 +88,21 @@ function walkRecords(w: Walk, limit: number): number {
       return pos;
     }
     const size = v.getUint32(pos + 4, true);
-    const id = v.getBigUint64(pos + 8, true);
     const problem = sizeProblem(ctx, pos, size);
+    const id = (): bigint => v.getBigUint64(pos + 8, true);
     if (problem !== null) {
-      error(w, ctx.base + pos, id, `chunk ${ctx.index} record ${id}: ${problem}`);
+      error(w, ctx.base + pos, id(), `chunk ${ctx.index} record ${id()}: ${problem}`);
       return pos;
     }
     const copy = v.getUint32(pos + size - 4, true);
     if (copy !== size) {
       // Lenient: the body may still be sound (sample_with_a_bad_chunk_magic record 46741).
-      const msg = `chunk ${ctx.index} record ${id}: record size ${size} does not match its copy ${copy}`;
-      if (w.strict || !pushRecord(w, pos, size, id, false, msg)) {
-        if (w.strict) error(w, ctx.base + pos, id, msg);
+      const msg = `chunk ${ctx.index} record ${id()}: record size ${size} does not match its copy ${copy}`;
+      if (w.strict || !pushRecord(w, pos, size, false, msg)) {
+        if (w.strict) error(w, ctx.base + pos, id(), msg);
         return pos;
       }
-    } else pushRecord(w, pos, size, id, false);
+    } else pushRecord(w, pos, size, false);
     pos += size;
   }
   return pos;
@@ -121,17 +121,17 @@ function sizeProblem(ctx: ChunkContext, pos: number, size: number): string | nul
 }
 
 /** Parse and push a record; on a structural error push an error item (prefixed by `damage`). */
-function pushRecord(w: Walk, pos: number, size: number, id: bigint, carved: boolean, damage: string | null = null): boolean {
+function pushRecord(w: Walk, pos: number, size: number, carved: boolean, damage: string | null = null): boolean {
   const { ctx } = w;
   try {
     const inst = parseFragment(ctx, pos + 24, pos + size - 4, 0);
-    const written = ctx.view.getBigUint64(pos + 16, true);
-    w.items.push(new ParsedRecord(ctx, inst, id, written, ctx.base + pos, carved, damage === null ? null : [damage]));
+    w.items.push(new ParsedRecord(ctx, inst, pos, carved, damage === null ? null : [damage]));
     return true;
   } catch (e) {
     if (carved) return false;
     const at = e instanceof BinXmlError ? e.at : pos;
     const what = e instanceof Error ? e.message : String(e);
+    const id = ctx.view.getBigUint64(pos + 8, true);
     const prefix = damage === null ? `chunk ${ctx.index} record ${id}` : damage;
     error(w, ctx.base + pos, id, `${prefix} @ ${hex(ctx.base + pos)}: ${what} (at ${hex(ctx.base + at)})`);
     return false;
@@ -152,8 +152,7 @@ function carve(w: Walk, from: number, to: number): void {
     }
     const size = view.getUint32(pos + 4, true);
     if (sizeProblem(w.ctx, pos, size) === null && pos + size <= to && view.getUint32(pos + size - 4, true) === size) {
-      const id = view.getBigUint64(pos + 8, true);
-      if (pushRecord(w, pos, size, id, true)) {
+      if (pushRecord(w, pos, size, true)) {
         pos += size;
         continue;
       }

@@ -24,14 +24,27 @@ export class ParsedRecord implements EvtxRecord {
   constructor(
     private readonly ctx: ChunkContext,
     private readonly inst: Instance,
-    readonly recordId: bigint,
-    readonly writtenTicks: bigint,
-    /** Absolute file offset of the record signature. */
-    readonly offset: number,
+    /** Offset of the record signature in the chunk. */
+    private readonly at: number,
     readonly carved: boolean,
     warnings: string[] | null = null,
   ) {
     this.found = warnings;
+  }
+
+  /** Record-header number (u64 at 8), read on demand. */
+  get recordId(): bigint {
+    return this.ctx.view.getBigUint64(this.at + 8, true);
+  }
+
+  /** Record-header FILETIME (u64 at 16), read on demand. */
+  get writtenTicks(): bigint {
+    return this.ctx.view.getBigUint64(this.at + 16, true);
+  }
+
+  /** Absolute file offset of the record signature. */
+  get offset(): number {
+    return this.ctx.base + this.at;
   }
 
   /** Non-fatal findings (allocated on first use: most records have none). */
