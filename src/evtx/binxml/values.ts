@@ -50,17 +50,30 @@ export function filetimeParts(v: DataView, off: number): [sec: number, frac: num
   return [hi * 429 + Math.floor(rem / 1e7), rem % 1e7];
 }
 
-/** `YYYY-MM-DDThh:mm:ss` of a FILETIME second, cached per chunk (records share few seconds). */
+/** `00`…`59`. */
+const PAD2: readonly string[] = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+/** Last formatted day: `YYYY-MM-DDT` of day number `dayCache` (days since 1601-01-01). */
+let dayCache = -1;
+let dayText = '';
+
+/**
+ * `YYYY-MM-DDThh:mm:ss` of a FILETIME second, cached per chunk (records share few seconds). The
+ * date part is formatted once per day (Date/toISOString was the costliest step of XML output);
+ * the time of day is plain arithmetic. Every u64 FILETIME is within Date's range (year ≤ 60056).
+ */
 export function filetimePrefix(ctx: ChunkContext | null, sec: number): string {
-  let prefix: string;
-  if (ctx !== null && ctx.timeCacheSec === sec) prefix = ctx.timeCacheText;
-  else {
-    const d = new Date((sec - EPOCH_DELTA_S) * 1000);
-    prefix = Number.isNaN(d.getTime()) ? '0000-00-00T00:00:00' : d.toISOString().slice(0, -5);
-    if (ctx !== null) {
-      ctx.timeCacheSec = sec;
-      ctx.timeCacheText = prefix;
-    }
+  if (ctx !== null && ctx.timeCacheSec === sec) return ctx.timeCacheText;
+  const day = Math.floor(sec / 86400);
+  if (day !== dayCache) {
+    const iso = new Date((day * 86400 - EPOCH_DELTA_S) * 1000).toISOString();
+    dayText = iso.slice(0, iso.indexOf('T') + 1);
+    dayCache = day;
+  }
+  const s = sec - day * 86400;
+  const prefix = dayText + PAD2[Math.floor(s / 3600)]! + ':' + PAD2[Math.floor(s / 60) % 60]! + ':' + PAD2[s % 60]!;
+  if (ctx !== null) {
+    ctx.timeCacheSec = sec;
+    ctx.timeCacheText = prefix;
   }
   return prefix;
 }
