@@ -35,10 +35,10 @@ export class ByteSink {
 
   bytes(b: Uint8Array): void {
     const n = b.length;
-    this.ensure(n);
+    if (this.pos + n > this.buf.length) this.ensure(n);
     const o = this.buf;
     let p = this.pos;
-    if (n < 32) for (let i = 0; i < n; i++) o[p++] = b[i]!;
+    if (n < 64) for (let i = 0; i < n; i++) o[p++] = b[i]!;
     else {
       o.set(b, p);
       p += n;
@@ -47,14 +47,14 @@ export class ByteSink {
   }
 
   byte(c: number): void {
-    this.ensure(1);
+    if (this.pos >= this.buf.length) this.ensure(1);
     this.buf[this.pos++] = c;
   }
 
   /** Text known to be ASCII (numbers, GUIDs, SIDs, times, hex). */
   ascii(s: string): void {
     const n = s.length;
-    this.ensure(n);
+    if (this.pos + n > this.buf.length) this.ensure(n);
     const o = this.buf;
     let p = this.pos;
     for (let i = 0; i < n; i++) o[p++] = s.charCodeAt(i);
@@ -63,10 +63,15 @@ export class ByteSink {
 
   /** Unsigned integer below 2^53 in decimal. */
   uint(v: number): void {
-    this.ensure(16);
+    if (this.pos + 16 > this.buf.length) this.ensure(16);
     const o = this.buf;
     if (v < 10) {
       o[this.pos++] = 0x30 + v;
+      return;
+    }
+    if (v < 100) {
+      o[this.pos++] = 0x30 + ((v / 10) | 0);
+      o[this.pos++] = 0x30 + (v % 10);
       return;
     }
     let digits = 1;
@@ -78,7 +83,7 @@ export class ByteSink {
 
   /** `0x` + lowercase hex of an unsigned value below 2^32, not zero padded. */
   hex32(v: number, pad = false): void {
-    this.ensure(10);
+    if (this.pos + 10 > this.buf.length) this.ensure(10);
     const o = this.buf;
     let digits = 1;
     if (pad) digits = 8;
@@ -90,7 +95,7 @@ export class ByteSink {
 
   /** Seven-digit fraction of a FILETIME second and the closing `Z`. */
   fraction7(frac: number): void {
-    this.ensure(9);
+    if (this.pos + 9 > this.buf.length) this.ensure(9);
     const o = this.buf;
     o[this.pos] = 0x2e;
     let p = this.pos + 8;
@@ -101,7 +106,7 @@ export class ByteSink {
 
   /** Bytes as uppercase hex (Binary values). */
   hex(b: Uint8Array, off: number, len: number): void {
-    this.ensure(len * 2);
+    if (this.pos + len * 2 > this.buf.length) this.ensure(len * 2);
     const o = this.buf;
     let p = this.pos;
     for (let i = off, end = off + len; i < end; i++) {
@@ -114,7 +119,7 @@ export class ByteSink {
 
   /** GUID `{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}`: first three fields little-endian. */
   guid(b: Uint8Array, o: number): void {
-    this.ensure(38);
+    if (this.pos + 38 > this.buf.length) this.ensure(38);
     this.buf[this.pos++] = 0x7b;
     this.hexOrder(b, o, [3, 2, 1, 0]);
     this.buf[this.pos++] = 0x2d;
@@ -150,7 +155,7 @@ export class ByteSink {
   utf16(b: Uint8Array, off: number, bytes: number): void {
     let chars = bytes >>> 1;
     while (chars > 0 && b[off + chars * 2 - 2] === 0 && b[off + chars * 2 - 1] === 0) chars--;
-    this.ensure(chars * 6);
+    if (this.pos + chars * 6 > this.buf.length) this.ensure(chars * 6);
     const o = this.buf;
     let p = this.pos;
     for (let i = 0; i < chars; i++) {
@@ -189,7 +194,7 @@ export class ByteSink {
   ansi(b: Uint8Array, off: number, bytes: number): void {
     let end = off + bytes;
     while (end > off && b[end - 1] === 0) end--;
-    this.ensure((end - off) * 6);
+    if (this.pos + (end - off) * 6 > this.buf.length) this.ensure((end - off) * 6);
     const o = this.buf;
     let p = this.pos;
     for (let i = off; i < end; i++) {

@@ -74,10 +74,17 @@ function run(ctx: ChunkContext, plan: XmlPlan, from: number, to: number, inst: I
 
 /** After `>` and the content: `</name>`, or `/>` when nothing was written. */
 function closeElement(out: ByteSink, mark: number, closeTag: Uint8Array): void {
+  const n = closeTag.length;
+  out.ensure(n);
+  const o = out.buf;
   if (out.pos === mark) {
-    out.buf[mark - 1] = SLASH;
-    out.byte(GT);
-  } else out.bytes(closeTag);
+    o[mark - 1] = SLASH;
+    o[out.pos++] = GT;
+    return;
+  }
+  let p = out.pos;
+  for (let i = 0; i < n; i++) o[p++] = closeTag[i]!;
+  out.pos = p;
 }
 
 function writeSlot(ctx: ChunkContext, inst: Instance, slot: number, warnings: string[], out: ByteSink): void {
