@@ -12,15 +12,25 @@ import { BindtrailError, UsageError, describeError } from '../errors.js';
 const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
 
-async function buildProgram(): Promise<Command> {
+/**
+ * Command modules to load: only the one named by the first argument when it exists (start-up
+ * stays small: `dump` never loads DuckDB), else all of them (help, unknown command).
+ */
+function commandFiles(dir: string, argv: string[]): string[] {
+  const files = (existsSync(dir) ? readdirSync(dir) : []).filter((f) => /\.(js|ts)$/.test(f) && !f.endsWith('.d.ts')).sort();
+  const first = argv.slice(2).find((a) => !a.startsWith('-'));
+  const only = first === undefined ? [] : files.filter((f) => f.replace(/\.(js|ts)$/, '') === first);
+  return only.length === 1 ? only : files;
+}
+
+async function buildProgram(argv: string[]): Promise<Command> {
   const program = new Command('bindtrail')
     .description('Post-incident analysis of Windows event logs from IIS servers (EVTX → DuckDB → root cause).')
     .version(process.env.npm_package_version ?? '0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   const dir = join(dirname(fileURLToPath(import.meta.url)), 'commands');
-  const files = (existsSync(dir) ? readdirSync(dir) : []).filter((f) => /\.(js|ts)$/.test(f) && !f.endsWith('.d.ts')).sort();
-  for (const f of files) {
+  for (const f of commandFiles(dir, argv)) {
     const mod = (await import(pathToFileURL(join(dir, f)).href)) as { register?: (p: Command) => void };
     mod.register?.(program);
   }
@@ -38,7 +48,7 @@ function ignoreBrokenPipe(stream: NodeJS.WriteStream): void {
 export async function main(argv: string[]): Promise<number> {
   ignoreBrokenPipe(process.stdout);
   try {
-    const program = await buildProgram();
+    const program = await buildProgram(argv);
     await program.parseAsync(argv);
     return process.exitCode === undefined ? 0 : Number(process.exitCode);
   } catch (err) {
