@@ -46,7 +46,7 @@ export interface IngestSummary {
 
 const NOT_SUPPORTED = 'not an EVTX file, XML event export or known configuration artefact';
 /** DuckDB memory while loading: bounded so that ingest's peak RSS does not grow with input size. */
-const INGEST_MEMORY_LIMIT = '160MB';
+const INGEST_MEMORY_LIMIT = '64MB';
 
 /** Ingest `paths` into `db`. Per-file problems are outcomes, never exceptions. */
 export async function ingestPaths(db: Database, paths: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {

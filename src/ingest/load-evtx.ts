@@ -54,7 +54,7 @@ function groupUnits(chunks: ChunkSlot[]): ChunkSlot[][] {
 async function runUnits(pool: ParsePool, fh: FileHandle, hash: Hash, cursor: { at: number }, units: ChunkSlot[][], path: string, sink: EventSink, opts: EvtxLoadOptions): Promise<void> {
   const base = seqCounter;
   seqCounter += units.length;
-  const maxInFlight = pool.size * 2 + 1;
+  const maxInFlight = pool.size + 1;
   const pending = new Map<number, UnitResult>();
   let next = 0;
   let bytes = 0;

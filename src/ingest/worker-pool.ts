@@ -3,6 +3,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { UnitJob, UnitResult } from './evtx-units.js';
 
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 24, maxYoungGenerationSizeMb: 4 };
+
 type Reply = { ok: true; result: UnitResult } | { ok: false; seq: number; message: string };
 
 interface Slot {
@@ -43,7 +45,9 @@ export class ParsePool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(new URL('./evtx-worker.js', import.meta.url));
+    // A worker holds a unit (1 MiB) and its rows at a time: small heaps keep the process RSS
+    // bounded (V8 otherwise grows each isolate's heap lazily to hundreds of MB).
+    const worker = new Worker(new URL('./evtx-worker.js', import.meta.url), { resourceLimits: WORKER_LIMITS });
     const slot: Slot = { worker, busy: 0 };
     worker.on('message', (reply: Reply) => {
       slot.busy--;

@@ -34,6 +34,8 @@ const INLINE_MAX = 12;
 export class BatchAppender {
   private readonly logical: duckdb.LogicalType[];
   private readonly heapType = VARCHAR.toLogicalType().logical_type;
+  private chunk: duckdb.DataChunk | null = null;
+  private scratch: duckdb.DataChunk | null = null;
 
   constructor(
     private readonly appender: DuckDBAppender,
@@ -48,9 +50,13 @@ export class BatchAppender {
   /** Append one batch (its arrays are modified: pointers are made absolute). */
   append(b: RowBatch): void {
     if (b.rows === 0) return;
-    const chunk = duckdb.create_data_chunk(this.logical);
+    // One data chunk and one scratch chunk are reused (reset) for every batch: native memory
+    // that V8 does not see would otherwise wait for garbage collection.
+    const chunk = (this.chunk ??= duckdb.create_data_chunk(this.logical));
+    const scratch = (this.scratch ??= duckdb.create_data_chunk([this.heapType]));
+    duckdb.data_chunk_reset(chunk);
+    duckdb.data_chunk_reset(scratch);
     duckdb.data_chunk_set_size(chunk, b.rows);
-    const scratch = duckdb.create_data_chunk([this.heapType]);
     const [lo, hi] = this.placeHeap(scratch, b);
     for (let c = 0; c < this.kinds.length; c++) {
       const kind = this.kinds[c]!;
@@ -66,7 +72,7 @@ export class BatchAppender {
       }
     }
     this.appender.appendDataChunk(new DuckDBDataChunk(chunk));
-    keepAlive(scratch);
+    duckdb.data_chunk_reset(scratch);
   }
 
   private fillList(vec: duckdb.Vector, b: RowBatch, lo: number, hi: number): void {
@@ -100,9 +106,3 @@ function relocate(entries: Uint32Array, count: number, lo: number, hi: number): 
   }
 }
 
-const pinned: unknown[] = [];
-/** Keep a native object reachable until this point (the scratch heap must outlive the append). */
-function keepAlive(x: unknown): void {
-  pinned.push(x);
-  pinned.pop();
-}
