@@ -8,8 +8,13 @@ interface Compiled {
   parts: Part[];
 }
 
-const byKey = new Map<string, Compiled>();
-for (const t of MESSAGE_TEMPLATES) byKey.set(`${t.provider}|${t.eventId}`, { parts: compile(t.text) });
+/** provider → event id → template. */
+const byProvider = new Map<string, Map<number, Compiled>>();
+for (const t of MESSAGE_TEMPLATES) {
+  let m = byProvider.get(t.provider);
+  if (!m) byProvider.set(t.provider, (m = new Map()));
+  m.set(t.eventId, { parts: compile(t.text) });
+}
 
 /** Endpoint shapes: IP:port, [IPv6]:port, hostname:port (DOMAIN.md §1, HttpEvent). */
 const ENDPOINT_RE = /^(\[[0-9A-Fa-f:.%]+\]|[A-Za-z0-9_.*+-]+):[0-9]{1,5}$/;
@@ -46,7 +51,7 @@ function lookup(provider: string | null, eventSource: string | null, eventId: nu
   if (eventId === null) return undefined;
   for (const p of [provider, eventSource]) {
     if (p === null) continue;
-    const t = byKey.get(`${PROVIDER_ALIASES[p] ?? p}|${eventId}`);
+    const t = byProvider.get(PROVIDER_ALIASES[p] ?? p)?.get(eventId);
     if (t) return t;
   }
   return undefined;
