@@ -3,6 +3,7 @@
  * DuckDB, Spark, Trino, Athena, pandas/polars): `events` partitioned by host and day
  * (hive layout `events/host=…/day=…/*.parquet`), the small tables as one file each.
  */
+import { mkdirSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 
 /** Tables written as single files beside the partitioned events. */
@@ -19,6 +20,7 @@ const quote = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
 export async function exportParquet(conn: DuckDBConnection, dir: string, options: { overwrite?: boolean } = {}): Promise<ParquetExport> {
   const d = dir.replace(/\/+$/, '') || '/';
+  mkdirSync(d, { recursive: true });
   const ow = options.overwrite ? ', OVERWRITE_OR_IGNORE true' : '';
   await conn.run(
     `COPY (SELECT * REPLACE (coalesce(host, 'unknown') AS host), coalesce(strftime(ts, '%Y-%m-%d'), 'unknown') AS day FROM events)
