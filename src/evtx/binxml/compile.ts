@@ -7,6 +7,8 @@ import { MORE_FLAG, Token } from '../types.js';
 import { BinXmlError } from './context.js';
 import type { ChunkContext, NameEntry } from './context.js';
 import type { TAttr, TElement, TNode, TPart, Template } from './nodes.js';
+import { cachedTemplate, newTrace, storeTemplate } from './template-cache.js';
+import type { CompileTrace } from './template-cache.js';
 
 /** Element nesting cap (real events nest < 10 deep). */
 export const MAX_ELEMENT_DEPTH = 64;
@@ -22,6 +24,8 @@ export const TEMPLATE_HEADER_SIZE = 24;
 interface Cursor {
   pos: number;
   end: number;
+  /** Records the chunk-dependent reads of a template compile (template-cache.ts). */
+  trace: CompileTrace | null;
 }
 
 function fail(msg: string, at: number): never {
@@ -76,6 +80,7 @@ function nameRef(ctx: ChunkContext, c: Cursor, what: string): NameEntry {
   const off = ctx.view.getUint32(c.pos, true);
   c.pos += 4;
   const name = readName(ctx, off);
+  if (c.trace !== null) c.trace.nameRef(c.pos - 4, off === c.pos, name.text);
   if (off === c.pos) {
     const chars = ctx.view.getUint16(off + 6, true);
     c.pos += 8 + chars * 2 + 2;
@@ -98,7 +103,7 @@ function nameLooksValid(ctx: ChunkContext, off: number, at: number): boolean {
  * BinXml values do not (MSExchange_Management_wec.evtx). Both layouts are tried; an inline
  * name (offset pointing right after the header) decides.
  */
-function elementHeaderSize(ctx: ChunkContext, c: Cursor, preferDep: boolean): number {
+export function elementHeaderSize(ctx: ChunkContext, c: { pos: number; end: number }, preferDep: boolean): number {
   const p = c.pos;
   const withDep = p + 11 <= c.end ? ctx.view.getUint32(p + 7, true) : -1;
   const noDep = p + 9 <= c.end ? ctx.view.getUint32(p + 5, true) : -1;
@@ -115,6 +120,7 @@ function readElement(ctx: ChunkContext, c: Cursor, depth: number, preferDep: boo
   const start = c.pos;
   const token = ctx.b[c.pos]!;
   const headerSize = elementHeaderSize(ctx, c, preferDep);
+  if (c.trace !== null) c.trace.element(start, headerSize);
   need(ctx, c, headerSize + 4, 'element header');
   c.pos += headerSize;
   const name = nameRef(ctx, c, 'element name');
@@ -249,8 +255,8 @@ function readPI(ctx: ChunkContext, c: Cursor): TNode {
  * Compile a fragment body (fragment headers, elements, PIs, up to EOF) at [pos, end).
  * `preferDep`: elements carry a dependency id (true inside template definitions).
  */
-export function compileStream(ctx: ChunkContext, pos: number, end: number, preferDep: boolean): { nodes: TNode[]; end: number } {
-  const c: Cursor = { pos, end: Math.min(end, ctx.b.length) };
+export function compileStream(ctx: ChunkContext, pos: number, end: number, preferDep: boolean, trace: CompileTrace | null = null): { nodes: TNode[]; end: number } {
+  const c: Cursor = { pos, end: Math.min(end, ctx.b.length), trace };
   const nodes: TNode[] = [];
   while (c.pos < c.end) {
     const t = ctx.b[c.pos]!;
@@ -275,7 +281,8 @@ export function compileStream(ctx: ChunkContext, pos: number, end: number, prefe
 
 /**
  * The template defined at `defOffset` (next u32, GUID, data size u32, fragment), compiled once
- * per chunk. Throws BinXmlError when the definition is damaged (cached as such).
+ * per chunk, or taken from an identical definition of an earlier chunk (template-cache.ts).
+ * Throws BinXmlError when the definition is damaged (cached as such).
  */
 export function getTemplate(ctx: ChunkContext, defOffset: number): Template {
   const hit = ctx.templates.get(defOffset);
@@ -290,8 +297,15 @@ export function getTemplate(ctx: ChunkContext, defOffset: number): Template {
     const size = ctx.view.getUint32(defOffset + 20, true);
     const body = defOffset + TEMPLATE_HEADER_SIZE;
     if (body + size > ctx.b.length) fail(`template at 0x${defOffset.toString(16)}: data size ${size} runs past the chunk`, defOffset);
-    const { nodes } = compileStream(ctx, body, body + size, true);
+    const reused = cachedTemplate(ctx, defOffset, size);
+    if (reused !== null) {
+      ctx.templates.set(defOffset, reused);
+      return reused;
+    }
+    const trace = newTrace(body);
+    const { nodes } = compileStream(ctx, body, body + size, true, trace);
     const tpl: Template = { offset: defOffset, nodes, plan: null };
+    storeTemplate(ctx, defOffset, size, trace, tpl);
     ctx.templates.set(defOffset, tpl);
     return tpl;
   } catch (e) {

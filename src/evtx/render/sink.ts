@@ -38,7 +38,7 @@ export class ByteSink {
     if (this.pos + n > this.buf.length) this.ensure(n);
     const o = this.buf;
     let p = this.pos;
-    if (n < 64) for (let i = 0; i < n; i++) o[p++] = b[i]!;
+    if (n < 32) for (let i = 0; i < n; i++) o[p++] = b[i]!;
     else {
       o.set(b, p);
       p += n;
