@@ -8,6 +8,15 @@ const HEX_CODES = Uint8Array.from('0123456789ABCDEF', (c) => c.charCodeAt(0));
 /** Char codes of lowercase hex digits (hex integers as Windows writes them). */
 const LOWER_HEX = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
 
+/** "00" … "99" as char codes, two per number. */
+const PAIRS = Uint8Array.from({ length: 200 }, (_, i) => 0x30 + (i & 1 ? (i >> 1) % 10 : ((i >> 1) / 10) | 0));
+
+function decimalDigits(v: number): number {
+  let d = 6;
+  for (let x = Math.floor(v / 1000000); x >= 1; x = Math.floor(x / 10)) d++;
+  return d;
+}
+
 /** windows-1252 code points for bytes 0x80–0x9F. */
 const CP1252_HIGH = [
   0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
@@ -69,16 +78,27 @@ export class ByteSink {
       o[this.pos++] = 0x30 + v;
       return;
     }
-    if (v < 100) {
-      o[this.pos++] = 0x30 + ((v / 10) | 0);
-      o[this.pos++] = 0x30 + (v % 10);
-      return;
-    }
-    let digits = 1;
-    for (let x = v; x >= 10; x = Math.floor(x / 10)) digits++;
+    const digits = v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 : decimalDigits(v);
     let p = this.pos + digits;
     this.pos = p;
-    for (let x = v; p > this.pos - digits; x = Math.floor(x / 10)) o[--p] = 0x30 + (x % 10);
+    let x = v;
+    // Above 2^31 one digit at a time in floating point; then two at a time from the pair table.
+    while (x >= 0x80000000) {
+      const q = Math.floor(x / 10);
+      o[--p] = 0x30 + (x - q * 10);
+      x = q;
+    }
+    while (x >= 100) {
+      const q = (x / 100) | 0;
+      const r = (x - q * 100) * 2;
+      o[--p] = PAIRS[r + 1]!;
+      o[--p] = PAIRS[r]!;
+      x = q;
+    }
+    if (x >= 10) {
+      o[--p] = PAIRS[x * 2 + 1]!;
+      o[--p] = PAIRS[x * 2]!;
+    } else o[--p] = 0x30 + x;
   }
 
   /** `0x` + lowercase hex of an unsigned value below 2^32, not zero padded. */
