@@ -18,7 +18,7 @@ export { chunkSlots, parseFileHeader } from './file-header.js';
 export type { ChunkSlot, FileHeader } from './file-header.js';
 
 /** Chunks read per file read (1 MiB). */
-const BATCH_CHUNKS = 16;
+export const BATCH_CHUNKS = 16;
 
 /** What a file holds before its chunks are read. */
 export interface EvtxLayout {
@@ -102,16 +102,47 @@ export async function* readEvtxChunks(source: string | Uint8Array, options: Read
     }
     return;
   }
+  const dedup = opts.carve ? carveFilter() : null;
+  for await (const batch of readChunkBatches(source, fileName)) {
+    if ('layout' in batch) {
+      yield fileWarnings(batch.layout);
+      continue;
+    }
+    if ('error' in batch) {
+      yield [batch.error];
+      return;
+    }
+    for (const slot of batch.slots) {
+      const at = slot.offset - batch.offset;
+      const items = parseChunk(batch.bytes.subarray(at, at + slot.size), slot.index, slot.offset, opts);
+      yield dedup ? dedup(items) : items;
+    }
+  }
+}
+
+/** Whole chunks read at once from a file (`bytes` starts at file offset `offset`). */
+export interface ChunkBatch {
+  slots: ChunkSlot[];
+  offset: number;
+  bytes: Uint8Array;
+}
+
+/**
+ * The layout of a file on disk, then its chunks in batches of whole chunks (1 MiB), read
+ * through one file handle; a read failure ends the sequence with an error item. Throws
+ * InputError before yielding for a missing, unreadable or non-EVTX file. `dump --threads`
+ * sends these batches to worker threads.
+ */
+export async function* readChunkBatches(path: string, fileName = path): AsyncGenerator<{ layout: EvtxLayout } | { error: EvtxItem } | ChunkBatch> {
   let fh: FileHandle;
   try {
-    fh = await open(source, 'r');
+    fh = await open(path, 'r');
   } catch (e) {
     throw ioError(e, fileName, 0);
   }
   try {
     const layout = await layoutFromHandle(fh, fileName);
-    yield fileWarnings(layout);
-    const dedup = opts.carve ? carveFilter() : null;
+    yield { layout };
     const slots = layout.chunks;
     for (let i = 0; i < slots.length; i += BATCH_CHUNKS) {
       const batch = slots.slice(i, i + BATCH_CHUNKS);
@@ -121,14 +152,10 @@ export async function* readEvtxChunks(source: string | Uint8Array, options: Read
       try {
         await readFully(fh, buf, first.offset);
       } catch (e) {
-        yield [{ kind: 'error', file: fileName, chunkIndex: first.index, offset: first.offset, recordId: null, message: `read failed: ${(e as Error).message}` }];
+        yield { error: { kind: 'error', file: fileName, chunkIndex: first.index, offset: first.offset, recordId: null, message: `read failed: ${(e as Error).message}` } };
         return;
       }
-      for (const slot of batch) {
-        const at = slot.offset - first.offset;
-        const items = parseChunk(buf.subarray(at, at + slot.size), slot.index, slot.offset, opts);
-        yield dedup ? dedup(items) : items;
-      }
+      yield { slots: batch, offset: first.offset, bytes: buf };
     }
   } finally {
     await fh.close();
@@ -144,7 +171,8 @@ async function readFully(fh: FileHandle, buf: Uint8Array, position: number): Pro
   }
 }
 
-function fileWarnings(layout: EvtxLayout): EvtxItem[] {
+/** The file-level findings of a layout as warning items. */
+export function fileWarnings(layout: EvtxLayout): EvtxItem[] {
   return layout.warnings.map((message) => ({ kind: 'warning', file: layout.fileName, chunkIndex: null, offset: 0, message }));
 }
 

@@ -1,66 +1,43 @@
 /**
- * `bindtrail dump FILE.evtx [--format xml|jsonl] [--strict] [--carve]`: stream every record
- * to stdout in file order (one `<Event>` or JSON object per line); damage goes to stderr
- * with a closing summary line.
+ * `bindtrail dump FILE.evtx [--format xml|jsonl] [--strict] [--carve] [--threads N]`: stream
+ * every record to stdout in file order (one `<Event>` or JSON object per line); damage goes to
+ * stderr with a closing summary line. With N > 1 worker threads render batches of chunks
+ * (src/evtx/parallel-dump.ts); the output is the same bytes.
  */
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { readEvtxChunks } from '../../evtx/parser.js';
-import { ParsedRecord } from '../../evtx/record.js';
-import { recordJson } from '../../evtx/render/jsonl.js';
+import { DUMP_FORMATS, dumpItem, emptyCounts } from '../../evtx/render/dump-lines.js';
+import type { DumpCounts, DumpFormat } from '../../evtx/render/dump-lines.js';
 import { ByteSink } from '../../evtx/render/sink.js';
 
-const FORMATS = ['xml', 'jsonl'] as const;
-type Format = (typeof FORMATS)[number];
-/** Output is written in batches of about this many characters. */
+/** Output is written in batches of about this many bytes. */
 const BATCH = 1 << 20;
+/** Most worker threads `--threads` accepts. */
+const MAX_THREADS = 64;
 
 export interface DumpOptions {
-  format: Format;
+  format: DumpFormat;
   strict?: boolean;
   carve?: boolean;
+  /** Worker threads; 1 or absent = render on the main thread. */
+  threads?: number;
 }
 
-export interface DumpSummary {
-  records: number;
-  carved: number;
-  warnings: number;
-  errors: number;
-}
+export type DumpSummary = DumpCounts;
 
 /** Write `data` and wait for the stream to drain when its buffer is full. */
 async function write(out: NodeJS.WritableStream, data: Uint8Array | string): Promise<void> {
   if (!out.write(data)) await new Promise<void>((resolve) => out.once('drain', resolve));
 }
 
-/** A line of text (JSON) appended as UTF-8. */
-function writeLine(sink: ByteSink, line: string): void {
-  sink.ensure(line.length * 3);
-  sink.pos += sink.buf.write(line, sink.pos, 'utf8');
-}
-
-export async function dump(file: string, opts: DumpOptions, out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<DumpSummary> {
-  const sum: DumpSummary = { records: 0, carved: 0, warnings: 0, errors: 0 };
+async function dumpSingle(file: string, opts: DumpOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<DumpCounts> {
+  const sum = emptyCounts();
   const lines = new ByteSink(BATCH * 2);
   let notes = '';
   for await (const items of readEvtxChunks(file, { strict: opts.strict === true, carve: opts.carve === true })) {
-    for (const item of items) {
-      if (item.kind === 'record') {
-        sum.records++;
-        if (item.carved) sum.carved++;
-        if (opts.format === 'xml' && item instanceof ParsedRecord) item.writeXml(lines);
-        else writeLine(lines, opts.format === 'xml' ? item.xml() : JSON.stringify(recordJson(item)));
-        lines.byte(0x0a);
-        if (item.warnings.length > 0) {
-          sum.warnings += item.warnings.length;
-          for (const w of item.warnings) notes += `warning: ${file} @ 0x${item.offset.toString(16)}: record ${item.recordId}: ${w}\n`;
-        }
-      } else {
-        if (item.kind === 'error') sum.errors++;
-        else sum.warnings++;
-        notes += `${item.kind}: ${item.file} @ 0x${item.offset.toString(16)}: ${item.message}\n`;
-      }
-    }
+    for (const item of items) notes += dumpItem(item, opts.format, file, lines, sum);
     if (lines.pos >= BATCH) await write(out, lines.take());
     if (notes.length >= 4096) {
       err.write(notes);
@@ -68,9 +45,27 @@ export async function dump(file: string, opts: DumpOptions, out: NodeJS.Writable
     }
   }
   if (lines.pos > 0) await write(out, lines.take());
-  const carved = opts.carve ? `, ${sum.carved} carved` : '';
-  err.write(`${notes}${sum.records} records, ${sum.warnings} warnings, ${sum.errors} errors${carved}\n`);
+  if (notes.length > 0) err.write(notes);
   return sum;
+}
+
+export async function dump(file: string, opts: DumpOptions, out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<DumpSummary> {
+  const threads = opts.threads ?? 1;
+  let sum: DumpCounts;
+  if (threads > 1) {
+    const { dumpParallel } = await import('../../evtx/parallel-dump.js');
+    sum = await dumpParallel(file, { format: opts.format, strict: opts.strict === true, carve: opts.carve === true, threads }, out, err);
+  } else sum = await dumpSingle(file, opts, out, err);
+  const carved = opts.carve ? `, ${sum.carved} carved` : '';
+  err.write(`${sum.records} records, ${sum.warnings} warnings, ${sum.errors} errors${carved}\n`);
+  return sum;
+}
+
+function parseThreads(v: string | undefined): number {
+  if (v === undefined) return availableParallelism();
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_THREADS) throw new UsageError(`--threads must be a whole number from 1 to ${MAX_THREADS}, got "${v}"`);
+  return n;
 }
 
 export function register(program: Command): void {
@@ -78,13 +73,15 @@ export function register(program: Command): void {
     .command('dump')
     .description('Print every record of an .evtx file (XML as Windows renders it, or JSON lines)')
     .argument('<file>', '.evtx file')
-    .option('--format <format>', `output format: ${FORMATS.join(' | ')}`, 'xml')
+    .option('--format <format>', `output format: ${DUMP_FORMATS.join(' | ')}`, 'xml')
     .option('--strict', 'treat CRC32 mismatches as errors (default: warnings)')
     .option('--carve', 'also recover records from slack space and damaged chunks')
-    .action(async (file: string, opts: { format: string; strict?: boolean; carve?: boolean }) => {
-      if (!(FORMATS as readonly string[]).includes(opts.format)) {
-        throw new UsageError(`unknown --format "${opts.format}" (expected ${FORMATS.join(' or ')})`);
+    .option('--threads <n>', 'worker threads rendering chunks (default: available cores; 1 = main thread only)')
+    .action(async (file: string, opts: { format: string; strict?: boolean; carve?: boolean; threads?: string }) => {
+      if (!(DUMP_FORMATS as readonly string[]).includes(opts.format)) {
+        throw new UsageError(`unknown --format "${opts.format}" (expected ${DUMP_FORMATS.join(' or ')})`);
       }
-      await dump(file, { format: opts.format as Format, strict: opts.strict, carve: opts.carve });
+      const threads = parseThreads(opts.threads);
+      await dump(file, { format: opts.format as DumpFormat, strict: opts.strict, carve: opts.carve, threads });
     });
 }

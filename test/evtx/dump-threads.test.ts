@@ -1,0 +1,85 @@
+/** `dump --threads N`: the same output bytes, damage lines and summary as one thread. */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { dump } from '../../src/cli/commands/dump.js';
+import type { DumpOptions } from '../../src/cli/commands/dump.js';
+import { InputError } from '../../src/errors.js';
+import { samplesDir } from '../../src/paths.js';
+import { corpusDir } from './helpers/corpus.js';
+
+const test = suite('dump --threads');
+
+async function run(file: string, opts: DumpOptions): Promise<{ out: Buffer; err: string }> {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  const o: Buffer[] = [];
+  const e: Buffer[] = [];
+  out.on('data', (b: Buffer) => o.push(b));
+  err.on('data', (b: Buffer) => e.push(b));
+  await dump(file, opts, out, err);
+  return { out: Buffer.concat(o), err: Buffer.concat(e).toString('utf8') };
+}
+
+/** Compare one thread with 2 and 3 threads for both formats; returns the single-thread stderr. */
+async function same(file: string, extra: Partial<DumpOptions> = {}): Promise<string> {
+  let last = '';
+  for (const format of ['xml', 'jsonl'] as const) {
+    const one = await run(file, { format, ...extra, threads: 1 });
+    if (extra.strict !== true) assert.ok(one.out.length > 0, `${file}: output`);
+    for (const threads of [2, 3]) {
+      const many = await run(file, { format, ...extra, threads });
+      assert.ok(one.out.equals(many.out), `${file} ${format} ${JSON.stringify(extra)} --threads ${threads}: output differs`);
+      assert.is(many.err, one.err, `${file} ${format} --threads ${threads}: stderr`);
+    }
+    last = one.err;
+  }
+  return last;
+}
+
+test('a sample log: same bytes with 1, 2 and 3 threads', async () => {
+  await same(join(samplesDir(), 'keyset-dragdrop-0x80090016', 'Security.evtx'));
+});
+
+const corpus = corpusDir();
+const pick = [
+  'sans-blue-team__DeepBlueCLI__evtx__smb-password-guessing-security.evtx', // 49 chunks: several batches
+  'omerbenamram__evtx__samples__Application_no_crc32.evtx',
+  'omerbenamram__evtx__samples__sysmon.evtx',
+  'omerbenamram__evtx__samples__security.evtx',
+  'sans-blue-team__DeepBlueCLI__evtx__many-events-application.evtx',
+];
+
+test('corpus files: same bytes, warnings and errors (also --strict)', async () => {
+  if (corpus === null) return console.log('SKIP dump --threads corpus comparison: no corpus');
+  for (const f of pick) await same(join(corpus, 'evtx', f));
+  const err = await same(join(corpus, 'evtx', 'omerbenamram__evtx__samples__Application_no_crc32.evtx'), { strict: true });
+  assert.match(err, /error: .* header CRC32 mismatch/);
+});
+
+test('--carve: records already read are dropped across batches as with one thread', async () => {
+  if (corpus === null) return console.log('SKIP dump --threads --carve comparison: no corpus');
+  // The damaged sample three times over (48 chunks, 3 batches): later copies carve records
+  // whose numbers earlier batches already printed.
+  const src = readFileSync(join(corpus, 'evtx', 'omerbenamram__evtx__samples__sample_with_a_bad_chunk_magic.evtx'));
+  const chunks = src.subarray(4096);
+  const file = join(mkdtempSync(join(tmpdir(), 'bindtrail-threads-')), 'triple.evtx');
+  writeFileSync(file, Buffer.concat([src, chunks, chunks]));
+  const err = await same(file, { carve: true });
+  const m = /(\d+) records, (\d+) warnings, (\d+) errors, (\d+) carved\n$/.exec(err);
+  assert.ok(m !== null && Number(m[4]) > 0, 'some records carved');
+});
+
+test('a missing file is an InputError with any thread count', async () => {
+  try {
+    await run(join(tmpdir(), 'no-such-file.evtx'), { format: 'xml', threads: 2 });
+    assert.unreachable();
+  } catch (e) {
+    assert.instance(e, InputError);
+  }
+});
+
+test.run();
