@@ -7,7 +7,6 @@ import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { BatchAppender } from '../store/chunk-append.js';
 import { COL, EVENT_COLUMNS, type RowBatch } from '../store/row-batch.js';
 import type { Finding, UnitResult } from './evtx-units.js';
-import { buffersReleased } from './release.js';
 
 /** Findings kept per file in ingest_errors (a hostile file can hold millions). */
 export const MAX_FINDINGS_PER_FILE = 10_000;
@@ -40,7 +39,6 @@ export class EventSink {
   addBatch(b: RowBatch): void {
     (b.columns[COL.file_id] as Int32Array).fill(this.fileId, 0, b.rows);
     this.batches.append(b);
-    buffersReleased(b.heap.byteLength + b.listChild.byteLength + b.rows * 200);
     this.unflushed += b.rows;
     if (this.unflushed >= FLUSH_ROWS) {
       this.appender.flushSync();

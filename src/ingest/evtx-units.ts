@@ -4,7 +4,7 @@
  */
 import { parseChunk } from '../evtx/parser.js';
 import type { EvtxItem } from '../evtx/items.js';
-import { RowBatchBuilder, type RowBatch } from '../store/row-batch.js';
+import { BufferPool, RowBatchBuilder, type RowBatch } from '../store/row-batch.js';
 import { addEventRow } from './event-row.js';
 
 export interface UnitJob {
@@ -15,6 +15,8 @@ export interface UnitJob {
   slots: { index: number; offset: number; size: number }[];
   strict: boolean;
   carve: boolean;
+  /** Spent batch buffers handed back for reuse. */
+  recycle?: ArrayBuffer[];
 }
 
 /** A damaged record/chunk (error) or a non-fatal finding (warning), as stored in ingest_errors. */
@@ -42,9 +44,9 @@ export interface UnitResult {
 }
 
 /** Parse every chunk of the unit and build its rows. */
-export function parseUnit(job: UnitJob): UnitResult {
+export function parseUnit(job: UnitJob, pool: BufferPool = new BufferPool()): UnitResult {
   const out: UnitResult = { seq: job.seq, batches: [], findings: [], records: 0, warnings: 0, errors: 0, minTicks: null, maxTicks: null, hosts: [], bytes: job.bytes.length };
-  const b = new RowBatchBuilder();
+  const b = new RowBatchBuilder(pool);
   const hosts = new Set<string>();
   let min: bigint | null = null;
   let max: bigint | null = null;

@@ -46,7 +46,7 @@ export interface IngestSummary {
 
 const NOT_SUPPORTED = 'not an EVTX file, XML event export or known configuration artefact';
 /** DuckDB memory while loading: bounded so that ingest's peak RSS does not grow with input size. */
-const INGEST_MEMORY_LIMIT = '64MB';
+const INGEST_MEMORY_LIMIT = '48MB';
 
 /** Ingest `paths` into `db`. Per-file problems are outcomes, never exceptions. */
 export async function ingestPaths(db: Database, paths: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
@@ -80,6 +80,10 @@ export async function ingestPaths(db: Database, paths: readonly string[], option
   const progress = options.progress;
   progress?.begin(typed.reduce((s, f) => s + f.size, 0), typed.length);
   await conn.run(`SET memory_limit = '${INGEST_MEMORY_LIMIT}'`);
+  // Bulk appends buffer this many row groups (~120k rows each) before writing them: one is enough.
+  await conn.run('SET write_buffer_row_group_count = 1');
+  // The parse workers use the cores; one DuckDB thread appends (and keeps fewer per-thread buffers).
+  await conn.run('SET threads = 1');
   try {
     for (const [i, f] of typed.entries()) {
       progress?.file(i, f.path, f.size);
@@ -104,6 +108,8 @@ export async function ingestPaths(db: Database, paths: readonly string[], option
   } finally {
     progress?.end();
     await conn.run('RESET memory_limit').catch(() => undefined);
+    await conn.run('RESET write_buffer_row_group_count').catch(() => undefined);
+    await conn.run('RESET threads').catch(() => undefined);
     if (pool) await (pool as ParsePool).close();
   }
   return summarise(outcomes, (performance.now() - t0) / 1000);

@@ -6,6 +6,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { readFileHeader, type ChunkSlot } from '../evtx/parser.js';
+import { batchTransferables } from '../store/row-batch.js';
 import type { EventSink } from './event-sink.js';
 import type { UnitResult } from './evtx-units.js';
 import type { ParsePool } from './worker-pool.js';
@@ -54,7 +55,7 @@ function groupUnits(chunks: ChunkSlot[]): ChunkSlot[][] {
 async function runUnits(pool: ParsePool, fh: FileHandle, hash: Hash, cursor: { at: number }, units: ChunkSlot[][], path: string, sink: EventSink, opts: EvtxLoadOptions): Promise<void> {
   const base = seqCounter;
   seqCounter += units.length;
-  const maxInFlight = pool.size + 1;
+  const maxInFlight = pool.size;
   const pending = new Map<number, UnitResult>();
   let next = 0;
   let bytes = 0;
@@ -73,6 +74,7 @@ async function runUnits(pool: ParsePool, fh: FileHandle, hash: Hash, cursor: { a
         pending.delete(next++);
         try {
           sink.addUnit(u);
+          for (const b of u.batches) pool.recycle(batchTransferables(b));
         } catch (e) {
           failure ??= e as Error;
         }
@@ -94,7 +96,7 @@ async function runUnits(pool: ParsePool, fh: FileHandle, hash: Hash, cursor: { a
     const first = slots[0]!;
     const last = slots[slots.length - 1]!;
     await hashRange(fh, hash, cursor, first.offset);
-    const buf = await readAt(fh, first.offset, last.offset + last.size - first.offset);
+    const buf = await readAt(fh, first.offset, last.offset + last.size - first.offset, pool.inputBuffer(last.offset + last.size - first.offset));
     hash.update(buf);
     cursor.at = first.offset + buf.length;
     pool.submit({ seq: base + i, fileName: path, bytes: buf, slots: slots.map((s) => ({ index: s.index, offset: s.offset, size: s.size })), strict: opts.strict, carve: opts.carve });
@@ -113,8 +115,8 @@ async function hashRange(fh: FileHandle, hash: Hash, cursor: { at: number }, end
   }
 }
 
-async function readAt(fh: FileHandle, position: number, length: number): Promise<Uint8Array> {
-  const buf = new Uint8Array(length);
+async function readAt(fh: FileHandle, position: number, length: number, into?: Uint8Array): Promise<Uint8Array> {
+  const buf = into ?? new Uint8Array(length);
   let done = 0;
   while (done < length) {
     const { bytesRead } = await fh.read(buf, done, length - done, position + done);

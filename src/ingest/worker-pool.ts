@@ -3,9 +3,13 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { UnitJob, UnitResult } from './evtx-units.js';
 
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 24, maxYoungGenerationSizeMb: 4 };
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 };
 
-type Reply = { ok: true; result: UnitResult } | { ok: false; seq: number; message: string };
+const MAX_RECYCLE = 256;
+const MAX_SPENT = 1024;
+const MAX_INPUTS = 8;
+
+type Reply = { ok: true; result: UnitResult; input: ArrayBuffer } | { ok: false; seq: number; message: string };
 
 interface Slot {
   worker: Worker;
@@ -16,6 +20,9 @@ export class ParsePool {
   private readonly slots: Slot[] = [];
   private onResult: ((r: UnitResult) => void) | null = null;
   private onFailure: ((e: Error) => void) | null = null;
+  /** Spent batch buffers waiting to go back to a worker, and returned input buffers. */
+  private spent: ArrayBuffer[] = [];
+  private readonly inputs: ArrayBuffer[] = [];
 
   constructor(size = Math.max(1, Math.min(4, availableParallelism()))) {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
@@ -36,7 +43,19 @@ export class ParsePool {
     let best = this.slots[0]!;
     for (const s of this.slots) if (s.busy < best.busy) best = s;
     best.busy++;
-    best.worker.postMessage(job, [job.bytes.buffer as ArrayBuffer]);
+    const recycle = this.spent.splice(0, MAX_RECYCLE);
+    best.worker.postMessage({ ...job, recycle }, [job.bytes.buffer as ArrayBuffer, ...recycle]);
+  }
+
+  /** Buffers of batches already appended: they go back to the workers with the next jobs. */
+  recycle(buffers: readonly ArrayBuffer[]): void {
+    if (this.spent.length < MAX_SPENT) this.spent.push(...buffers);
+  }
+
+  /** A buffer of exactly `bytes` for the next unit read (a returned one when possible). */
+  inputBuffer(bytes: number): Uint8Array {
+    const i = this.inputs.findIndex((b) => b.byteLength === bytes);
+    return i >= 0 ? new Uint8Array(this.inputs.splice(i, 1)[0]!) : new Uint8Array(bytes);
   }
 
   async close(): Promise<void> {
@@ -51,6 +70,7 @@ export class ParsePool {
     const slot: Slot = { worker, busy: 0 };
     worker.on('message', (reply: Reply) => {
       slot.busy--;
+      if (reply.ok && this.inputs.length < MAX_INPUTS) this.inputs.push(reply.input);
       if (reply.ok) this.onResult?.(reply.result);
       else this.onFailure?.(new Error(`parse worker failed on unit ${reply.seq}: ${reply.message}`));
     });

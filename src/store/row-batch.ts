@@ -87,6 +87,37 @@ export function ticksToNs(ticks: bigint): bigint | null {
   return ns < NS_MIN || ns > NS_MAX ? null : ns;
 }
 
+/**
+ * Spare ArrayBuffers by size, handed back by the thread that appended a batch so the next
+ * batches reuse them: buffers that cross threads are otherwise freed only when a (rare) garbage
+ * collection notices them, and pile up.
+ */
+export class BufferPool {
+  private readonly free = new Map<number, ArrayBuffer[]>();
+  private count = 0;
+
+  constructor(private readonly max = 512) {}
+
+  /** A zero-filled buffer of exactly `bytes`. */
+  take(bytes: number): ArrayBuffer {
+    const b = this.free.get(bytes)?.pop();
+    if (b === undefined) return new ArrayBuffer(bytes);
+    this.count--;
+    new Uint8Array(b).fill(0);
+    return b;
+  }
+
+  give(buffers: readonly ArrayBuffer[]): void {
+    for (const b of buffers) {
+      if (this.count >= this.max || b.byteLength === 0) continue;
+      let list = this.free.get(b.byteLength);
+      if (!list) this.free.set(b.byteLength, (list = []));
+      list.push(b);
+      this.count++;
+    }
+  }
+}
+
 /** Builds one batch row by row: `begin()`, the setters for that row, then `finish()` when full or done. */
 export class RowBatchBuilder {
   readonly kinds: ColKind[] = EVENT_COLUMNS.map(([, k]) => k);
@@ -95,10 +126,10 @@ export class RowBatchBuilder {
   private bytes: Uint8Array[] = [];
   private words: Uint32Array[] = [];
   private validity: (Uint8Array | null)[] = [];
-  private listChild = new Uint32Array(BATCH_ROWS * 16);
-  private listChildBytes = new Uint8Array(this.listChild.buffer);
+  private listChild: Uint32Array;
+  private listChildBytes: Uint8Array;
   private listChildCount = 0;
-  private heap = Buffer.allocUnsafeSlow(1 << 18);
+  private heap: Buffer;
   private heapUsed = 0;
   /** Strings already in this batch → slot in `seen` (length, prefix, offset). */
   private dedupe = new Map<string, number>();
@@ -106,7 +137,10 @@ export class RowBatchBuilder {
   private seenCount = 0;
   private row = -1;
 
-  constructor() {
+  constructor(private readonly pool: BufferPool = new BufferPool()) {
+    this.listChild = new Uint32Array(pool.take(BATCH_ROWS * 16 * 4));
+    this.listChildBytes = new Uint8Array(this.listChild.buffer);
+    this.heap = Buffer.from(pool.take(1 << 18));
     this.reset();
   }
 
@@ -175,7 +209,7 @@ export class RowBatchBuilder {
   setNull(col: number): void {
     let v = this.validity[col];
     if (!v) {
-      v = new Uint8Array(BATCH_ROWS / 8).fill(0xff);
+      v = new Uint8Array(this.pool.take(BATCH_ROWS / 8)).fill(0xff);
       this.validity[col] = v;
     }
     v[this.row >> 3]! &= ~(1 << (this.row & 7));
@@ -193,15 +227,15 @@ export class RowBatchBuilder {
       heap: new Uint8Array(this.heap.buffer, this.heap.byteOffset, this.heap.length),
       heapUsed: this.heapUsed,
     };
-    this.heap = Buffer.allocUnsafeSlow(Math.max(1 << 18, this.heap.length));
-    this.listChild = new Uint32Array(this.listChild.length);
+    this.heap = Buffer.from(this.pool.take(Math.max(1 << 18, this.heap.length)));
+    this.listChild = new Uint32Array(this.pool.take(this.listChild.byteLength));
     this.listChildBytes = new Uint8Array(this.listChild.buffer);
     this.reset();
     return batch;
   }
 
   private reset(): void {
-    this.columns = this.kinds.map((k) => allocColumn(k));
+    this.columns = this.kinds.map((k) => allocColumn(k, this.pool));
     this.bytes = this.columns.map((c) => new Uint8Array(c.buffer));
     this.words = this.columns.map((c) => new Uint32Array(c.buffer));
     this.validity = this.kinds.map(() => null);
@@ -262,23 +296,29 @@ export class RowBatchBuilder {
 
   private ensureHeap(extra: number): void {
     if (this.heapUsed + extra <= this.heap.length) return;
-    const grown = Buffer.allocUnsafeSlow(Math.max(this.heap.length * 2, this.heapUsed + extra));
+    const grown = Buffer.from(this.pool.take(pow2(Math.max(this.heap.length * 2, this.heapUsed + extra))));
     this.heap.copy(grown, 0, 0, this.heapUsed);
     this.heap = grown;
   }
 }
 
-function allocColumn(kind: ColKind): ColumnData {
+function allocColumn(kind: ColKind, pool: BufferPool): ColumnData {
   switch (kind) {
-    case ColKind.I16: return new Int16Array(BATCH_ROWS);
-    case ColKind.I32: return new Int32Array(BATCH_ROWS);
+    case ColKind.I16: return new Int16Array(pool.take(BATCH_ROWS * 2));
+    case ColKind.I32: return new Int32Array(pool.take(BATCH_ROWS * 4));
     case ColKind.I64:
-    case ColKind.TsNs: return new BigInt64Array(BATCH_ROWS);
-    case ColKind.U64: return new BigUint64Array(BATCH_ROWS);
-    case ColKind.Bool: return new Uint8Array(BATCH_ROWS);
+    case ColKind.TsNs: return new BigInt64Array(pool.take(BATCH_ROWS * 8));
+    case ColKind.U64: return new BigUint64Array(pool.take(BATCH_ROWS * 8));
+    case ColKind.Bool: return new Uint8Array(pool.take(BATCH_ROWS));
     case ColKind.Str:
-    case ColKind.StrList: return new Uint32Array(BATCH_ROWS * 4);
+    case ColKind.StrList: return new Uint32Array(pool.take(BATCH_ROWS * 16));
   }
+}
+
+function pow2(n: number): number {
+  let p = 1 << 18;
+  while (p < n) p *= 2;
+  return p;
 }
 
 function isAscii(s: string): boolean {
