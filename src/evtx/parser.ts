@@ -140,11 +140,13 @@ export async function* readChunkBatches(path: string, fileName = path): AsyncGen
   } catch (e) {
     throw ioError(e, fileName, 0);
   }
+  let next: Promise<ChunkBatch | { error: EvtxItem }> | null = null;
   try {
     const layout = await layoutFromHandle(fh, fileName);
     yield { layout };
     const slots = layout.chunks;
-    for (let i = 0; i < slots.length; i += BATCH_CHUNKS) {
+    // The next batch is read while the consumer works on the current one.
+    const read = async (i: number): Promise<ChunkBatch | { error: EvtxItem }> => {
       const batch = slots.slice(i, i + BATCH_CHUNKS);
       const first = batch[0]!;
       const last = batch[batch.length - 1]!;
@@ -152,12 +154,19 @@ export async function* readChunkBatches(path: string, fileName = path): AsyncGen
       try {
         await readFully(fh, buf, first.offset);
       } catch (e) {
-        yield { error: { kind: 'error', file: fileName, chunkIndex: first.index, offset: first.offset, recordId: null, message: `read failed: ${(e as Error).message}` } };
-        return;
+        return { error: { kind: 'error', file: fileName, chunkIndex: first.index, offset: first.offset, recordId: null, message: `read failed: ${(e as Error).message}` } };
       }
-      yield { slots: batch, offset: first.offset, bytes: buf };
+      return { slots: batch, offset: first.offset, bytes: buf };
+    };
+    next = slots.length > 0 ? read(0) : null;
+    for (let i = 0; next !== null; i += BATCH_CHUNKS) {
+      const cur: ChunkBatch | { error: EvtxItem } = await next;
+      next = 'error' in cur || i + BATCH_CHUNKS >= slots.length ? null : read(i + BATCH_CHUNKS);
+      yield cur;
+      if ('error' in cur) return;
     }
   } finally {
+    if (next !== null) await next;
     await fh.close();
   }
 }
