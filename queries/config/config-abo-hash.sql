@@ -12,20 +12,6 @@ WITH props AS (
   FROM config_metadata m LEFT JOIN files f ON f.file_id = m.file_id
   WHERE m.property_id = 5506
 ),
-triggers AS (
-  SELECT host, ts, file_id, record_id, 'service' AS trigger_type, service_key AS trigger_name, 7036 AS event_id
-  FROM service_changes
-  WHERE state_code = 4 AND (upper(service_key) IN ('IISADMIN', 'SMTPSVC', 'MSFTPSVC') OR upper(service_key) LIKE 'SMS%')
-  UNION ALL
-  SELECT host, ts, file_id, record_id, 'process',
-         CASE WHEN lower(command_line) LIKE '%adsutil.vbs%' THEN 'adsutil.vbs' ELSE 'inetmgr6.exe' END, 4688
-  FROM process_starts
-  WHERE lower(image) LIKE '%inetmgr6.exe' OR lower(command_line) LIKE '%adsutil.vbs%'
-  UNION ALL
-  SELECT host, ts, file_id, record_id, 'boot', kind, event_id
-  FROM reboots
-  WHERE provider = 'EventLog' AND event_id IN (6005, 6009)
-),
 chains AS (
   SELECT d.host, d.ts, d.file_id, d.record_id, d.event_id, d.endpoint,
          t.ts AS trigger_ts, t.file_id AS trigger_file_id, t.record_id AS trigger_record_id, t.trigger_type, t.trigger_name,
@@ -33,7 +19,7 @@ chains AS (
          EXISTS (SELECT 1 FROM ssl_events r WHERE r.kind = 'binding_created' AND r.host = d.host
                    AND r.endpoint IS NOT DISTINCT FROM d.endpoint AND r.ts >= d.ts AND r.ts <= d.ts + $window::INTERVAL) AS recreated
   FROM ssl_events d
-  JOIN triggers t ON t.host = d.host AND t.ts >= d.ts - $window::INTERVAL AND t.ts <= d.ts + INTERVAL '5 seconds'
+  JOIN abo_triggers t ON t.host = d.host AND t.ts >= d.ts - $window::INTERVAL AND t.ts <= d.ts + INTERVAL '5 seconds'
   WHERE d.kind = 'binding_deleted'
   QUALIFY row_number() OVER (PARTITION BY d.file_id, d.record_id ORDER BY (t.ts > d.ts), abs(epoch_ns(d.ts) - epoch_ns(t.ts))) = 1
 ),

@@ -5,25 +5,7 @@
 -- tags: abo-mapper, ssl, correlation
 -- params: window:interval=2 minutes, slack:interval=5 seconds, horizon:interval=1 day, since:timestamp, until:timestamp, host:varchar
 -- event_ids: 15300, 15301, 119, 7036, 4688, 6005, 6009, 36870, 15021, 36887
-WITH triggers AS (
-  SELECT host, ts, file_id, record_id, 'service' AS trigger_type, service_key AS trigger_name,
-         'Service Control Manager' AS provider, 7036 AS event_id
-  FROM service_changes
-  WHERE state_code = 4
-    AND (upper(service_key) IN ('IISADMIN', 'SMTPSVC', 'MSFTPSVC') OR upper(service_key) LIKE 'SMS%'
-         OR upper(display_name) LIKE 'SMS%')
-  UNION ALL
-  SELECT host, ts, file_id, record_id, 'process',
-         CASE WHEN lower(command_line) LIKE '%adsutil.vbs%' THEN 'adsutil.vbs' ELSE 'inetmgr6.exe' END,
-         'Microsoft-Windows-Security-Auditing', 4688
-  FROM process_starts
-  WHERE lower(image) LIKE '%inetmgr6.exe' OR lower(command_line) LIKE '%adsutil.vbs%'
-  UNION ALL
-  SELECT host, ts, file_id, record_id, 'boot', kind, provider, event_id
-  FROM reboots
-  WHERE provider = 'EventLog' AND event_id IN (6005, 6009)
-),
-deletions AS (
+WITH deletions AS (
   -- Windows 10 / Server 2016 and later log one deletion twice: HttpEvent 15300 and HttpService 119.
   -- The 119 of a 15300 for the same endpoint within 2 seconds is the same deletion.
   SELECT host, ts, file_id, record_id, provider, event_id, endpoint,
@@ -43,7 +25,7 @@ matched AS (
                             ORDER BY (t.ts > d.ts), abs(epoch_ns(d.ts) - epoch_ns(t.ts)),
                                      CASE t.trigger_type WHEN 'process' THEN 0 WHEN 'service' THEN 1 ELSE 2 END) AS rn
   FROM deletions d
-  JOIN triggers t ON t.host = d.host AND t.ts >= d.ts - $window::INTERVAL AND t.ts <= d.ts + $slack::INTERVAL
+  JOIN abo_triggers t ON t.host = d.host AND t.ts >= d.ts - $window::INTERVAL AND t.ts <= d.ts + $slack::INTERVAL
 ),
 chains AS (
   SELECT m.* EXCLUDE (rn),

@@ -5,26 +5,8 @@
 -- tags: abo-mapper, ssl, correlation
 -- params: since:timestamp, until:timestamp, host:varchar
 -- event_ids: 7036, 4688, 6005, 6009
-WITH triggers AS (
-  SELECT host, ts, file_id, record_id, 'service' AS trigger_type, service_key AS trigger_name,
-         'Service Control Manager' AS provider, 7036 AS event_id
-  FROM service_changes
-  WHERE state_code = 4
-    AND (upper(service_key) IN ('IISADMIN', 'SMTPSVC', 'MSFTPSVC') OR upper(service_key) LIKE 'SMS%'
-         OR upper(display_name) LIKE 'SMS%')
-  UNION ALL
-  SELECT host, ts, file_id, record_id, 'process',
-         CASE WHEN lower(command_line) LIKE '%adsutil.vbs%' THEN 'adsutil.vbs' ELSE 'inetmgr6.exe' END,
-         'Microsoft-Windows-Security-Auditing', 4688
-  FROM process_starts
-  WHERE lower(image) LIKE '%inetmgr6.exe' OR lower(command_line) LIKE '%adsutil.vbs%'
-  UNION ALL
-  SELECT host, ts, file_id, record_id, 'boot', kind, provider, event_id
-  FROM reboots
-  WHERE provider = 'EventLog' AND event_id IN (6005, 6009)
-)
 SELECT t.ts, t.host, t.trigger_type, t.trigger_name, t.provider, t.event_id, t.record_id, f.path AS file
-FROM triggers t
+FROM abo_triggers t
 LEFT JOIN files f ON f.file_id = t.file_id
 WHERE ($host::VARCHAR IS NULL OR t.host = $host)
   AND ($since::TIMESTAMP IS NULL OR t.ts >= $since::TIMESTAMP)

@@ -212,4 +212,25 @@ SELECT e.file_id, e.host, e.ts, e.record_id,
 FROM events e
 LEFT JOIN error_codes c ON c.code = hex_code(e.data->>'ReturnCode')
 WHERE e.provider = 'Microsoft-Windows-Security-Auditing' AND e.event_id = 5061;
+
+-- What starts the IIS 6 ABO mapper (KB 2025598): IISADMIN/SMTPSVC/MSFTPSVC or an SCCM SMS_* service
+-- reaching running, inetmgr6.exe or adsutil.vbs started, a boot. The mapper logs to Abomapper.log,
+-- not to the event log, so these events are its visible triggers.
+CREATE OR REPLACE VIEW abo_triggers AS
+SELECT host, ts, file_id, record_id, 'service' AS trigger_type, service_key AS trigger_name,
+       'Service Control Manager' AS provider, 7036 AS event_id
+FROM service_changes
+WHERE state_code = 4
+  AND (upper(service_key) IN ('IISADMIN', 'SMTPSVC', 'MSFTPSVC') OR upper(service_key) LIKE 'SMS%'
+       OR upper(display_name) LIKE 'SMS%')
+UNION ALL
+SELECT host, ts, file_id, record_id, 'process',
+       CASE WHEN lower(command_line) LIKE '%adsutil.vbs%' THEN 'adsutil.vbs' ELSE 'inetmgr6.exe' END,
+       'Microsoft-Windows-Security-Auditing', 4688
+FROM process_starts
+WHERE lower(image) LIKE '%inetmgr6.exe' OR lower(command_line) LIKE '%adsutil.vbs%'
+UNION ALL
+SELECT host, ts, file_id, record_id, 'boot', kind, provider, event_id
+FROM reboots
+WHERE provider = 'EventLog' AND event_id IN (6005, 6009);
 `;
