@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { packageRoot } from '../../src/paths.js';
-import { crc32 } from './crc32.js';
+import { crc32 } from '../../src/evtx/crc32.js';
 import { fixChecksums, generate, loadSeeds } from './generate.js';
 import { CHUNK, FILE_HEADER, locate, u32 } from './layout.js';
 import { Rng, inputRng } from './prng.js';

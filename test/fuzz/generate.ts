@@ -11,7 +11,7 @@ import { CHUNK, FILE_HEADER, isChunkAt } from './layout.js';
 import { bitFlips, byteSets, chunkHeader, descriptors, fileHeader, offsetFields, sizeFields, tokenBytes, truncate } from './mutate.js';
 import type { Donor, Image, Mutation } from './mutate.js';
 import { chunkSplice, recordTransplant, zeroRegion, concat } from './splice.js';
-import { crc32 } from './crc32.js';
+import { crc32 } from '../../src/evtx/crc32.js';
 
 export interface FuzzInput {
   index: number;

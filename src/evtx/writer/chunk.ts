@@ -5,7 +5,7 @@
  * offset points, later uses reference that offset (all offsets chunk-relative).
  */
 import { CHUNK_HEADER_SIZE, CHUNK_MAGIC, CHUNK_SIZE, RECORD_MAGIC, Token, ValueType } from '../types.js';
-import { crc32 } from './crc32.js';
+import { crc32 } from '../crc32.js';
 import type { CompiledTemplate, Instance } from './event-spec.js';
 import { dependencyId, type TemplateContent, type TemplateElement } from './template.js';
 import { valueSize, writeUtf16, writeValue, type TypedValue } from './values.js';

@@ -6,7 +6,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { CHUNK_SIZE, FILE_HEADER_SIZE, FILE_MAGIC } from '../types.js';
 import { ChunkBuilder } from './chunk.js';
-import { crc32 } from './crc32.js';
+import { crc32 } from '../crc32.js';
 import { compileEvent, type EventSpec } from './event-spec.js';
 
 /** Where the bytes go. `writeAt` may be called out of order (the header is written last). */

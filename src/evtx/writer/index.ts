@@ -4,4 +4,4 @@ export {
   compileEvent, type DataItem, type EventDataSpec, type EventSpec, type ProviderSpec, type UserDataSpec,
 } from './event-spec.js';
 export { v, type TypedValue } from './values.js';
-export { crc32 } from './crc32.js';
+export { crc32 } from '../crc32.js';
