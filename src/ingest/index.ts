@@ -45,8 +45,13 @@ export interface IngestSummary {
 }
 
 const NOT_SUPPORTED = 'not an EVTX file, XML event export or known configuration artefact';
-/** DuckDB memory while loading: bounded so that ingest's peak RSS does not grow with input size. */
-const INGEST_MEMORY_LIMIT = '48MB';
+/**
+ * DuckDB memory while loading: bounded so that ingest's peak RSS does not grow with input size,
+ * yet room for the duplicate-record check against everything already loaded (48 MB ran out on
+ * the 34 corpus logs in one in-memory database, which cannot spill to disk; 96 MB keeps the
+ * peak RSS of a 100 MB log near 370 MB).
+ */
+const INGEST_MEMORY_LIMIT = '96MB';
 
 /** Ingest `paths` into `db`. Per-file problems are outcomes, never exceptions. */
 export async function ingestPaths(db: Database, paths: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
