@@ -4,6 +4,7 @@
  */
 import type { EvtxEvent, JsonValue } from '../event.js';
 import type { EvtxRecord } from '../items.js';
+import { filetimePrefix } from '../binxml/values.js';
 import { FILETIME_UNIX_EPOCH } from '../types.js';
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
@@ -17,9 +18,21 @@ export function bigJson(v: bigint | null): number | string | null {
 /** FILETIME ticks → `YYYY-MM-DDThh:mm:ss.fffffffZ` (null when out of range). */
 export function filetimeIso(ticks: bigint | null): string | null {
   if (ticks === null) return null;
-  const ms = Number((ticks - FILETIME_UNIX_EPOCH) / 10000n) - (ticks < FILETIME_UNIX_EPOCH && ticks % 10000n !== 0n ? 1 : 0);
+  if (ticks < 0n || ticks > MAX_U64) return dateIso(ticks);
+  // Same exact split and day-cached formatting as XML output (values.ts), no Date per record.
+  const hi = Number(ticks >> 32n);
+  const lo = Number(ticks & 0xffffffffn);
+  const rem = hi * 4967296 + lo;
+  const frac = rem % 1e7;
+  return filetimePrefix(null, hi * 429 + Math.floor(rem / 1e7)) + '.' + (frac < 1e6 ? String(frac).padStart(7, '0') : String(frac)) + 'Z';
+}
+
+const MAX_U64 = (1n << 64n) - 1n;
+
+/** Ticks outside u64 (not produced by the reader): through Date. */
+function dateIso(ticks: bigint): string | null {
   const d = new Date(Math.floor(Number(ticks - FILETIME_UNIX_EPOCH) / 1e7) * 1000);
-  if (Number.isNaN(d.getTime()) || Number.isNaN(ms)) return null;
+  if (Number.isNaN(d.getTime())) return null;
   const frac = ((ticks % 10000000n) + 10000000n) % 10000000n;
   return d.toISOString().slice(0, 19) + '.' + frac.toString().padStart(7, '0') + 'Z';
 }
