@@ -61,10 +61,13 @@ function keyOf(ctx: ChunkContext, defOffset: number): string {
 /** Bytes of the body equal to the entry's, skipping name-offset fields and inline names' link fields. */
 function sameBytes(ctx: ChunkContext, body: number, e: Entry): boolean {
   const f = e.trace.fields;
+  const b = ctx.b;
+  const want = e.bytes;
   let from = 0;
+  // A plain loop: the segments between name fields are short, a native compare per segment costs more.
   for (let i = 0; i <= f.length; i += 2) {
-    const to = i < f.length ? f[i]! : e.bytes.length;
-    if (to > from && (ctx.b as Buffer).compare(e.bytes, from, to, body + from, body + to) !== 0) return false;
+    const to = i < f.length ? f[i]! : want.length;
+    for (let k = from; k < to; k++) if (b[body + k] !== want[k]) return false;
     if (i < f.length) from = to + (f[i + 1] === 1 ? 8 : 4);
   }
   return true;
