@@ -8,7 +8,8 @@
  */
 import type { EvtxEvent, JsonValue } from '../evtx/event.js';
 import { COL, type RowBatchBuilder } from '../store/row-batch.js';
-import { renderMessage } from './messages/render.js';
+import type { FlatEvent } from '../evtx/render/row-plan.js';
+import { hasMessage, renderMessage } from './messages/render.js';
 
 /** Where the row came from in its file. */
 export interface RowOrigin {
@@ -99,3 +100,43 @@ function wellFormed(s: string): string {
 
 /** ES2024 String methods (Node 20+), not in this project's ES2022 lib. */
 type WellFormed = string & { isWellFormed(): boolean; toWellFormed(): string };
+
+/** Append a record extracted by a row plan (src/evtx/render/row-plan.ts): the same row `addEventRow` gives. */
+export function addFlatRow(b: RowBatchBuilder, f: FlatEvent, origin: RowOrigin): void {
+  b.begin();
+  b.setStr(COL.host, f.computer);
+  b.setStr(COL.channel, f.channel);
+  b.setStr(COL.provider, f.provider);
+  b.setStr(COL.provider_guid, f.providerGuid);
+  b.setStr(COL.event_source, f.eventSourceName);
+  b.setInt(COL.event_id, f.eventId);
+  b.setInt(COL.qualifiers, f.qualifiers);
+  b.setInt(COL.version, f.version);
+  b.setInt(COL.level, f.level);
+  b.setInt(COL.task, f.task);
+  b.setInt(COL.opcode, f.opcode);
+  b.setStr(COL.keywords, f.keywords);
+  b.setBigInt(COL.record_id, f.eventRecordId);
+  b.setBigInt(COL.header_record_id, origin.headerRecordId);
+  b.setTicks(COL.ts, f.timeCreated);
+  b.setTicks(COL.written_ts, origin.writtenTicks);
+  b.setU64(COL.process_id, f.processId);
+  b.setU64(COL.thread_id, f.threadId);
+  b.setStr(COL.user_sid, f.userSid);
+  b.setStr(COL.activity_id, f.activityId);
+  b.setStr(COL.data, f.dataJson);
+  b.setList(COL.params, f.values);
+  b.setStr(COL.message, hasMessage(f.provider, f.eventSourceName, f.eventId) ? renderMessage(f.provider, f.eventSourceName, f.eventId, f.values, flatData(f)) : null);
+  b.setBool(COL.recovered, origin.recovered);
+  b.setInt(COL.chunk, origin.chunk);
+  b.setU64(COL.file_offset, origin.offset);
+  b.setStr(COL.related_activity_id, f.relatedActivityId);
+}
+
+/** The `data` object message templates read (keys are unique in planned records). */
+function flatData(f: FlatEvent): { [key: string]: JsonValue } | null {
+  if (f.dataJson === null) return null;
+  const o: { [key: string]: JsonValue } = {};
+  for (let i = 0; i < f.keys.length; i++) o[f.keys[i]!] = f.leaves[i]!;
+  return o;
+}

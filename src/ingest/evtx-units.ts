@@ -5,7 +5,10 @@
 import { parseChunk } from '../evtx/parser.js';
 import type { EvtxItem } from '../evtx/items.js';
 import { BufferPool, RowBatchBuilder, type RowBatch } from '../store/row-batch.js';
-import { addEventRow } from './event-row.js';
+import { RENDER_BUDGET, type ChunkContext } from '../evtx/binxml/context.js';
+import type { Instance } from '../evtx/binxml/instance.js';
+import { extractFlat, flatEvent, type FlatEvent } from '../evtx/render/row-plan.js';
+import { addEventRow, addFlatRow } from './event-row.js';
 
 export interface UnitJob {
   seq: number;
@@ -52,6 +55,7 @@ export function parseUnit(job: UnitJob, pool: BufferPool = new BufferPool()): Un
   let max: bigint | null = null;
   const base = job.slots[0]?.offset ?? 0;
   const opts = { fileName: job.fileName, strict: job.strict, carve: job.carve };
+  const flat = flatEvent();
   for (const slot of job.slots) {
     const at = slot.offset - base;
     const items: EvtxItem[] = parseChunk(job.bytes.subarray(at, at + slot.size), slot.index, slot.offset, opts);
@@ -66,15 +70,27 @@ export function parseUnit(job: UnitJob, pool: BufferPool = new BufferPool()): Un
         out.findings.push({ severity: 'warning', chunk: it.chunkIndex, offset: it.offset, recordId: null, message: it.message });
         continue;
       }
-      const ev = it.event();
-      addEventRow(b, ev, { headerRecordId: it.recordId, writtenTicks: it.writtenTicks, recovered: it.carved, chunk: it.chunkIndex, offset: it.offset });
-      out.records++;
-      for (const w of it.warnings) {
-        out.warnings++;
-        out.findings.push({ severity: 'warning', chunk: it.chunkIndex, offset: it.offset, recordId: it.recordId.toString(), message: w });
+      const origin = { headerRecordId: it.recordId, writtenTicks: it.writtenTicks, recovered: it.carved, chunk: it.chunkIndex, offset: it.offset };
+      let computer: string | null;
+      let t: bigint | null;
+      if (extract(it, flat)) {
+        addFlatRow(b, flat, origin);
+        computer = flat.computer;
+        t = flat.timeCreated;
+      } else {
+        const ev = it.event();
+        addEventRow(b, ev, origin);
+        computer = ev.computer;
+        t = ev.timeCreated;
       }
-      if (ev.computer !== null) hosts.add(ev.computer);
-      const t = ev.timeCreated;
+      out.records++;
+      if (it.warnings.length > 0) {
+        for (const w of it.warnings) {
+          out.warnings++;
+          out.findings.push({ severity: 'warning', chunk: it.chunkIndex, offset: it.offset, recordId: it.recordId.toString(), message: w });
+        }
+      }
+      if (computer !== null) hosts.add(computer);
       if (t !== null) {
         if (min === null || t < min) min = t;
         if (max === null || t > max) max = t;
@@ -87,4 +103,32 @@ export function parseUnit(job: UnitJob, pool: BufferPool = new BufferPool()): Un
   out.maxTicks = max === null ? null : max.toString();
   out.hosts = [...hosts];
   return out;
+}
+
+/** Record internals read by the row plan (ParsedRecord's chunk context and template instance). */
+interface RecordSource {
+  ctx?: ChunkContext;
+  inst?: Instance;
+  warnings: string[];
+}
+
+/**
+ * The record through its template's row plan into `flat`; false when the record needs the
+ * general event() path (no plan, values outside the plan, or anything unexpected: that path then
+ * reports it exactly as before).
+ */
+function extract(it: EvtxItem, flat: FlatEvent): boolean {
+  const r = it as unknown as RecordSource;
+  const ctx = r.ctx;
+  const inst = r.inst;
+  if (ctx === undefined || inst === undefined || inst.tpl === undefined) return false;
+  const found: string[] = [];
+  ctx.budget = RENDER_BUDGET;
+  try {
+    if (!extractFlat(ctx, inst, flat, found)) return false;
+  } catch {
+    return false;
+  }
+  if (found.length > 0) r.warnings.push(...found);
+  return true;
 }

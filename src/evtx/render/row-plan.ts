@@ -1,0 +1,399 @@
+/**
+ * Flat event extraction compiled once per template (like the XML plan): which System child feeds
+ * which field, which EventData element gives which `data` key, and the keys' JSON text. A record
+ * of a planned template is read straight from its substitution values into a reused FlatEvent:
+ * no EvtxEvent, no data object, `data` JSON built by concatenation.
+ *
+ * The result is exactly what `buildEvent` (./event.ts) followed by ingest's row conversion gives:
+ * the same helpers decode values, in the same order (so the same warnings). Templates whose shape
+ * the plan does not cover (UserData and other sections, nested BinXml where an element may appear,
+ * computed Data names, names JSON would reorder) have no plan, and a record whose values take an
+ * unplanned turn (a BinXml value in a Data) is refused: the caller then uses `buildEvent`.
+ */
+import { ARRAY_FLAG, ValueType } from '../types.js';
+import type { ChunkContext } from '../binxml/context.js';
+import type { Instance } from '../binxml/instance.js';
+import type { TAttr, TElement, TNode, Template } from '../binxml/nodes.js';
+import type { JsonValue } from '../event.js';
+import { ticksFromIso } from './event.js';
+import { partsText, slotIsNull, slotType, subItems, subJson } from './resolve.js';
+
+/** One record's fields, in the shape of an `events` row (reused from record to record). */
+export interface FlatEvent {
+  provider: string | null;
+  providerGuid: string | null;
+  eventSourceName: string | null;
+  eventId: number | null;
+  qualifiers: number | null;
+  version: number | null;
+  level: number | null;
+  task: number | null;
+  opcode: number | null;
+  keywords: string | null;
+  timeCreated: bigint | null;
+  eventRecordId: bigint | null;
+  activityId: string | null;
+  relatedActivityId: string | null;
+  processId: number | null;
+  threadId: number | null;
+  channel: string | null;
+  computer: string | null;
+  userSid: string | null;
+  /** EventData as JSON text with every leaf as display text (null without EventData). */
+  dataJson: string | null;
+  /** Insertion strings in document order. */
+  values: string[];
+  /** `data` keys and their leaves (text, or texts for a multi-item array), for message templates. */
+  keys: string[];
+  leaves: (string | string[])[];
+}
+
+export function flatEvent(): FlatEvent {
+  return {
+    provider: null, providerGuid: null, eventSourceName: null, eventId: null, qualifiers: null, version: null, level: null,
+    task: null, opcode: null, keywords: null, timeCreated: null, eventRecordId: null, activityId: null, relatedActivityId: null,
+    processId: null, threadId: null, channel: null, computer: null, userSid: null, dataJson: null, values: [], keys: [], leaves: [],
+  };
+}
+
+const Sys = {
+  Provider: 0, EventID: 1, Version: 2, Level: 3, Task: 4, Opcode: 5, Keywords: 6, TimeCreated: 7, EventRecordID: 8,
+  Correlation: 9, Execution: 10, Channel: 11, Computer: 12, Security: 13,
+} as const;
+type SysKind = (typeof Sys)[keyof typeof Sys];
+const SYS_ATTRS: Partial<Record<SysKind, readonly string[]>> = {
+  [Sys.Provider]: ['Name', 'Guid', 'EventSourceName'],
+  [Sys.EventID]: ['Qualifiers'],
+  [Sys.TimeCreated]: ['SystemTime'],
+  [Sys.Correlation]: ['ActivityID', 'RelatedActivityID'],
+  [Sys.Execution]: ['ProcessID', 'ThreadID'],
+  [Sys.Security]: ['UserID'],
+};
+
+interface SysOp {
+  kind: SysKind;
+  el: TElement;
+  /** The first attribute of each name the field reads (SYS_ATTRS order), or null. */
+  a: (TAttr | null)[];
+}
+
+interface DataOp {
+  el: TElement;
+  /** Static key (Name text or "Binary"), or null for a positional `#n`. */
+  key: string | null;
+  keyJson: string;
+  /** Counts towards `#n` positions (Data elements do, Binary does not). */
+  positional: boolean;
+  /** Content shape: 0 empty, 1 one substitution, 2 text/substitution parts. */
+  shape: 0 | 1 | 2;
+}
+
+/**
+ * Children of the root element in document order: System ops, the EventData ops, or a
+ * substitution whose nested BinXml fragment holds more sections (the usual `%N` EventData).
+ */
+type Section = { system: SysOp[] } | { data: DataOp[] } | { slot: number };
+
+const rootPlans = new WeakMap<Template, Section[] | null>();
+const fragmentPlans = new WeakMap<Template, Section[] | null>();
+
+/** Sections of a record template's root element, or null when its shape is not covered. */
+function rootPlanOf(tpl: Template): Section[] | null {
+  let p = rootPlans.get(tpl);
+  if (p === undefined) {
+    const nodes = tpl.nodes;
+    const root = nodes.some((n) => n.k === 2) ? undefined : nodes.find((n): n is TElement => n.k === 0);
+    p = root === undefined ? null : compileSections(root.children);
+    rootPlans.set(tpl, p);
+  }
+  return p;
+}
+
+/** Sections of a nested fragment spliced into the root's children. */
+function fragmentPlanOf(tpl: Template): Section[] | null {
+  let p = fragmentPlans.get(tpl);
+  if (p === undefined) {
+    p = compileSections(tpl.nodes);
+    fragmentPlans.set(tpl, p);
+  }
+  return p;
+}
+
+function compileSections(children: readonly TNode[]): Section[] | null {
+  const sections: Section[] = [];
+  for (const n of children) {
+    if (n.k === 2) sections.push({ slot: n.slot });
+    if (n.k !== 0) continue;
+    if (n.name.text === 'System') {
+      const ops = compileSystem(n);
+      if (ops === null) return null;
+      sections.push({ system: ops });
+    } else if (n.name.text === 'EventData') {
+      const ops = compileEventData(n);
+      if (ops === null) return null;
+      sections.push({ data: ops });
+    } else return null;
+  }
+  return sections;
+}
+
+function compileSystem(sys: TElement): SysOp[] | null {
+  const ops: SysOp[] = [];
+  for (const n of sys.children) {
+    if (n.k === 2) return null;
+    if (n.k !== 0) continue;
+    const kind = (Sys as Record<string, SysKind>)[n.name.text];
+    if (kind === undefined || !Object.hasOwn(Sys, n.name.text)) continue;
+    const names = SYS_ATTRS[kind] ?? [];
+    ops.push({ kind, el: n, a: names.map((name) => n.attrs.find((a) => a.name.text === name) ?? null) });
+  }
+  return ops;
+}
+
+/** Names JSON.stringify would move ahead of the others, or that a plain object treats specially. */
+const UNPLANNED_KEY = /^(\d+|__proto__|#.*)$/s;
+
+function compileEventData(ed: TElement): DataOp[] | null {
+  const ops: DataOp[] = [];
+  const keys = new Set<string>();
+  for (const n of ed.children) {
+    if (n.k === 2) return null;
+    if (n.k !== 0) continue;
+    const name = n.name.text;
+    let key: string | null;
+    if (name === 'Data') {
+      const a = n.attrs.find((x) => x.name.text === 'Name');
+      if (a === undefined) key = null;
+      else if (a.parts.every((p) => p.k === 1)) key = a.parts.map((p) => (p as { text: string }).text).join('');
+      else return null;
+    } else if (name === 'Binary') key = 'Binary';
+    else return null;
+    if (key !== null) {
+      if (UNPLANNED_KEY.test(key) || keys.has(key)) return null;
+      keys.add(key);
+    }
+    const c = n.children;
+    if (c.some((x) => x.k === 0)) return null;
+    const shape = c.length === 0 ? 0 : c.length === 1 && c[0]!.k === 2 ? 1 : 2;
+    ops.push({ el: n, key, keyJson: key === null ? '' : JSON.stringify(key) + ':', positional: name === 'Data', shape });
+  }
+  return ops;
+}
+
+/** Thrown (and caught by the caller) when a record's values leave the plan's shape. */
+export class Unplanned extends Error {}
+
+/** Nested BinXml depth followed (resolve.ts `expand`). */
+const MAX_DEPTH = 16;
+
+/**
+ * Fill `out` from the record; returns false when the template has no plan (use `buildEvent`).
+ * Throws Unplanned (or a decoding error) when this record's values need the general path.
+ */
+export function extractFlat(ctx: ChunkContext, inst: Instance, out: FlatEvent, warnings: string[]): boolean {
+  const plan = rootPlanOf(inst.tpl);
+  if (plan === null) return false;
+  reset(out);
+  run(ctx, inst, plan, out, warnings, 0);
+  return true;
+}
+
+function run(ctx: ChunkContext, inst: Instance, sections: Section[], out: FlatEvent, warnings: string[], depth: number): void {
+  for (const s of sections) {
+    if ('system' in s) for (const op of s.system) system(ctx, inst, op, out, warnings);
+    else if ('data' in s) {
+      if (out.dataJson !== null) throw new Unplanned('two EventData sections');
+      eventData(ctx, inst, s.data, out, warnings);
+    } else if (slotType(inst, s.slot) === ValueType.BinXml) {
+      const nested = inst.nested?.[s.slot];
+      if (!nested || depth >= MAX_DEPTH) continue;
+      const p = fragmentPlanOf(nested.tpl);
+      if (p === null) throw new Unplanned('nested fragment not planned');
+      run(ctx, nested, p, out, warnings, depth + 1);
+    }
+  }
+}
+
+function reset(f: FlatEvent): void {
+  f.provider = f.providerGuid = f.eventSourceName = f.keywords = f.activityId = f.relatedActivityId = null;
+  f.channel = f.computer = f.userSid = f.dataJson = null;
+  f.eventId = f.qualifiers = f.version = f.level = f.task = f.opcode = f.processId = f.threadId = null;
+  f.timeCreated = f.eventRecordId = null;
+  f.values.length = 0;
+  f.keys.length = 0;
+  f.leaves.length = 0;
+}
+
+/** Attribute text, or null when absent or a null substitution (event.ts `attr`). */
+function attr(ctx: ChunkContext, inst: Instance, a: TAttr | null, warnings: string[]): string | null {
+  if (a === null) return null;
+  const only = a.parts.length === 1 ? a.parts[0]! : null;
+  if (only !== null && only.k === 2 && slotIsNull(inst, only.slot)) return null;
+  return partsText(ctx, inst, a.parts, warnings);
+}
+
+/** Text content, or null when empty (event.ts `text`). */
+function text(ctx: ChunkContext, inst: Instance, el: TElement, warnings: string[]): string | null {
+  if (el.children.length === 0) return null;
+  const only = el.children.length === 1 ? el.children[0]! : null;
+  if (only !== null && only.k === 2 && slotIsNull(inst, only.slot)) return null;
+  return partsText(ctx, inst, el.children, warnings);
+}
+
+function isInt(type: number): boolean {
+  return type >= ValueType.Int8 && type <= ValueType.UInt64;
+}
+
+function numOf(ctx: ChunkContext, inst: Instance, el: TElement, warnings: string[]): number | null {
+  const only = el.children.length === 1 ? el.children[0]! : null;
+  if (only !== null && only.k === 2 && isInt(slotType(inst, only.slot))) {
+    const v = subJson(ctx, inst, only.slot, warnings);
+    return typeof v === 'number' ? v : num(typeof v === 'string' ? v : null);
+  }
+  return num(text(ctx, inst, el, warnings));
+}
+
+function attrNum(ctx: ChunkContext, inst: Instance, a: TAttr | null, warnings: string[]): number | null {
+  if (a === null) return null;
+  const only = a.parts.length === 1 ? a.parts[0]! : null;
+  if (only !== null && only.k === 2 && isInt(slotType(inst, only.slot))) {
+    const v = subJson(ctx, inst, only.slot, warnings);
+    return typeof v === 'number' ? v : null;
+  }
+  return num(attr(ctx, inst, a, warnings));
+}
+
+function num(s: string | null): number | null {
+  if (s === null || s === '') return null;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : null;
+}
+
+function big(s: string | null): bigint | null {
+  if (s === null || !/^\s*(0x[0-9a-f]+|\d+)\s*$/i.test(s)) return null;
+  return BigInt(s.trim());
+}
+
+/** The raw u64 of a single substitution of `type` with at least 8 bytes, else undefined. */
+function rawU64(ctx: ChunkContext, inst: Instance, parts: readonly TNode[] | readonly TAttr['parts'][number][], type: number): bigint | undefined {
+  const only = parts.length === 1 ? parts[0]! : null;
+  if (only === null || only.k !== 2 || slotType(inst, only.slot) !== type || inst.vals[inst.base + only.slot * 3 + 1]! < 8) return undefined;
+  return ctx.view.getBigUint64(inst.vals[inst.base + only.slot * 3]!, true);
+}
+
+function system(ctx: ChunkContext, inst: Instance, op: SysOp, f: FlatEvent, w: string[]): void {
+  const el = op.el;
+  const a = op.a;
+  switch (op.kind) {
+    case Sys.Provider: {
+      f.provider = attr(ctx, inst, a[0]!, w);
+      const g = attr(ctx, inst, a[1]!, w);
+      f.providerGuid = g === null ? null : g.toUpperCase();
+      f.eventSourceName = attr(ctx, inst, a[2]!, w);
+      break;
+    }
+    case Sys.EventID:
+      f.eventId = numOf(ctx, inst, el, w);
+      f.qualifiers = attrNum(ctx, inst, a[0]!, w);
+      break;
+    case Sys.Version: f.version = numOf(ctx, inst, el, w); break;
+    case Sys.Level: f.level = numOf(ctx, inst, el, w); break;
+    case Sys.Task: f.task = numOf(ctx, inst, el, w); break;
+    case Sys.Opcode: f.opcode = numOf(ctx, inst, el, w); break;
+    case Sys.Keywords: f.keywords = text(ctx, inst, el, w); break;
+    case Sys.TimeCreated: {
+      const t = a[0]!;
+      if (t === null) f.timeCreated = null;
+      else f.timeCreated = rawU64(ctx, inst, t.parts, ValueType.FileTime) ?? ticksFromIso(partsText(ctx, inst, t.parts, w));
+      break;
+    }
+    case Sys.EventRecordID: f.eventRecordId = rawU64(ctx, inst, el.children, ValueType.UInt64) ?? big(text(ctx, inst, el, w)); break;
+    case Sys.Correlation:
+      f.activityId = attr(ctx, inst, a[0]!, w);
+      f.relatedActivityId = attr(ctx, inst, a[1]!, w);
+      break;
+    case Sys.Execution:
+      f.processId = attrNum(ctx, inst, a[0]!, w);
+      f.threadId = attrNum(ctx, inst, a[1]!, w);
+      break;
+    case Sys.Channel: f.channel = text(ctx, inst, el, w); break;
+    case Sys.Computer: f.computer = text(ctx, inst, el, w); break;
+    case Sys.Security: f.userSid = attr(ctx, inst, a[0]!, w); break;
+  }
+}
+
+function eventData(ctx: ChunkContext, inst: Instance, ops: DataOp[], f: FlatEvent, w: string[]): void {
+  let position = 0;
+  let json = '{';
+  for (const op of ops) {
+    const el = op.el;
+    if (op.key === null && op.shape === 1) {
+      const slot = (el.children[0] as { slot: number }).slot;
+      if ((slotType(inst, slot) & ARRAY_FLAG) !== 0) {
+        for (const item of subItems(ctx, inst, slot, w)) {
+          const key = `#${++position}`;
+          const leaf = wellFormed(item);
+          json += (json.length > 1 ? ',"' : '"') + key + '":' + JSON.stringify(leaf);
+          f.keys.push(key);
+          f.leaves.push(leaf);
+          f.values.push(item);
+        }
+        continue;
+      }
+    }
+    if (op.positional) position++;
+    const key = op.key ?? `#${position}`;
+    const leaf = leafOf(ctx, inst, op, f, w);
+    json += (json.length > 1 ? ',' : '') + (op.key === null ? '"' + key + '":' : op.keyJson) + JSON.stringify(leaf);
+    f.keys.push(key);
+    f.leaves.push(leaf);
+  }
+  f.dataJson = json + '}';
+}
+
+/** Leaf text(s) of a Data/Binary element; pushes its insertion strings (event.ts `leafValue` + ingest's `leafText`). */
+function leafOf(ctx: ChunkContext, inst: Instance, op: DataOp, f: FlatEvent, w: string[]): string | string[] {
+  const el = op.el;
+  if (op.shape === 0) {
+    f.values.push('');
+    return '';
+  }
+  if (op.shape === 1) {
+    const slot = (el.children[0] as { slot: number }).slot;
+    const type = slotType(inst, slot);
+    if (type === ValueType.BinXml) throw new Unplanned('nested BinXml value');
+    if (type & ARRAY_FLAG) {
+      f.values.push(...subItems(ctx, inst, slot, w));
+      const arr = subJson(ctx, inst, slot, w) as JsonValue[];
+      if (arr.length === 0) return '';
+      if (arr.length === 1) return leafText(arr[0]!);
+      return arr.map(leafText);
+    }
+    const v = subJson(ctx, inst, slot, w);
+    const s = v === null ? '' : String(v);
+    f.values.push(s);
+    return wellFormed(s);
+  }
+  for (const c of el.children) if (c.k === 2 && slotType(inst, c.slot) === ValueType.BinXml) throw new Unplanned('nested BinXml value');
+  const s = partsText(ctx, inst, el.children, w);
+  f.values.push(s);
+  return wellFormed(s);
+}
+
+function leafText(x: JsonValue): string {
+  switch (typeof x) {
+    case 'string': return wellFormed(x);
+    case 'number': return String(x);
+    case 'boolean': return x ? 'true' : 'false';
+    default:
+      if (x === null) return '';
+      throw new Unplanned('nested array value');
+  }
+}
+
+function wellFormed(s: string): string {
+  return (s as WellFormed).isWellFormed() ? s : (s as WellFormed).toWellFormed();
+}
+
+/** ES2024 String methods (Node 20+), not in this project's ES2022 lib. */
+type WellFormed = string & { isWellFormed(): boolean; toWellFormed(): string };

@@ -1,0 +1,58 @@
+/**
+ * The row-plan extraction (src/evtx/render/row-plan.ts) against the general path (record.event()
+ * then ingest's conversion) for every record of the corpus: same fields, same data JSON text,
+ * same insertion strings, same message, same warnings.
+ */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { ChunkContext } from '../../src/evtx/binxml/context.js';
+import type { Instance } from '../../src/evtx/binxml/instance.js';
+import { readEvtxChunks } from '../../src/evtx/parser.js';
+import { extractFlat, flatEvent } from '../../src/evtx/render/row-plan.js';
+import { dataJson } from '../../src/ingest/event-row.js';
+import { renderMessage } from '../../src/ingest/messages/render.js';
+import { corpusFiles } from './helpers.js';
+
+const s = suite('ingest/row-plan');
+
+s('every corpus record: planned extraction = event() + row conversion', async () => {
+  let planned = 0;
+  let general = 0;
+  const flat = flatEvent();
+  for (const file of corpusFiles('ingest/row-plan')) {
+    for await (const items of readEvtxChunks(file, { carve: true })) {
+      for (const it of items) {
+        if (it.kind !== 'record') continue;
+        const { ctx, inst } = it as unknown as { ctx: ChunkContext; inst: Instance };
+        const found: string[] = [];
+        let ok: boolean;
+        try {
+          ok = extractFlat(ctx, inst, flat, found);
+        } catch {
+          ok = false;
+        }
+        if (!ok) {
+          general++;
+          continue;
+        }
+        planned++;
+        const before = it.warnings.length;
+        const ev = it.event();
+        const where = `${file} @0x${it.offset.toString(16)}`;
+        const data = ev.data === null ? null : dataJson(ev.data);
+        const message = renderMessage(ev.provider, ev.eventSourceName, ev.eventId, ev.values, ev.data);
+        const { dataJson: fj, values, keys: _k, leaves: _l, ...fields } = flat;
+        const { data: _d, values: evValues, ...evFields } = ev;
+        assert.equal(fields, evFields, where);
+        assert.is(fj, data, `${where} data`);
+        assert.equal(values, evValues, `${where} values`);
+        assert.equal(found, it.warnings.slice(before), `${where} warnings`);
+        const fm = renderMessage(flat.provider, flat.eventSourceName, flat.eventId, flat.values, Object.fromEntries(flat.keys.map((k, i) => [k, flat.leaves[i]!])));
+        if (flat.dataJson !== null) assert.is(fm, message, `${where} message`);
+      }
+    }
+  }
+  if (planned + general > 0) assert.ok(planned > general * 5, `planned ${planned}, general ${general}`);
+});
+
+s.run();
