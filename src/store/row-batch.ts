@@ -136,6 +136,9 @@ export class RowBatchBuilder {
   private seen = new Uint32Array(3 * 1024);
   private seenCount = 0;
   private row = -1;
+  /** Per string column: the last string written and its row (-1: none in this batch). */
+  private readonly lastStr: (string | null)[] = EVENT_COLUMNS.map(() => null);
+  private readonly lastRow = new Int32Array(EVENT_COLUMNS.length);
 
   constructor(private readonly pool: BufferPool = new BufferPool()) {
     this.listChild = new Uint32Array(pool.take(BATCH_ROWS * 16 * 4));
@@ -188,7 +191,22 @@ export class RowBatchBuilder {
 
   setStr(col: number, s: string | null): void {
     if (s === null) return this.setNull(col);
-    this.writeEntry(this.columns[col] as Uint32Array, this.bytes[col]!, this.row * 4, s);
+    const arr = this.columns[col] as Uint32Array;
+    const at = this.row * 4;
+    // Consecutive records mostly share host, channel, provider…: the previous row's entry is
+    // reused without hashing (the same string object when it comes from template text).
+    const prev = this.lastRow[col]!;
+    if (prev >= 0 && this.lastStr[col] === s) {
+      const from = prev * 4;
+      arr[at] = arr[from]!;
+      arr[at + 1] = arr[from + 1]!;
+      arr[at + 2] = arr[from + 2]!;
+      arr[at + 3] = arr[from + 3]!;
+      return;
+    }
+    this.writeEntry(arr, this.bytes[col]!, at, s);
+    this.lastStr[col] = s;
+    this.lastRow[col] = this.row;
   }
 
   /** The list column's items for this row (never null: an empty list when there are none). */
@@ -244,6 +262,8 @@ export class RowBatchBuilder {
     this.dedupe.clear();
     this.seenCount = 0;
     this.row = -1;
+    this.lastStr.fill(null);
+    this.lastRow.fill(-1);
   }
 
   /** Write the string_t for `s` at `arr[at..at+3]` (`bytes` is the byte view of `arr`). */

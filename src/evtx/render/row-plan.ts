@@ -333,7 +333,7 @@ function eventData(ctx: ChunkContext, inst: Instance, ops: DataOp[], f: FlatEven
         for (const item of subItems(ctx, inst, slot, w)) {
           const key = `#${++position}`;
           const leaf = wellFormed(item);
-          json += (json.length > 1 ? ',"' : '"') + key + '":' + JSON.stringify(leaf);
+          json += (json.length > 1 ? ',"' : '"') + key + '":' + quote(leaf);
           f.keys.push(key);
           f.leaves.push(leaf);
           f.values.push(item);
@@ -344,7 +344,7 @@ function eventData(ctx: ChunkContext, inst: Instance, ops: DataOp[], f: FlatEven
     if (op.positional) position++;
     const key = op.key ?? `#${position}`;
     const leaf = leafOf(ctx, inst, op, f, w);
-    json += (json.length > 1 ? ',' : '') + (op.key === null ? '"' + key + '":' : op.keyJson) + JSON.stringify(leaf);
+    json += (json.length > 1 ? ',' : '') + (op.key === null ? '"' + key + '":' : op.keyJson) + (typeof leaf === 'string' ? quote(leaf) : JSON.stringify(leaf));
     f.keys.push(key);
     f.leaves.push(leaf);
   }
@@ -378,6 +378,14 @@ function leafOf(ctx: ChunkContext, inst: Instance, op: DataOp, f: FlatEvent, w: 
   const s = partsText(ctx, inst, el.children, w);
   f.values.push(s);
   return wellFormed(s);
+}
+
+/** Characters JSON.stringify escapes in a well-formed string. */
+const JSON_ESCAPED = /["\\\u0000-\u001f]/;
+
+/** JSON.stringify of a well-formed string (most need no escape: skip the serializer). */
+function quote(s: string): string {
+  return JSON_ESCAPED.test(s) ? JSON.stringify(s) : '"' + s + '"';
 }
 
 function leafText(x: JsonValue): string {
