@@ -172,13 +172,26 @@ export class ByteSink {
    * UTF-16LE value → escaped UTF-8. Trailing NULs dropped; surrogate pairs combined; an
    * unpaired surrogate becomes U+FFFD (as encoding the decoded string would).
    */
-  utf16(b: Uint8Array, off: number, bytes: number): void {
+  utf16(b: Uint8Array, off: number, bytes: number, view: DataView | null = null): void {
     let chars = bytes >>> 1;
     while (chars > 0 && b[off + chars * 2 - 2] === 0 && b[off + chars * 2 - 1] === 0) chars--;
     if (this.pos + chars * 6 > this.buf.length) this.ensure(chars * 6);
     const o = this.buf;
     let p = this.pos;
-    for (let i = 0; i < chars; i++) {
+    let i = 0;
+    if (view !== null) {
+      // Two code units per read while both are plain ASCII (most values are).
+      for (; i + 1 < chars; i += 2) {
+        const w: number = view.getUint32(off + i * 2, true);
+        if ((w & 0xff80ff80) !== 0) break;
+        const c0 = w & 0x7f;
+        const c1 = (w >>> 16) & 0x7f;
+        if (PLAIN[c0] === 0 || PLAIN[c1] === 0) break;
+        o[p++] = c0;
+        o[p++] = c1;
+      }
+    }
+    for (; i < chars; i++) {
       const at = off + i * 2;
       const c = b[at]! | (b[at + 1]! << 8);
       if (c < 0x80) {

@@ -116,7 +116,7 @@ function writeValue(ctx: ChunkContext, off: number, size: number, type: number, 
   const b = ctx.b;
   if (size >= FIXED_SIZE[type & 0xff]!) {
     switch (type) {
-      case ValueType.String: out.utf16(b, off, size); return;
+      case ValueType.String: out.utf16(b, off, size, ctx.view); return;
       case ValueType.AnsiString: out.ansi(b, off, size); return;
       case ValueType.UInt8: out.uint(b[off]!); return;
       case ValueType.UInt16: out.uint(ctx.view.getUint16(off, true)); return;
