@@ -45,6 +45,7 @@ export function newTrace(body: number): CompileTrace {
 
 interface Entry {
   bytes: Buffer;
+  view: DataView;
   chunkLength: number;
   trace: CompileTrace;
   /** Compiled nodes are chunk-independent (names as text); the plan is shared once built. */
@@ -62,12 +63,17 @@ function keyOf(ctx: ChunkContext, defOffset: number): string {
 function sameBytes(ctx: ChunkContext, body: number, e: Entry): boolean {
   const f = e.trace.fields;
   const b = ctx.b;
+  const v = ctx.view;
   const want = e.bytes;
+  const wv = e.view;
   let from = 0;
-  // A plain loop: the segments between name fields are short, a native compare per segment costs more.
+  // Plain loops, four bytes per step: the segments between name fields are short, a native
+  // compare per segment costs more.
   for (let i = 0; i <= f.length; i += 2) {
     const to = i < f.length ? f[i]! : want.length;
-    for (let k = from; k < to; k++) if (b[body + k] !== want[k]) return false;
+    let k = from;
+    for (; k + 4 <= to; k += 4) if (v.getUint32(body + k, true) !== wv.getUint32(k, true)) return false;
+    for (; k < to; k++) if (b[body + k] !== want[k]) return false;
     if (i < f.length) from = to + (f[i + 1] === 1 ? 8 : 4);
   }
   return true;
@@ -124,7 +130,8 @@ export function storeTemplate(ctx: ChunkContext, defOffset: number, size: number
   }
   const key = keyOf(ctx, defOffset);
   const body = defOffset + KEY_TO;
-  const entry: Entry = { bytes: Buffer.from(ctx.b.subarray(body, body + size)), chunkLength: ctx.b.length, trace, first: tpl };
+  const bytes = Buffer.from(ctx.b.subarray(body, body + size));
+  const entry: Entry = { bytes, view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), chunkLength: ctx.b.length, trace, first: tpl };
   const list = cache.get(key);
   if (list === undefined) cache.set(key, [entry]);
   else {
