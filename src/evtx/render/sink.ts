@@ -17,6 +17,9 @@ function decimalDigits(v: number): number {
   return d;
 }
 
+/** Byte order of a GUID's text (first three fields little-endian); -1 = dash. */
+const GUID_ORDER = Int8Array.from([3, 2, 1, 0, -1, 5, 4, -1, 7, 6, -1, 8, 9, -1, 10, 11, 12, 13, 14, 15]);
+
 /** windows-1252 code points for bytes 0x80–0x9F. */
 const CP1252_HIGH = [
   0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
@@ -140,25 +143,21 @@ export class ByteSink {
   /** GUID `{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}`: first three fields little-endian. */
   guid(b: Uint8Array, o: number): void {
     if (this.pos + 38 > this.buf.length) this.ensure(38);
-    this.buf[this.pos++] = 0x7b;
-    this.hexOrder(b, o, [3, 2, 1, 0]);
-    this.buf[this.pos++] = 0x2d;
-    this.hexOrder(b, o, [5, 4]);
-    this.buf[this.pos++] = 0x2d;
-    this.hexOrder(b, o, [7, 6]);
-    this.buf[this.pos++] = 0x2d;
-    this.hexOrder(b, o, [8, 9]);
-    this.buf[this.pos++] = 0x2d;
-    this.hexOrder(b, o, [10, 11, 12, 13, 14, 15]);
-    this.buf[this.pos++] = 0x7d;
-  }
-
-  private hexOrder(b: Uint8Array, o: number, order: number[]): void {
-    for (const i of order) {
+    const out = this.buf;
+    let p = this.pos;
+    out[p++] = 0x7b;
+    for (let k = 0; k < GUID_ORDER.length; k++) {
+      const i = GUID_ORDER[k]!;
+      if (i < 0) {
+        out[p++] = 0x2d;
+        continue;
+      }
       const x = b[o + i]!;
-      this.buf[this.pos++] = HEX_CODES[x >> 4]!;
-      this.buf[this.pos++] = HEX_CODES[x & 15]!;
+      out[p++] = HEX_CODES[x >> 4]!;
+      out[p++] = HEX_CODES[x & 15]!;
     }
+    out[p++] = 0x7d;
+    this.pos = p;
   }
 
   /** Escape sequence for an ASCII char that is not plain. */
