@@ -124,7 +124,8 @@ export function addFlatRow(b: RowBatchBuilder, f: FlatEvent, origin: RowOrigin):
   b.setU64(COL.thread_id, f.threadId);
   b.setStr(COL.user_sid, f.userSid);
   b.setStr(COL.activity_id, f.activityId);
-  b.setStr(COL.data, f.dataJson);
+  if (f.hasData) b.setJsonObject(COL.data, f.keyJson, f.leaves);
+  else b.setNull(COL.data);
   b.setList(COL.params, f.values);
   b.setStr(COL.message, hasMessage(f.provider, f.eventSourceName, f.eventId) ? renderMessage(f.provider, f.eventSourceName, f.eventId, f.values, flatData(f)) : null);
   b.setBool(COL.recovered, origin.recovered);
@@ -135,7 +136,7 @@ export function addFlatRow(b: RowBatchBuilder, f: FlatEvent, origin: RowOrigin):
 
 /** The `data` object message templates read (keys are unique in planned records). */
 function flatData(f: FlatEvent): { [key: string]: JsonValue } | null {
-  if (f.dataJson === null) return null;
+  if (!f.hasData) return null;
   const o: { [key: string]: JsonValue } = {};
   for (let i = 0; i < f.keys.length; i++) o[f.keys[i]!] = f.leaves[i]!;
   return o;

@@ -74,6 +74,9 @@ export interface RowBatch {
 }
 
 const INLINE_MAX = 12;
+/** JSON.stringify's short escapes (after the backslash) by character code. */
+const JSON_ESCAPES: Record<number, number> = { 0x22: 0x22, 0x5c: 0x5c, 0x08: 0x62, 0x09: 0x74, 0x0a: 0x6e, 0x0c: 0x66, 0x0d: 0x72 };
+const HEX_LOWER = new Uint8Array([...'0123456789abcdef'].map((c) => c.charCodeAt(0)));
 const DEDUPE_MAX = 64;
 /** FILETIME of 1970-01-01 (100 ns ticks since 1601). */
 const EPOCH_TICKS = 116444736000000000n;
@@ -207,6 +210,82 @@ export class RowBatchBuilder {
     this.writeEntry(arr, this.bytes[col]!, at, s);
     this.lastStr[col] = s;
     this.lastRow[col] = this.row;
+  }
+
+  /**
+   * A JSON object from its keys' JSON text (`"Name":`) and text leaves (or lists of texts), laid
+   * out as UTF-8 straight into the heap: the bytes of JSON.stringify of the same object.
+   */
+  setJsonObject(col: number, keyJson: readonly string[], leaves: readonly (string | readonly string[])[]): void {
+    let worst = 2;
+    for (let i = 0; i < keyJson.length; i++) {
+      const l = leaves[i]!;
+      worst += 1 + keyJson[i]!.length * 3 + (typeof l === 'string' ? 2 + l.length * 6 : 2 + JSON.stringify(l).length * 3);
+    }
+    this.ensureHeap(worst);
+    const heap = this.heap;
+    const start = this.heapUsed;
+    let p = start;
+    heap[p++] = 0x7b;
+    for (let i = 0; i < keyJson.length; i++) {
+      if (i > 0) heap[p++] = 0x2c;
+      p = this.rawText(keyJson[i]!, p);
+      const l = leaves[i]!;
+      p = typeof l === 'string' ? this.quoted(l, p) : this.rawText(JSON.stringify(l), p);
+    }
+    heap[p++] = 0x7d;
+    this.placeWritten(this.columns[col] as Uint32Array, this.bytes[col]!, this.row * 4, start, p - start);
+  }
+
+  /** The entry for `n` bytes just written at heap offset `start` (inline when short). */
+  private placeWritten(arr: Uint32Array, bytes: Uint8Array, at: number, start: number, n: number): void {
+    const heap = this.heap;
+    arr[at] = n;
+    if (n <= INLINE_MAX) {
+      for (let i = 0; i < n; i++) bytes[at * 4 + 4 + i] = heap[start + i]!;
+      return;
+    }
+    arr[at + 1] = heap[start]! | (heap[start + 1]! << 8) | (heap[start + 2]! << 16) | (heap[start + 3]! << 24);
+    arr[at + 2] = start;
+    this.heapUsed = start + n;
+  }
+
+  /** Text already in JSON form, as UTF-8 at `p`; returns the end. */
+  private rawText(s: string, p: number): number {
+    const heap = this.heap;
+    const p0 = p;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) return p0 + heap.write(s, p0, 'utf8');
+      heap[p++] = c;
+    }
+    return p;
+  }
+
+  /** A well-formed string as a JSON string literal (JSON.stringify's escapes), UTF-8 at `p`. */
+  private quoted(s: string, p: number): number {
+    const heap = this.heap;
+    const p0 = p;
+    heap[p++] = 0x22;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x20 && c < 0x80 && c !== 0x22 && c !== 0x5c) heap[p++] = c;
+      else if (c >= 0x80) return p0 + heap.write(JSON.stringify(s), p0, 'utf8');
+      else {
+        heap[p++] = 0x5c;
+        const e = JSON_ESCAPES[c];
+        if (e !== undefined) heap[p++] = e;
+        else {
+          heap[p++] = 0x75;
+          heap[p++] = 0x30;
+          heap[p++] = 0x30;
+          heap[p++] = HEX_LOWER[c >> 4]!;
+          heap[p++] = HEX_LOWER[c & 15]!;
+        }
+      }
+    }
+    heap[p++] = 0x22;
+    return p;
   }
 
   /** The list column's items for this row (never null: an empty list when there are none). */

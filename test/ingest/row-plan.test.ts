@@ -8,7 +8,7 @@ import * as assert from 'uvu/assert';
 import type { ChunkContext } from '../../src/evtx/binxml/context.js';
 import type { Instance } from '../../src/evtx/binxml/instance.js';
 import { readEvtxChunks } from '../../src/evtx/parser.js';
-import { extractFlat, flatEvent } from '../../src/evtx/render/row-plan.js';
+import { extractFlat, flatDataJson, flatEvent } from '../../src/evtx/render/row-plan.js';
 import { dataJson } from '../../src/ingest/event-row.js';
 import { renderMessage } from '../../src/ingest/messages/render.js';
 import { corpusFiles } from './helpers.js';
@@ -41,14 +41,15 @@ s('every corpus record: planned extraction = event() + row conversion', async ()
         const where = `${file} @0x${it.offset.toString(16)}`;
         const data = ev.data === null ? null : dataJson(ev.data);
         const message = renderMessage(ev.provider, ev.eventSourceName, ev.eventId, ev.values, ev.data);
-        const { dataJson: fj, values, keys: _k, leaves: _l, ...fields } = flat;
+        const { hasData: _h, values, keys: _k, keyJson: _j, leaves: _l, ...fields } = flat;
+        const fj = flatDataJson(flat);
         const { data: _d, values: evValues, ...evFields } = ev;
         assert.equal(fields, evFields, where);
         assert.is(fj, data, `${where} data`);
         assert.equal(values, evValues, `${where} values`);
         assert.equal(found, it.warnings.slice(before), `${where} warnings`);
         const fm = renderMessage(flat.provider, flat.eventSourceName, flat.eventId, flat.values, Object.fromEntries(flat.keys.map((k, i) => [k, flat.leaves[i]!])));
-        if (flat.dataJson !== null) assert.is(fm, message, `${where} message`);
+        if (flat.hasData) assert.is(fm, message, `${where} message`);
       }
     }
   }

@@ -83,6 +83,39 @@ rb('nulls, 64-bit values, timestamps and several full batches', async () => {
   assert.equal(rows[5]!.params, []);
 });
 
+rb('JSON objects written as bytes equal JSON.stringify (escapes, unicode, inline and heap, arrays)', async () => {
+  const texts = ['', 'a', 'quote " and \\ backslash', 'ctl \u0000\u0001\b\t\n\f\r\u001f\u007f end', 'é ü', '\u{1F600}', 'x'.repeat(300), '%%8099', '0x8009030D'];
+  const objects: { keys: string[]; leaves: (string | string[])[] }[] = [
+    { keys: [], leaves: [] },
+    { keys: ['#1'], leaves: [''] },
+    { keys: ['a'], leaves: ['b'] },
+    { keys: ['Név', 'k"q', 'List'], leaves: ['v', 'w', ['1', 'é', '"']] },
+    { keys: texts.map((_, i) => `Param${i}`), leaves: texts },
+    ...texts.map((t) => ({ keys: ['Data'], leaves: [t] })),
+  ];
+  const db = await openDatabase(':memory:');
+  try {
+    const app = await db.conn.createAppender('events');
+    const ba = new BatchAppender(app, kinds);
+    const b = new RowBatchBuilder();
+    for (const o of objects) {
+      b.begin();
+      b.setJsonObject(COL.data, o.keys.map((k) => JSON.stringify(k) + ':'), o.leaves);
+      b.setList(COL.params, []);
+      b.setBool(COL.recovered, false);
+    }
+    const batch = b.finish();
+    ba.append(batch);
+    app.flushSync();
+    app.closeSync();
+    const r = await db.conn.runAndReadAll('SELECT data::VARCHAR AS d FROM events ORDER BY rowid');
+    const got = r.getRows().map((x) => x[0]);
+    assert.equal(got, objects.map((o) => JSON.stringify(Object.fromEntries(o.keys.map((k, i) => [k, o.leaves[i]])))));
+  } finally {
+    db.close();
+  }
+});
+
 rb('FILETIME → ns since 1970', () => {
   assert.is(ticksToNs(116444736000000000n), 0n);
   assert.is(ticksToNs(116444736000000001n), 100n);

@@ -39,12 +39,13 @@ export interface FlatEvent {
   channel: string | null;
   computer: string | null;
   userSid: string | null;
-  /** EventData as JSON text with every leaf as display text (null without EventData). */
-  dataJson: string | null;
+  /** EventData present (`data` is then a JSON object of `keys` → `leaves`, possibly empty). */
+  hasData: boolean;
   /** Insertion strings in document order. */
   values: string[];
-  /** `data` keys and their leaves (text, or texts for a multi-item array), for message templates. */
+  /** `data` keys, their JSON text with the colon (`"Name":`), and their leaves (text, or texts for a multi-item array). */
   keys: string[];
+  keyJson: string[];
   leaves: (string | string[])[];
 }
 
@@ -52,7 +53,7 @@ export function flatEvent(): FlatEvent {
   return {
     provider: null, providerGuid: null, eventSourceName: null, eventId: null, qualifiers: null, version: null, level: null,
     task: null, opcode: null, keywords: null, timeCreated: null, eventRecordId: null, activityId: null, relatedActivityId: null,
-    processId: null, threadId: null, channel: null, computer: null, userSid: null, dataJson: null, values: [], keys: [], leaves: [],
+    processId: null, threadId: null, channel: null, computer: null, userSid: null, hasData: false, values: [], keys: [], keyJson: [], leaves: [],
   };
 }
 
@@ -202,7 +203,7 @@ function run(ctx: ChunkContext, inst: Instance, sections: Section[], out: FlatEv
   for (const s of sections) {
     if ('system' in s) for (const op of s.system) system(ctx, inst, op, out, warnings);
     else if ('data' in s) {
-      if (out.dataJson !== null) throw new Unplanned('two EventData sections');
+      if (out.hasData) throw new Unplanned('two EventData sections');
       eventData(ctx, inst, s.data, out, warnings);
     } else if (slotType(inst, s.slot) === ValueType.BinXml) {
       const nested = inst.nested?.[s.slot];
@@ -216,11 +217,13 @@ function run(ctx: ChunkContext, inst: Instance, sections: Section[], out: FlatEv
 
 function reset(f: FlatEvent): void {
   f.provider = f.providerGuid = f.eventSourceName = f.keywords = f.activityId = f.relatedActivityId = null;
-  f.channel = f.computer = f.userSid = f.dataJson = null;
+  f.channel = f.computer = f.userSid = null;
+  f.hasData = false;
   f.eventId = f.qualifiers = f.version = f.level = f.task = f.opcode = f.processId = f.threadId = null;
   f.timeCreated = f.eventRecordId = null;
   f.values.length = 0;
   f.keys.length = 0;
+  f.keyJson.length = 0;
   f.leaves.length = 0;
 }
 
@@ -324,7 +327,7 @@ function system(ctx: ChunkContext, inst: Instance, op: SysOp, f: FlatEvent, w: s
 
 function eventData(ctx: ChunkContext, inst: Instance, ops: DataOp[], f: FlatEvent, w: string[]): void {
   let position = 0;
-  let json = '{';
+  f.hasData = true;
   for (const op of ops) {
     const el = op.el;
     if (op.key === null && op.shape === 1) {
@@ -332,10 +335,9 @@ function eventData(ctx: ChunkContext, inst: Instance, ops: DataOp[], f: FlatEven
       if ((slotType(inst, slot) & ARRAY_FLAG) !== 0) {
         for (const item of subItems(ctx, inst, slot, w)) {
           const key = `#${++position}`;
-          const leaf = wellFormed(item);
-          json += (json.length > 1 ? ',"' : '"') + key + '":' + quote(leaf);
           f.keys.push(key);
-          f.leaves.push(leaf);
+          f.keyJson.push(`"${key}":`);
+          f.leaves.push(wellFormed(item));
           f.values.push(item);
         }
         continue;
@@ -344,11 +346,18 @@ function eventData(ctx: ChunkContext, inst: Instance, ops: DataOp[], f: FlatEven
     if (op.positional) position++;
     const key = op.key ?? `#${position}`;
     const leaf = leafOf(ctx, inst, op, f, w);
-    json += (json.length > 1 ? ',' : '') + (op.key === null ? '"' + key + '":' : op.keyJson) + (typeof leaf === 'string' ? quote(leaf) : JSON.stringify(leaf));
     f.keys.push(key);
+    f.keyJson.push(op.key === null ? `"${key}":` : op.keyJson);
     f.leaves.push(leaf);
   }
-  f.dataJson = json + '}';
+}
+
+/** The `data` JSON text of a flat event (what the row writer lays out as bytes), or null. */
+export function flatDataJson(f: FlatEvent): string | null {
+  if (!f.hasData) return null;
+  let json = '{';
+  for (let i = 0; i < f.keys.length; i++) json += (i > 0 ? ',' : '') + f.keyJson[i]! + JSON.stringify(f.leaves[i]!);
+  return json + '}';
 }
 
 /** Leaf text(s) of a Data/Binary element; pushes its insertion strings (event.ts `leafValue` + ingest's `leafText`). */
@@ -378,14 +387,6 @@ function leafOf(ctx: ChunkContext, inst: Instance, op: DataOp, f: FlatEvent, w: 
   const s = partsText(ctx, inst, el.children, w);
   f.values.push(s);
   return wellFormed(s);
-}
-
-/** Characters JSON.stringify escapes in a well-formed string. */
-const JSON_ESCAPED = /["\\\u0000-\u001f]/;
-
-/** JSON.stringify of a well-formed string (most need no escape: skip the serializer). */
-function quote(s: string): string {
-  return JSON_ESCAPED.test(s) ? JSON.stringify(s) : '"' + s + '"';
 }
 
 function leafText(x: JsonValue): string {
