@@ -47,6 +47,11 @@ export class ParsedRecord implements EvtxRecord {
     return this.ctx.base + this.at;
   }
 
+  /** Number of findings, without allocating the list. */
+  get warningCount(): number {
+    return this.found === null ? 0 : this.found.length;
+  }
+
   /** Non-fatal findings (allocated on first use: most records have none). */
   get warnings(): string[] {
     return (this.found ??= []);

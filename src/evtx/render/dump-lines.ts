@@ -40,10 +40,11 @@ export function dumpItem(item: EvtxItem, format: DumpFormat, file: string, lines
   }
   sum.records++;
   if (item.carved) sum.carved++;
-  if (format === 'xml' && item instanceof ParsedRecord) item.writeXml(lines);
+  const parsed = item instanceof ParsedRecord;
+  if (format === 'xml' && parsed) item.writeXml(lines);
   else writeLine(lines, format === 'xml' ? item.xml() : JSON.stringify(recordJson(item)));
   lines.byte(0x0a);
-  if (item.warnings.length === 0) return '';
+  if (parsed ? item.warningCount === 0 : item.warnings.length === 0) return '';
   sum.warnings += item.warnings.length;
   let notes = '';
   for (const w of item.warnings) notes += `warning: ${file} @ 0x${item.offset.toString(16)}: record ${item.recordId}: ${w}\n`;
