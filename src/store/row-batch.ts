@@ -76,6 +76,11 @@ export interface RowBatch {
 const INLINE_MAX = 12;
 /** JSON.stringify's short escapes (after the backslash) by character code. */
 const JSON_ESCAPES: Record<number, number> = { 0x22: 0x22, 0x5c: 0x5c, 0x08: 0x62, 0x09: 0x74, 0x0a: 0x6e, 0x0c: 0x66, 0x0d: 0x72 };
+/** Longer strings of plain printable ASCII are copied by one native call instead of a loop. */
+const NATIVE_COPY = 24;
+const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
+/** Anything but printable ASCII other than `"` and `\\`. */
+const JSON_SLOW = /[^\x20\x21\x23-\x5b\x5d-\x7e]/;
 const HEX_LOWER = new Uint8Array([...'0123456789abcdef'].map((c) => c.charCodeAt(0)));
 const DEDUPE_MAX = 64;
 /** FILETIME of 1970-01-01 (100 ns ticks since 1601). */
@@ -253,6 +258,7 @@ export class RowBatchBuilder {
   /** Text already in JSON form, as UTF-8 at `p`; returns the end. */
   private rawText(s: string, p: number): number {
     const heap = this.heap;
+    if (s.length > NATIVE_COPY && !NOT_PRINTABLE_ASCII.test(s)) return p + heap.write(s, p, 'latin1');
     const p0 = p;
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
@@ -267,6 +273,11 @@ export class RowBatchBuilder {
     const heap = this.heap;
     const p0 = p;
     heap[p++] = 0x22;
+    if (s.length > NATIVE_COPY && !JSON_SLOW.test(s)) {
+      p += heap.write(s, p, 'latin1');
+      heap[p++] = 0x22;
+      return p;
+    }
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
       if (c >= 0x20 && c < 0x80 && c !== 0x22 && c !== 0x5c) heap[p++] = c;

@@ -84,7 +84,7 @@ rb('nulls, 64-bit values, timestamps and several full batches', async () => {
 });
 
 rb('JSON objects written as bytes equal JSON.stringify (escapes, unicode, inline and heap, arrays)', async () => {
-  const texts = ['', 'a', 'quote " and \\ backslash', 'ctl \u0000\u0001\b\t\n\f\r\u001f\u007f end', 'é ü', '\u{1F600}', 'x'.repeat(300), '%%8099', '0x8009030D'];
+  const texts = ['', 'a', 'quote " and \\ backslash', 'ctl \u0000\u0001\b\t\n\f\r\u001f\u007f end', 'é ü', '\u{1F600}', 'x'.repeat(300), '%%8099', '0x8009030D', 'ünïcödé text longer than twenty-four chars', 'a long plain ASCII value with "quotes" inside'];
   const objects: { keys: string[]; leaves: (string | string[])[] }[] = [
     { keys: [], leaves: [] },
     { keys: ['#1'], leaves: [''] },
