@@ -55,8 +55,7 @@ function groupUnits(chunks: ChunkSlot[]): ChunkSlot[][] {
 async function runUnits(pool: ParsePool, fh: FileHandle, hash: Hash, cursor: { at: number }, units: ChunkSlot[][], path: string, sink: EventSink, opts: EvtxLoadOptions): Promise<void> {
   const base = seqCounter;
   seqCounter += units.length;
-  // One unit beyond the workers: a worker finds its next job queued while the main thread appends.
-  const maxInFlight = pool.size + 1;
+  const maxInFlight = pool.size;
   const pending = new Map<number, UnitResult>();
   let next = 0;
   let bytes = 0;
