@@ -13,8 +13,9 @@ import type { Template } from './nodes.js';
 /** Template header: next offset u32, GUID 16 bytes, data size u32 (the key is GUID + size). */
 const KEY_FROM = 4;
 const KEY_TO = 24;
-/** Entries kept per process before the cache starts over (bounds memory on odd inputs). */
+/** Entries and definition bytes kept per process before the cache starts over (bounds memory on odd inputs). */
 const MAX_ENTRIES = 2048;
+const MAX_BYTES = 8 << 20;
 /** Candidates kept per GUID + size (variants of a template differing in inline names). */
 const MAX_VARIANTS = 4;
 
@@ -54,6 +55,7 @@ interface Entry {
 
 const cache = new Map<string, Entry[]>();
 let entries = 0;
+let cachedBytes = 0;
 
 function keyOf(ctx: ChunkContext, defOffset: number): string {
   return (ctx.b as Buffer).toString('latin1', defOffset + KEY_FROM, defOffset + KEY_TO);
@@ -124,9 +126,10 @@ export function cachedTemplate(ctx: ChunkContext, defOffset: number, size: numbe
 
 /** Remember a successful compile for later chunks. */
 export function storeTemplate(ctx: ChunkContext, defOffset: number, size: number, trace: CompileTrace, tpl: Template): void {
-  if (entries >= MAX_ENTRIES) {
+  if (entries >= MAX_ENTRIES || cachedBytes + size > MAX_BYTES) {
     cache.clear();
     entries = 0;
+    cachedBytes = 0;
   }
   const key = keyOf(ctx, defOffset);
   const body = defOffset + KEY_TO;
@@ -139,4 +142,5 @@ export function storeTemplate(ctx: ChunkContext, defOffset: number, size: number
     list.push(entry);
   }
   entries++;
+  cachedBytes += size;
 }
