@@ -1,5 +1,5 @@
 /**
- * JSON report: the ReportModel with a fixed key order (documented in docs/readme/reports.md),
+ * JSON report: the ReportModel with a fixed key order (documented in README.md, "JSON (`--format json`)"),
  * 2-space indent, trailing newline. Optional fields are always present (null when absent) so a
  * consumer sees the same shape for every finding. Keys a future model adds that this list does
  * not name yet follow the known ones in alphabetical order, so output stays deterministic.
