@@ -8,6 +8,7 @@
  */
 import type { EvtxEvent, JsonValue } from '../evtx/event.js';
 import { childElements, localName, type XmlElement } from '../xml/index.js';
+import { parseBigInt as big, parseNumber as num } from '../evtx/render/parse-number.js';
 
 type Obj = { [key: string]: JsonValue };
 
@@ -61,17 +62,6 @@ function hasElements(el: XmlElement): boolean {
 
 function attr(el: XmlElement, name: string): string | null {
   return Object.hasOwn(el.attrs, name) ? el.attrs[name]! : null;
-}
-
-function num(s: string | null): number | null {
-  if (s === null || s === '') return null;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : null;
-}
-
-function big(s: string | null): bigint | null {
-  if (s === null || !/^\s*(0x[0-9a-f]+|\d+)\s*$/i.test(s)) return null;
-  return BigInt(s.trim());
 }
 
 /** `YYYY-MM-DDThh:mm:ss[.fffffff…]Z` → FILETIME ticks (100 ns since 1601), sub-tick digits dropped. */

@@ -11,6 +11,7 @@ import type { TElement, TNode } from '../binxml/nodes.js';
 import type { EvtxEvent, JsonValue } from '../event.js';
 import { expand, partsText, slotIsNull, slotType, subItems, subJson } from './resolve.js';
 import type { Bound } from './resolve.js';
+import { parseBigInt as big, parseNumber as num } from './parse-number.js';
 
 type Obj = { [key: string]: JsonValue };
 
@@ -106,17 +107,6 @@ function attrNum(w: Walk, inst: Instance, el: TElement, name: string): number | 
     return num(attr(w, inst, el, name));
   }
   return null;
-}
-
-function num(s: string | null): number | null {
-  if (s === null || s === '') return null;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : null;
-}
-
-function big(s: string | null): bigint | null {
-  if (s === null || !/^\s*(0x[0-9a-f]+|\d+)\s*$/i.test(s)) return null;
-  return BigInt(s.trim());
 }
 
 /** FILETIME ticks of TimeCreated/@SystemTime: raw when it is a FILETIME value, else parsed from text. */

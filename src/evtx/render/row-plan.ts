@@ -14,31 +14,13 @@ import { ARRAY_FLAG, ValueType } from '../types.js';
 import type { ChunkContext } from '../binxml/context.js';
 import type { Instance } from '../binxml/instance.js';
 import type { TAttr, TElement, TNode, Template } from '../binxml/nodes.js';
-import type { JsonValue } from '../event.js';
+import type { EvtxEvent, JsonValue } from '../event.js';
 import { ticksFromIso } from './event.js';
 import { partsText, slotIsNull, slotType, subItems, subJson } from './resolve.js';
+import { parseBigInt as big, parseNumber as num } from './parse-number.js';
 
 /** One record's fields, in the shape of an `events` row (reused from record to record). */
-export interface FlatEvent {
-  provider: string | null;
-  providerGuid: string | null;
-  eventSourceName: string | null;
-  eventId: number | null;
-  qualifiers: number | null;
-  version: number | null;
-  level: number | null;
-  task: number | null;
-  opcode: number | null;
-  keywords: string | null;
-  timeCreated: bigint | null;
-  eventRecordId: bigint | null;
-  activityId: string | null;
-  relatedActivityId: string | null;
-  processId: number | null;
-  threadId: number | null;
-  channel: string | null;
-  computer: string | null;
-  userSid: string | null;
+export interface FlatEvent extends Omit<EvtxEvent, 'data' | 'values'> {
   /** EventData present (`data` is then a JSON object of `keys` → `leaves`, possibly empty). */
   hasData: boolean;
   /** Insertion strings in document order. */
@@ -264,17 +246,6 @@ function attrNum(ctx: ChunkContext, inst: Instance, a: TAttr | null, warnings: s
     return typeof v === 'number' ? v : null;
   }
   return num(attr(ctx, inst, a, warnings));
-}
-
-function num(s: string | null): number | null {
-  if (s === null || s === '') return null;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : null;
-}
-
-function big(s: string | null): bigint | null {
-  if (s === null || !/^\s*(0x[0-9a-f]+|\d+)\s*$/i.test(s)) return null;
-  return BigInt(s.trim());
 }
 
 /** The raw u64 of a single substitution of `type` with at least 8 bytes, else undefined. */
