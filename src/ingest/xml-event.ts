@@ -8,7 +8,7 @@
  */
 import type { EvtxEvent, JsonValue } from '../evtx/event.js';
 import { childElements, localName, type XmlElement } from '../xml/index.js';
-import { parseBigInt as big, parseNumber as num } from '../evtx/render/parse-number.js';
+import { parseBigInt as big, parseNumber as num, ticksFromIso } from '../evtx/render/parse-number.js';
 
 type Obj = { [key: string]: JsonValue };
 
@@ -62,16 +62,6 @@ function hasElements(el: XmlElement): boolean {
 
 function attr(el: XmlElement, name: string): string | null {
   return Object.hasOwn(el.attrs, name) ? el.attrs[name]! : null;
-}
-
-/** `YYYY-MM-DDThh:mm:ss[.fffffff…]Z` → FILETIME ticks (100 ns since 1601), sub-tick digits dropped. */
-export function ticksFromIso(s: string): bigint | null {
-  const m = /^(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?Z?$/.exec(s.trim());
-  if (m === null) return null;
-  const ms = Date.parse(`${m[1]}T${m[2]}Z`);
-  if (Number.isNaN(ms)) return null;
-  const frac = BigInt(((m[3] ?? '') + '0000000').slice(0, 7));
-  return (BigInt(ms) / 1000n + 11644473600n) * 10000000n + frac;
 }
 
 function system(ev: EvtxEvent, sys: XmlElement): void {

@@ -11,7 +11,7 @@ import type { TElement, TNode } from '../binxml/nodes.js';
 import type { EvtxEvent, JsonValue } from '../event.js';
 import { expand, partsText, slotIsNull, slotType, subItems, subJson } from './resolve.js';
 import type { Bound } from './resolve.js';
-import { parseBigInt as big, parseNumber as num } from './parse-number.js';
+import { parseBigInt as big, parseNumber as num, ticksFromIso } from './parse-number.js';
 
 type Obj = { [key: string]: JsonValue };
 
@@ -118,16 +118,6 @@ function systemTime(w: Walk, inst: Instance, el: TElement): bigint | null {
     return w.ctx.view.getBigUint64(inst.vals[inst.base + only.slot * 3]!, true);
   }
   return ticksFromIso(partsText(w.ctx, inst, a.parts, w.warnings));
-}
-
-/** `YYYY-MM-DDThh:mm:ss[.fffffff]Z` → FILETIME ticks. */
-export function ticksFromIso(s: string): bigint | null {
-  const m = /^(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?Z?$/.exec(s.trim());
-  if (m === null) return null;
-  const ms = Date.parse(`${m[1]}T${m[2]}Z`);
-  if (Number.isNaN(ms)) return null;
-  const frac = BigInt(((m[3] ?? '') + '0000000').slice(0, 7));
-  return (BigInt(ms) / 1000n + 11644473600n) * 10000000n + frac;
 }
 
 function system(w: Walk, inst: Instance, sys: TElement): void {

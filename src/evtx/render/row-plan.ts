@@ -15,9 +15,8 @@ import type { ChunkContext } from '../binxml/context.js';
 import type { Instance } from '../binxml/instance.js';
 import type { TAttr, TElement, TNode, Template } from '../binxml/nodes.js';
 import type { EvtxEvent, JsonValue } from '../event.js';
-import { ticksFromIso } from './event.js';
 import { partsText, slotIsNull, slotType, subItems, subJson } from './resolve.js';
-import { parseBigInt as big, parseNumber as num } from './parse-number.js';
+import { parseBigInt as big, parseNumber as num, ticksFromIso } from './parse-number.js';
 
 /** One record's fields, in the shape of an `events` row (reused from record to record). */
 export interface FlatEvent extends Omit<EvtxEvent, 'data' | 'values'> {
