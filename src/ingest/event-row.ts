@@ -24,35 +24,12 @@ export interface RowOrigin {
 
 /** Append the event as a new row of `b`. */
 export function addEventRow(b: RowBatchBuilder, ev: EvtxEvent, origin: RowOrigin): void {
-  b.begin();
-  b.setStr(COL.host, ev.computer);
-  b.setStr(COL.channel, ev.channel);
-  b.setStr(COL.provider, ev.provider);
-  b.setStr(COL.provider_guid, ev.providerGuid);
-  b.setStr(COL.event_source, ev.eventSourceName);
-  b.setInt(COL.event_id, ev.eventId);
-  b.setInt(COL.qualifiers, ev.qualifiers);
-  b.setInt(COL.version, ev.version);
-  b.setInt(COL.level, ev.level);
-  b.setInt(COL.task, ev.task);
-  b.setInt(COL.opcode, ev.opcode);
-  b.setStr(COL.keywords, ev.keywords);
-  b.setBigInt(COL.record_id, ev.eventRecordId);
-  b.setBigInt(COL.header_record_id, origin.headerRecordId);
-  b.setTicks(COL.ts, ev.timeCreated);
-  b.setTicks(COL.written_ts, origin.writtenTicks);
-  b.setU64(COL.process_id, ev.processId);
-  b.setU64(COL.thread_id, ev.threadId);
-  b.setStr(COL.user_sid, ev.userSid);
-  b.setStr(COL.activity_id, ev.activityId);
+  beginRow(b, ev, origin);
   b.setStr(COL.data, ev.data === null ? null : dataJson(ev.data));
   b.setList(COL.params, ev.values);
   const message = origin.message ?? renderMessage(ev.provider, ev.eventSourceName, ev.eventId, ev.values, ev.data);
   b.setStr(COL.message, message);
-  b.setBool(COL.recovered, origin.recovered);
-  b.setInt(COL.chunk, origin.chunk);
-  b.setU64(COL.file_offset, origin.offset);
-  b.setStr(COL.related_activity_id, ev.relatedActivityId);
+  endRow(b, ev, origin);
 }
 
 /** JSON text of EventData/UserData with every leaf as its display text (`v` is converted in place). */
@@ -103,35 +80,12 @@ type WellFormed = string & { isWellFormed(): boolean; toWellFormed(): string };
 
 /** Append a record extracted by a row plan (src/evtx/render/row-plan.ts): the same row `addEventRow` gives. */
 export function addFlatRow(b: RowBatchBuilder, f: FlatEvent, origin: RowOrigin): void {
-  b.begin();
-  b.setStr(COL.host, f.computer);
-  b.setStr(COL.channel, f.channel);
-  b.setStr(COL.provider, f.provider);
-  b.setStr(COL.provider_guid, f.providerGuid);
-  b.setStr(COL.event_source, f.eventSourceName);
-  b.setInt(COL.event_id, f.eventId);
-  b.setInt(COL.qualifiers, f.qualifiers);
-  b.setInt(COL.version, f.version);
-  b.setInt(COL.level, f.level);
-  b.setInt(COL.task, f.task);
-  b.setInt(COL.opcode, f.opcode);
-  b.setStr(COL.keywords, f.keywords);
-  b.setBigInt(COL.record_id, f.eventRecordId);
-  b.setBigInt(COL.header_record_id, origin.headerRecordId);
-  b.setTicks(COL.ts, f.timeCreated);
-  b.setTicks(COL.written_ts, origin.writtenTicks);
-  b.setU64(COL.process_id, f.processId);
-  b.setU64(COL.thread_id, f.threadId);
-  b.setStr(COL.user_sid, f.userSid);
-  b.setStr(COL.activity_id, f.activityId);
+  beginRow(b, f, origin);
   if (f.hasData) b.setJsonObject(COL.data, f.keyJson, f.leaves);
   else b.setNull(COL.data);
   b.setList(COL.params, f.values);
   b.setStr(COL.message, hasMessage(f.provider, f.eventSourceName, f.eventId) ? renderMessage(f.provider, f.eventSourceName, f.eventId, f.values, flatData(f)) : null);
-  b.setBool(COL.recovered, origin.recovered);
-  b.setInt(COL.chunk, origin.chunk);
-  b.setU64(COL.file_offset, origin.offset);
-  b.setStr(COL.related_activity_id, f.relatedActivityId);
+  endRow(b, f, origin);
 }
 
 /** The `data` object message templates read (keys are unique in planned records). */
@@ -140,4 +94,40 @@ function flatData(f: FlatEvent): { [key: string]: JsonValue } | null {
   const o: { [key: string]: JsonValue } = {};
   for (let i = 0; i < f.keys.length; i++) o[f.keys[i]!] = f.leaves[i]!;
   return o;
+}
+
+/** System fields shared by both row sources (a full event, or a row plan's flat record). */
+type SystemFields = Omit<EvtxEvent, 'data' | 'values'>;
+
+/** Start a row: the System columns and the record-header columns. */
+function beginRow(b: RowBatchBuilder, sys: SystemFields, origin: RowOrigin): void {
+  b.begin();
+  b.setStr(COL.host, sys.computer);
+  b.setStr(COL.channel, sys.channel);
+  b.setStr(COL.provider, sys.provider);
+  b.setStr(COL.provider_guid, sys.providerGuid);
+  b.setStr(COL.event_source, sys.eventSourceName);
+  b.setInt(COL.event_id, sys.eventId);
+  b.setInt(COL.qualifiers, sys.qualifiers);
+  b.setInt(COL.version, sys.version);
+  b.setInt(COL.level, sys.level);
+  b.setInt(COL.task, sys.task);
+  b.setInt(COL.opcode, sys.opcode);
+  b.setStr(COL.keywords, sys.keywords);
+  b.setBigInt(COL.record_id, sys.eventRecordId);
+  b.setBigInt(COL.header_record_id, origin.headerRecordId);
+  b.setTicks(COL.ts, sys.timeCreated);
+  b.setTicks(COL.written_ts, origin.writtenTicks);
+  b.setU64(COL.process_id, sys.processId);
+  b.setU64(COL.thread_id, sys.threadId);
+  b.setStr(COL.user_sid, sys.userSid);
+  b.setStr(COL.activity_id, sys.activityId);
+}
+
+/** Finish a row: where the record came from. */
+function endRow(b: RowBatchBuilder, sys: SystemFields, origin: RowOrigin): void {
+  b.setBool(COL.recovered, origin.recovered);
+  b.setInt(COL.chunk, origin.chunk);
+  b.setU64(COL.file_offset, origin.offset);
+  b.setStr(COL.related_activity_id, sys.relatedActivityId);
 }
