@@ -2,27 +2,17 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { dump } from '../../src/cli/commands/dump.js';
 import type { DumpOptions } from '../../src/cli/commands/dump.js';
 import { InputError } from '../../src/errors.js';
+import { captureDump } from './helpers/capture-dump.js';
 import { samplesDir } from '../../src/paths.js';
 import { corpusDir } from './helpers/corpus.js';
 
 const test = suite('dump --threads');
 
-async function run(file: string, opts: DumpOptions): Promise<{ out: Buffer; err: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const o: Buffer[] = [];
-  const e: Buffer[] = [];
-  out.on('data', (b: Buffer) => o.push(b));
-  err.on('data', (b: Buffer) => e.push(b));
-  await dump(file, opts, out, err);
-  return { out: Buffer.concat(o), err: Buffer.concat(e).toString('utf8') };
-}
+const run = captureDump;
 
 /** Compare one thread with 2 and 3 threads for both formats; returns the single-thread stderr. */
 async function same(file: string, extra: Partial<DumpOptions> = {}): Promise<string> {

@@ -2,12 +2,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { dump } from '../../src/cli/commands/dump.js';
 import type { DumpOptions } from '../../src/cli/commands/dump.js';
 import { InputError } from '../../src/errors.js';
+import { captureDump } from './helpers/capture-dump.js';
 import { chunk, evtxFile, record, templateInstance } from './helpers/build.js';
 
 const test = suite('dump command');
@@ -27,16 +26,10 @@ function sample(): string {
   return file;
 }
 
-async function run(file: string, opts: DumpOptions): Promise<{ out: string; err: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const o: Buffer[] = [];
-  const e: Buffer[] = [];
-  out.on('data', (b: Buffer) => o.push(b));
-  err.on('data', (b: Buffer) => e.push(b));
-  await dump(file, opts, out, err);
-  return { out: Buffer.concat(o).toString('utf8'), err: Buffer.concat(e).toString('utf8') };
-}
+const run = async (file: string, opts: DumpOptions): Promise<{ out: string; err: string }> => {
+  const r = await captureDump(file, opts);
+  return { out: r.out.toString('utf8'), err: r.err };
+};
 
 test('xml: one event per line in file order, damage on stderr with a summary', async () => {
   const { out, err } = await run(sample(), { format: 'xml' });
