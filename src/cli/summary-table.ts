@@ -1,6 +1,6 @@
 /** The findings summary `bindtrail analyze` prints: one row per finding, or the no-incident line. */
 import Table from 'cli-table3';
-import type { ReportModel } from '../report/model.js';
+import type { ReportModel } from '../model/index.js';
 import { plainText } from '../report/text-safety.js';
 
 export function findingsSummary(model: ReportModel): string {

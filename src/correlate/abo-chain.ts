@@ -6,7 +6,7 @@
  */
 import { lookupErrorCode } from '../knowledge/error-codes.js';
 import type { Row } from '../store/run-query.js';
-import type { Confidence, Evidence, Finding } from './finding.js';
+import type { Confidence, Evidence, Finding } from '../model/index.js';
 import { asString, asStrings, eventEvidence, evidenceSpan, sortEvidence } from './evidence.js';
 
 type ChainKind = 'abo-binding-deleted' | 'abo-binding-rebound';

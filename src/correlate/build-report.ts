@@ -1,16 +1,15 @@
 /**
- * Assembles the report model (src/report/model.ts) from a database: files, hosts, the event
+ * Assembles the report model (src/model/report.ts) from a database: files, hosts, the event
  * findings, the configuration findings and the timeline. Pure data; the renderers format it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { packageRoot } from '../paths.js';
-import { REPORT_SCHEMA_VERSION, type FileSummary, type HostSummary, type ReportModel } from '../report/model.js';
+import { LEVELS, REPORT_SCHEMA_VERSION, type FileSummary, type Finding, type HostSummary, type Level, type ReportModel } from '../model/index.js';
 import { runBundled } from './bundled-queries.js';
 import { findAll, sortFindings, type CorrelateOptions } from './correlate.js';
 import { asString, asStrings } from './evidence.js';
-import { LEVELS, type Finding, type Level } from './finding.js';
 import { buildTimeline } from './timeline.js';
 import { isoUtc } from './time.js';
 

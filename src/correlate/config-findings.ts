@@ -5,9 +5,9 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Row } from '../store/run-query.js';
+import type { Evidence, Finding } from '../model/index.js';
 import { runBundled } from './bundled-queries.js';
 import { asString, asStrings, eventEvidence, evidenceSpan, sortEvidence } from './evidence.js';
-import type { Evidence, Finding } from './finding.js';
 
 const APPHOST = '%windir%\\System32\\inetsrv\\config\\applicationHost.config';
 const KB_2025598 = 'https://support.microsoft.com/kb/2025598 (SSL bindings deleted: legacy customMetadata 5506)';

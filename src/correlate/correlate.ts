@@ -4,11 +4,11 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Row } from '../store/run-query.js';
+import type { Finding } from '../model/index.js';
 import { aboFindings, chainKind } from './abo-chain.js';
 import { configFindings } from './config-findings.js';
 import { runBundled } from './bundled-queries.js';
 import { asString, asStrings } from './evidence.js';
-import type { Finding } from './finding.js';
 import { privateKeyFindings } from './private-key.js';
 import { epochMs } from './time.js';
 

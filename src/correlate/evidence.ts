@@ -1,5 +1,5 @@
 /** Evidence rows built from query rows (pure data, shared by the chain rules). */
-import type { Evidence } from './finding.js';
+import type { Evidence } from '../model/index.js';
 import { isoUtc } from './time.js';
 
 export interface EventRef {

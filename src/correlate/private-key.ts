@@ -5,7 +5,7 @@
  */
 import { lookupErrorCode, type CauseEntry, type ErrorCodeEntry } from '../knowledge/error-codes.js';
 import type { Row } from '../store/run-query.js';
-import type { Confidence, Evidence, Finding } from './finding.js';
+import type { Confidence, Evidence, Finding } from '../model/index.js';
 import { asString, eventEvidence, evidenceSpan, sortEvidence } from './evidence.js';
 import { keyContext, type KeyContext } from './private-key-context.js';
 

@@ -3,11 +3,10 @@
  * notable-events.sql), or every event with `all` (queries/general/all-events.sql).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { TimelineEntry } from '../report/model.js';
+import type { Finding, TimelineEntry } from '../model/index.js';
 import type { Row } from '../store/run-query.js';
 import { runBundled } from './bundled-queries.js';
 import { asString } from './evidence.js';
-import type { Finding } from './finding.js';
 import { epochMs, isoUtc } from './time.js';
 
 export interface TimelineOptions {

@@ -2,8 +2,7 @@
  * HTML for the findings section: one <article id="finding-N"> per finding, with its evidence
  * table linked to the timeline rows (`#tl-K`). Every model string is escaped with escapeHtml.
  */
-import type { Evidence, Finding } from '../correlate/finding.js';
-import type { ReportModel } from './model.js';
+import type { Evidence, Finding, ReportModel } from '../model/index.js';
 import { formatDuration, formatLocal, formatUtc } from './format-time.js';
 import { escapeHtml as esc, safeHttpUrl } from './text-safety.js';
 import { UNKNOWN_HOST, eventLabel, sourceKey } from './view-helpers.js';

@@ -1,9 +1,8 @@
 /**
  * The HTML report's only stylesheet (inline; the report loads nothing). Screen and print.
  */
-import { LEVELS } from '../correlate/finding.js';
+import { LEVELS, ROLES } from '../model/index.js';
 import { LEVEL_COLOURS, ROLE_COLOURS } from './render-svg-timeline.js';
-import { ROLES } from './view-helpers.js';
 
 const levelRules = LEVELS.map((l) => `.level-${l}{background:${LEVEL_COLOURS[l]};color:#fff}`).join('\n');
 const roleRules = ROLES.map((r) => `.role-${r}{color:${ROLE_COLOURS[r]};font-weight:600}`).join('\n');

@@ -4,8 +4,7 @@
  * every load except data: images, so even an escaping bug could not run code. Every string from
  * the model (logs and artefacts are attacker-controlled) is escaped with escapeHtml.
  */
-import { LEVELS } from '../correlate/finding.js';
-import type { FileSummary, HostSummary, ReportModel, TimelineEntry } from './model.js';
+import { LEVELS, type FileSummary, type HostSummary, type ReportModel, type TimelineEntry } from '../model/index.js';
 import { formatUtc, resolveDisplayZone } from './format-time.js';
 import { findingsSection, hostText, indexTimeline, timeCell } from './html-findings.js';
 import type { HtmlCtx } from './html-findings.js';

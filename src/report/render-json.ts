@@ -4,10 +4,7 @@
  * consumer sees the same shape for every finding. Keys a future model adds that this list does
  * not name yet follow the known ones in alphabetical order, so output stays deterministic.
  */
-import { LEVELS } from '../correlate/finding.js';
-import type { Evidence, Finding } from '../correlate/finding.js';
-import type { FileSummary, HostSummary, ReportModel, TimelineEntry } from './model.js';
-import { REPORT_SCHEMA_VERSION } from './model.js';
+import { LEVELS, REPORT_SCHEMA_VERSION, type Evidence, type FileSummary, type Finding, type HostSummary, type ReportModel, type TimelineEntry } from '../model/index.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

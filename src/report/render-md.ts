@@ -2,9 +2,7 @@
  * Markdown incident report (GFM tables). Every string taken from the model goes through
  * escapeMarkdown: it renders as literal text, never as markup or raw HTML.
  */
-import { LEVELS } from '../correlate/finding.js';
-import type { Evidence, Finding } from '../correlate/finding.js';
-import type { FileSummary, HostSummary, ReportModel, TimelineEntry } from './model.js';
+import { LEVELS, type Evidence, type FileSummary, type Finding, type HostSummary, type ReportModel, type TimelineEntry } from '../model/index.js';
 import { formatBoth, formatDuration, formatLocal, formatUtc, resolveDisplayZone } from './format-time.js';
 import { escapeMarkdown as md } from './text-safety.js';
 import { UNKNOWN_HOST, eventLabel, findingNumbers, findingRefs, timelineByHost } from './view-helpers.js';

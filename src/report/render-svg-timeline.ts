@@ -4,14 +4,12 @@
  * a <title> tooltip on every mark. Markers link to their finding (or to their timeline row).
  * All model text is escaped with escapeHtml; no script, no external reference.
  */
-import type { Finding, Level } from '../correlate/finding.js';
-import type { ReportModel, TimelineEntry } from './model.js';
+import { ROLES, type Finding, type Level, type ReportModel, type Role, type TimelineEntry } from '../model/index.js';
 import { formatLocal, formatUtc, parseIsoMs } from './format-time.js';
 import { escapeHtml as esc } from './text-safety.js';
 import { buildAxis } from './time-axis.js';
 import type { Axis } from './time-axis.js';
-import { ROLES, UNKNOWN_HOST, eventLabel, findingNumbers, findingRefs, hostOrder } from './view-helpers.js';
-import type { Role } from './view-helpers.js';
+import { UNKNOWN_HOST, eventLabel, findingNumbers, findingRefs, hostOrder } from './view-helpers.js';
 
 export interface SvgTimelineOptions {
   /** Resolved display zone (local time in tooltips), or null for UTC only. */

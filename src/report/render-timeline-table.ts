@@ -3,7 +3,7 @@
  * passed through plainText: escape sequences and controls from an event cannot reach the terminal.
  */
 import Table from 'cli-table3';
-import type { TimelineEntry } from './model.js';
+import type { TimelineEntry } from '../model/index.js';
 import { formatLocal, formatUtc, resolveDisplayZone } from './format-time.js';
 import { plainText } from './text-safety.js';
 import { UNKNOWN_HOST, compareTime, eventLabel } from './view-helpers.js';

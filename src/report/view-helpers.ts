@@ -2,14 +2,10 @@
  * Format-independent views of a ReportModel shared by the renderers: finding numbers, hosts in
  * display order, timeline rows grouped per host, short event labels.
  */
-import type { Finding } from '../correlate/finding.js';
-import type { ReportModel, TimelineEntry } from './model.js';
+import type { Finding, ReportModel, TimelineEntry } from '../model/index.js';
 
 /** Label used for rows whose host is unknown (null). */
 export const UNKNOWN_HOST = '(unknown host)';
-
-export const ROLES = ['trigger', 'symptom', 'recovery', 'context'] as const;
-export type Role = (typeof ROLES)[number];
 
 /** Finding id → 1-based number in report order (ids carry log text; numbers are safe anchors). */
 export function findingNumbers(findings: readonly Finding[]): Map<string, number> {

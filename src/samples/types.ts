@@ -3,7 +3,7 @@
  * host's zone), the certificates and configuration the responder exports, and the findings the
  * analysis must produce. src/samples/generate.ts turns them into samples/<name>/.
  */
-import type { FindingKind } from '../correlate/finding.js';
+import type { FindingKind } from '../model/index.js';
 
 /** Windows Server release: decides event shapes (HttpService 119, Schannel caller fields, netsh fields). */
 export type OsRelease = '2008R2' | '2012R2' | '2016' | '2019';

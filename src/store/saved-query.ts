@@ -13,7 +13,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { InputError } from '../errors.js';
-import { LEVELS, type Level } from '../correlate/finding.js';
+import { LEVELS, type Level } from '../model/index.js';
 
 export const PARAM_TYPES = ['timestamp', 'interval', 'varchar', 'integer', 'double', 'boolean'] as const;
 export type ParamType = (typeof PARAM_TYPES)[number];

@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { openDatabase, type Database } from '../../src/store/db.js';
 import { configFindings } from '../../src/correlate/config-findings.js';
-import type { Finding } from '../../src/correlate/finding.js';
+import type { Finding } from '../../src/model/index.js';
 import { detectConfigKind, insertConfigRows, parseConfigArtefact, type ConfigRows } from '../../src/ingest/config/index.js';
 import { fixture } from '../ingest/config/fixture.js';
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { buildReportModel } from '../../src/correlate/build-report.js';
-import type { Finding } from '../../src/correlate/finding.js';
+import type { Finding } from '../../src/model/index.js';
 import { ingestPaths } from '../../src/ingest/index.js';
 import { samplesDir } from '../../src/paths.js';
 import { generateAll } from '../../src/samples/cli.js';

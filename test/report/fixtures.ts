@@ -4,9 +4,7 @@
  * store (36870 0x80090016 after a reboot), a configuration-only finding, a healthy baseline, and a
  * model whose log strings are hostile markup.
  */
-import type { Evidence, Finding, Level } from '../../src/correlate/finding.js';
-import type { FileSummary, HostSummary, ReportModel, TimelineEntry } from '../../src/report/model.js';
-import { REPORT_SCHEMA_VERSION } from '../../src/report/model.js';
+import { REPORT_SCHEMA_VERSION, type Evidence, type FileSummary, type Finding, type HostSummary, type Level, type ReportModel, type TimelineEntry } from '../../src/model/index.js';
 
 export const GENERATED_AT = '2024-06-01T12:00:00.0000000Z';
 

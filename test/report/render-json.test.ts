@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { ReportModel } from '../../src/report/model.js';
+import type { ReportModel } from '../../src/model/index.js';
 import { JSON_KEY_ORDER, renderJson } from '../../src/report/render-json.js';
 import { FIXTURES, aboTwoHosts, configOnly } from './fixtures.js';
 import { expectGolden } from './golden.js';

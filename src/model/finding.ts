@@ -3,9 +3,8 @@
  * (src/correlate/) and the configuration checks (src/ingest/config/ → src/correlate/config-findings.ts);
  * rendered by src/report/. Pure data: no formatting here.
  */
-
-export const LEVELS = ['critical', 'high', 'medium', 'low', 'info'] as const;
-export type Level = (typeof LEVELS)[number];
+import type { Evidence } from './evidence.js';
+import type { Level } from './level.js';
 
 export type Confidence = 'high' | 'medium' | 'low';
 
@@ -17,23 +16,6 @@ export type FindingKind =
   | 'config-legacy-metadata'       // 5511/2161/1018 leftovers
   | 'config-binding-problem'       // binding hash not in store, null AppId, empty hash, expired certificate
   | 'config-certificate-problem';  // KeySpec 2, no private key, expired
-
-/** A row of evidence pointing at its source. */
-export interface Evidence {
-  /** Source file path (as ingested). */
-  file: string;
-  /** EventRecordID for events; null for configuration artefacts. */
-  recordId: string | null;
-  /** ISO-8601 UTC with 7 fractional digits, or null for configuration artefacts. */
-  time: string | null;
-  host: string | null;
-  /** Role in the chain. */
-  role: 'trigger' | 'symptom' | 'recovery' | 'context' | 'configuration';
-  /** Short label: `15300 binding deleted 0.0.0.0:443`, `IISADMIN running`, `5506 = A178…`. */
-  summary: string;
-  provider?: string | null;
-  eventId?: number | null;
-}
 
 export interface Finding {
   /** Stable id within a report: `<kind>:<host>:<key>`. */

@@ -2,7 +2,9 @@
  * The report model: pure data built by src/correlate/ (and the config checks), rendered by one
  * renderer per format (md, html, json) and by `bindtrail timeline`. JSON output is this object.
  */
-import type { Finding, Level } from '../correlate/finding.js';
+import type { Finding } from './finding.js';
+import type { Level } from './level.js';
+import type { Role } from './role.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -31,7 +33,7 @@ export interface TimelineEntry {
   /** ISO-8601 UTC, 7 fractional digits, `Z`. */
   time: string;
   host: string | null;
-  role: 'trigger' | 'symptom' | 'recovery' | 'context';
+  role: Role;
   provider: string | null;
   eventId: number | null;
   recordId: string | null;
