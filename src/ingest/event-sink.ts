@@ -6,7 +6,7 @@
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { BatchAppender } from '../store/chunk-append.js';
 import { COL, EVENT_COLUMNS, type RowBatch } from '../store/row-batch.js';
-import type { Finding, UnitResult } from './evtx-units.js';
+import type { ParseDiagnostic, UnitResult } from './evtx-units.js';
 
 /** Findings kept per file in ingest_errors (a hostile file can hold millions). */
 export const MAX_FINDINGS_PER_FILE = 10_000;
@@ -19,7 +19,7 @@ export class EventSink {
   minTicks: bigint | null = null;
   maxTicks: bigint | null = null;
   readonly hosts = new Set<string>();
-  private readonly findings: Finding[] = [];
+  private readonly findings: ParseDiagnostic[] = [];
   private dropped = 0;
   private unflushed = 0;
 
@@ -64,13 +64,13 @@ export class EventSink {
   }
 
   /** A finding counted in the file's warnings/errors and stored (up to the cap). */
-  finding(f: Finding): void {
+  finding(f: ParseDiagnostic): void {
     if (f.severity === 'error') this.errors++;
     else this.warnings++;
     this.keep(f);
   }
 
-  private keep(f: Finding): void {
+  private keep(f: ParseDiagnostic): void {
     if (this.findings.length < MAX_FINDINGS_PER_FILE) this.findings.push(f);
     else this.dropped++;
   }

@@ -23,7 +23,7 @@ export interface UnitJob {
 }
 
 /** A damaged record/chunk (error) or a non-fatal finding (warning), as stored in ingest_errors. */
-export interface Finding {
+export interface ParseDiagnostic {
   severity: 'error' | 'warning';
   chunk: number | null;
   offset: number | null;
@@ -35,7 +35,7 @@ export interface Finding {
 export interface UnitResult {
   seq: number;
   batches: RowBatch[];
-  findings: Finding[];
+  findings: ParseDiagnostic[];
   records: number;
   warnings: number;
   errors: number;
