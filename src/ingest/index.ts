@@ -94,7 +94,7 @@ export async function ingestPaths(db: Database, paths: readonly string[], option
       progress?.file(i, f.path, f.size);
       try {
         const fallback = isEvents(f.kind) ? null : await hostOfDirectory(db, f.path);
-        const o = await loadFile(conn, getPool, f.path, f.kind, {
+        const o = await loadFile(db, getPool, f.path, f.kind, {
           strict: options.strict ?? false,
           carve: options.carve ?? false,
           force: options.force ?? false,

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Database } from '../store/db.js';
 import { InputError } from '../errors.js';
 import { decodeText } from '../xml/index.js';
 import type { ConfigKind } from './config/index.js';
@@ -48,8 +49,9 @@ export interface LoadOptions {
 /** Largest configuration artefact read whole. */
 const MAX_CONFIG_BYTES = 256 * 1024 * 1024;
 
-export async function loadFile(conn: DuckDBConnection, pool: () => ParsePool, path: string, kind: InputKind, opts: LoadOptions): Promise<FileOutcome> {
+export async function loadFile(db: Database, pool: () => ParsePool, path: string, kind: InputKind, opts: LoadOptions): Promise<FileOutcome> {
   const t0 = performance.now();
+  const conn = db.conn;
   const size = (await stat(path)).size;
   const outcome: FileOutcome = { path, kind, status: 'loaded', fileId: null, records: 0, duplicates: 0, warnings: 0, errors: 0, bytes: size, seconds: 0, hosts: [], message: null };
   const same = await sameContent(conn, path, size);
@@ -65,7 +67,7 @@ export async function loadFile(conn: DuckDBConnection, pool: () => ParsePool, pa
     if (same.ids.length > 0) await forget(conn, same.ids);
     const fileId = await insertFileRow(conn, path, size, kind);
     outcome.fileId = fileId;
-    const sha = kind === 'evtx' || kind === 'xml' ? await loadEvents(conn, pool, path, kind, fileId, outcome, opts) : await loadConfig(conn, path, size, kind, fileId, outcome, opts);
+    const sha = kind === 'evtx' || kind === 'xml' ? await loadEvents(conn, pool, path, kind, fileId, outcome, opts) : await loadConfig(db, path, size, kind, fileId, outcome, opts);
     await conn.run('UPDATE files SET sha256 = $1 WHERE file_id = $2', [sha, fileId]);
     await conn.run('COMMIT');
   } catch (e) {
@@ -102,11 +104,12 @@ async function loadEvents(conn: DuckDBConnection, pool: () => ParsePool, path: s
   return sha;
 }
 
-async function loadConfig(conn: DuckDBConnection, path: string, size: number, kind: ConfigKind, fileId: number, outcome: FileOutcome, opts: LoadOptions): Promise<string> {
+async function loadConfig(db: Database, path: string, size: number, kind: ConfigKind, fileId: number, outcome: FileOutcome, opts: LoadOptions): Promise<string> {
   if (size > MAX_CONFIG_BYTES) throw new InputError(`configuration artefact larger than ${MAX_CONFIG_BYTES >> 20} MiB`, path);
   const bytes = await readFile(path);
   const text = decodeText(bytes);
-  const r = await loadConfigArtefact(conn, fileId, opts.host, kind, text, path);
+  const conn = db.conn;
+  const r = await loadConfigArtefact(db, fileId, opts.host, kind, text, path);
   outcome.records = r.rows;
   outcome.warnings = r.warnings.length;
   outcome.hosts = r.host ? [r.host] : [];
