@@ -1,16 +1,15 @@
 /**
- * Where one file's rows go while its transaction is open: events through the batch appender
- * (flushed every ~8k rows so memory stays bounded), findings to ingest_errors, and the file's
- * running statistics.
+ * Where one file's rows go while its transaction is open: events to the store's event writer,
+ * findings to ingest_errors, and the file's running statistics.
  */
-import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
-import { BatchAppender } from '../store/chunk-append.js';
-import { COL, EVENT_COLUMNS, type RowBatch } from '../store/row-batch.js';
-import type { ParseDiagnostic, UnitResult } from './evtx-units.js';
+import type { Database } from '../store/db.js';
+import { EventWriter } from '../store/event-writer.js';
+import { appendIngestErrors } from '../store/ingest-errors.js';
+import type { RowBatch } from '../store/row-batch.js';
+import type { Finding, UnitResult } from './evtx-units.js';
 
 /** Findings kept per file in ingest_errors (a hostile file can hold millions). */
 export const MAX_FINDINGS_PER_FILE = 10_000;
-const FLUSH_ROWS = 8_192;
 
 export class EventSink {
   records = 0;
@@ -21,29 +20,20 @@ export class EventSink {
   readonly hosts = new Set<string>();
   private readonly findings: ParseDiagnostic[] = [];
   private dropped = 0;
-  private unflushed = 0;
 
   private constructor(
-    private readonly conn: DuckDBConnection,
+    private readonly db: Database,
     readonly fileId: number,
     readonly path: string,
-    private readonly appender: DuckDBAppender,
-    private readonly batches: BatchAppender,
+    private readonly writer: EventWriter,
   ) {}
 
-  static async open(conn: DuckDBConnection, fileId: number, path: string): Promise<EventSink> {
-    const appender = await conn.createAppender('events');
-    return new EventSink(conn, fileId, path, appender, new BatchAppender(appender, EVENT_COLUMNS.map(([, k]) => k)));
+  static async open(db: Database, fileId: number, path: string): Promise<EventSink> {
+    return new EventSink(db, fileId, path, await EventWriter.open(db, fileId));
   }
 
   addBatch(b: RowBatch): void {
-    (b.columns[COL.file_id] as Int32Array).fill(this.fileId, 0, b.rows);
-    this.batches.append(b);
-    this.unflushed += b.rows;
-    if (this.unflushed >= FLUSH_ROWS) {
-      this.appender.flushSync();
-      this.unflushed = 0;
-    }
+    this.writer.add(b);
   }
 
   /** A worker's unit: rows, findings and statistics. */
@@ -75,29 +65,12 @@ export class EventSink {
     else this.dropped++;
   }
 
-  /** Flush the appender and write the findings. */
+  /** Flush the events and write the findings. */
   async close(): Promise<void> {
-    this.appender.flushSync();
-    this.appender.closeSync();
+    this.writer.close();
     if (this.dropped > 0) {
       this.findings.push({ severity: 'warning', chunk: null, offset: null, recordId: null, message: `${this.dropped} more findings not stored (limit ${MAX_FINDINGS_PER_FILE} per file)` });
     }
-    if (this.findings.length === 0) return;
-    const app = await this.conn.createAppender('ingest_errors');
-    for (const f of this.findings) {
-      app.appendInteger(this.fileId);
-      app.appendVarchar(this.path);
-      app.appendVarchar(f.severity);
-      if (f.chunk === null) app.appendNull();
-      else app.appendInteger(f.chunk);
-      if (f.offset === null) app.appendNull();
-      else app.appendBigInt(BigInt(f.offset));
-      if (f.recordId === null) app.appendNull();
-      else app.appendUBigInt(BigInt(f.recordId));
-      app.appendVarchar(f.message);
-      app.endRow();
-    }
-    app.flushSync();
-    app.closeSync();
+    await appendIngestErrors(this.db, this.fileId, this.path, this.findings);
   }
 }

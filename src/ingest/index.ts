@@ -6,6 +6,9 @@
 import { basename, dirname, resolve } from 'node:path';
 import { stat } from 'node:fs/promises';
 import type { Database } from '../store/db.js';
+import { beginBulkLoad, endBulkLoad } from '../store/bulk-load.js';
+import { eventFileHosts } from '../store/files.js';
+import { recordFailedInput } from '../store/ingest-errors.js';
 import { describeError } from '../errors.js';
 import { detectKind, type InputKind } from './detect.js';
 import { expandInputs } from './inputs.js';
@@ -45,23 +48,15 @@ export interface IngestSummary {
 }
 
 const NOT_SUPPORTED = 'not an EVTX file, XML event export or known configuration artefact';
-/**
- * DuckDB memory while loading: bounded so that ingest's peak RSS does not grow with input size,
- * yet room for the duplicate-record check against everything already loaded (48 MB ran out on
- * the 34 corpus logs in one in-memory database, which cannot spill to disk; 96 MB keeps the
- * peak RSS of a 100 MB log near 370 MB).
- */
-const INGEST_MEMORY_LIMIT = '96MB';
 
 /** Ingest `paths` into `db`. Per-file problems are outcomes, never exceptions. */
 export async function ingestPaths(db: Database, paths: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const t0 = performance.now();
-  const conn = db.conn;
   const { files, missing } = await expandInputs(paths);
   const outcomes: FileOutcome[] = [];
   const fail = async (path: string, kind: InputKind | null, message: string): Promise<void> => {
     const o: FileOutcome = { path, kind, status: 'failed', fileId: null, records: 0, duplicates: 0, warnings: 0, errors: 1, bytes: 0, seconds: 0, hosts: [], message };
-    await conn.run(`INSERT INTO ingest_errors (path, severity, message) VALUES ($1, 'error', $2)`, [path, message]);
+    await recordFailedInput(db, path, message);
     outcomes.push(o);
     options.onFile?.(o);
   };
@@ -84,17 +79,13 @@ export async function ingestPaths(db: Database, paths: readonly string[], option
   const getPool = (): ParsePool => (pool ??= new ParsePool(options.workers));
   const progress = options.progress;
   progress?.begin(typed.reduce((s, f) => s + f.size, 0), typed.length);
-  await conn.run(`SET memory_limit = '${INGEST_MEMORY_LIMIT}'`);
-  // Bulk appends buffer this many row groups (~120k rows each) before writing them: one is enough.
-  await conn.run('SET write_buffer_row_group_count = 1');
-  // The parse workers use the cores; one DuckDB thread appends (and keeps fewer per-thread buffers).
-  await conn.run('SET threads = 1');
+  await beginBulkLoad(db);
   try {
     for (const [i, f] of typed.entries()) {
       progress?.file(i, f.path, f.size);
       try {
         const fallback = isEvents(f.kind) ? null : await hostOfDirectory(db, f.path);
-        const o = await loadFile(conn, getPool, f.path, f.kind, {
+        const o = await loadFile(db, getPool, f.path, f.kind, {
           strict: options.strict ?? false,
           carve: options.carve ?? false,
           force: options.force ?? false,
@@ -112,9 +103,7 @@ export async function ingestPaths(db: Database, paths: readonly string[], option
     }
   } finally {
     progress?.end();
-    await conn.run('RESET memory_limit').catch(() => undefined);
-    await conn.run('RESET write_buffer_row_group_count').catch(() => undefined);
-    await conn.run('RESET threads').catch(() => undefined);
+    await endBulkLoad(db);
     if (pool) await (pool as ParsePool).close();
   }
   return summarise(outcomes, (performance.now() - t0) / 1000);
@@ -140,11 +129,10 @@ function summarise(files: FileOutcome[], seconds: number): IngestSummary {
  */
 async function hostOfDirectory(db: Database, path: string): Promise<string> {
   const dir = dirname(resolve(path));
-  const rows = (await db.conn.runAndReadAll(`SELECT path, hosts FROM files WHERE kind IN ('evtx', 'xml') AND hosts IS NOT NULL`)).getRowObjectsJson();
   const hosts = new Set<string>();
-  for (const r of rows) {
-    if (dirname(resolve(String(r.path))) !== dir) continue;
-    for (const h of (r.hosts as string[] | null) ?? []) hosts.add(h);
+  for (const f of await eventFileHosts(db)) {
+    if (dirname(resolve(f.path)) !== dir) continue;
+    for (const h of f.hosts) hosts.add(h);
   }
   return hosts.size === 1 ? [...hosts][0]! : basename(dir);
 }

@@ -7,8 +7,14 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import type { DuckDBConnection } from '@duckdb/node-api';
 import { InputError } from '../errors.js';
+import type { Database } from '../store/db.js';
+import { dropDuplicateEvents } from '../store/dedup.js';
+import { forgetFiles } from '../store/deletes.js';
+import { filesOfSize, insertFileRow, setFileSha256 } from '../store/files.js';
+import { appendIngestErrors } from '../store/ingest-errors.js';
+import { setConfigFileStats, setEventFileStats } from '../store/stats.js';
+import { inTransaction } from '../store/transaction.js';
 import { decodeText } from '../xml/index.js';
 import type { ConfigKind } from './config/index.js';
 import type { InputKind } from './detect.js';
@@ -48,36 +54,31 @@ export interface LoadOptions {
 /** Largest configuration artefact read whole. */
 const MAX_CONFIG_BYTES = 256 * 1024 * 1024;
 
-export async function loadFile(conn: DuckDBConnection, pool: () => ParsePool, path: string, kind: InputKind, opts: LoadOptions): Promise<FileOutcome> {
+export async function loadFile(db: Database, pool: () => ParsePool, path: string, kind: InputKind, opts: LoadOptions): Promise<FileOutcome> {
   const t0 = performance.now();
   const size = (await stat(path)).size;
   const outcome: FileOutcome = { path, kind, status: 'loaded', fileId: null, records: 0, duplicates: 0, warnings: 0, errors: 0, bytes: size, seconds: 0, hosts: [], message: null };
-  const same = await sameContent(conn, path, size);
-  if (same.ids.length > 0 && !opts.force) {
+  const same = await sameContent(db, path, size);
+  if (same.length > 0 && !opts.force) {
     outcome.status = 'skipped';
-    outcome.fileId = same.ids[0]!;
-    outcome.message = `already loaded as file ${same.ids[0]} (same sha256; --force loads it again)`;
+    outcome.fileId = same[0]!;
+    outcome.message = `already loaded as file ${same[0]} (same sha256; --force loads it again)`;
     outcome.seconds = (performance.now() - t0) / 1000;
     return outcome;
   }
-  await conn.run('BEGIN TRANSACTION');
-  try {
-    if (same.ids.length > 0) await forget(conn, same.ids);
-    const fileId = await insertFileRow(conn, path, size, kind);
+  await inTransaction(db, async () => {
+    if (same.length > 0) await forgetFiles(db, same);
+    const fileId = await insertFileRow(db, { path, size, kind });
     outcome.fileId = fileId;
-    const sha = kind === 'evtx' || kind === 'xml' ? await loadEvents(conn, pool, path, kind, fileId, outcome, opts) : await loadConfig(conn, path, size, kind, fileId, outcome, opts);
-    await conn.run('UPDATE files SET sha256 = $1 WHERE file_id = $2', [sha, fileId]);
-    await conn.run('COMMIT');
-  } catch (e) {
-    await conn.run('ROLLBACK').catch(() => undefined);
-    throw e;
-  }
+    const sha = kind === 'evtx' || kind === 'xml' ? await loadEvents(db, pool, path, kind, fileId, outcome, opts) : await loadConfig(db, path, size, kind, fileId, outcome, opts);
+    await setFileSha256(db, fileId, sha);
+  });
   outcome.seconds = (performance.now() - t0) / 1000;
   return outcome;
 }
 
-async function loadEvents(conn: DuckDBConnection, pool: () => ParsePool, path: string, kind: 'evtx' | 'xml', fileId: number, outcome: FileOutcome, opts: LoadOptions): Promise<string> {
-  const sink = await EventSink.open(conn, fileId, path);
+async function loadEvents(db: Database, pool: () => ParsePool, path: string, kind: 'evtx' | 'xml', fileId: number, outcome: FileOutcome, opts: LoadOptions): Promise<string> {
+  const sink = await EventSink.open(db, fileId, path);
   let sha: string;
   try {
     if (kind === 'evtx') sha = await loadEvtx(pool(), path, sink, { strict: opts.strict, carve: opts.carve, onProgress: opts.onProgress });
@@ -88,80 +89,35 @@ async function loadEvents(conn: DuckDBConnection, pool: () => ParsePool, path: s
   } finally {
     await sink.close();
   }
-  outcome.duplicates = await dropDuplicates(conn, fileId, sink.minTicks !== null);
+  // Without any record time there is nothing the duplicate check could match.
+  outcome.duplicates = sink.minTicks !== null ? await dropDuplicateEvents(db, fileId) : 0;
   outcome.records = sink.records;
   outcome.warnings = sink.warnings;
   outcome.errors = sink.errors;
   outcome.hosts = [...sink.hosts].sort();
-  await conn.run(
-    `UPDATE files SET hosts = (SELECT list(DISTINCT host ORDER BY host) FROM events WHERE file_id = $1 AND host IS NOT NULL),
-       first_ts = (SELECT min(ts) FROM events WHERE file_id = $1), last_ts = (SELECT max(ts) FROM events WHERE file_id = $1),
-       records = $2, warnings = $3, errors = $4, duplicates = $5 WHERE file_id = $1`,
-    [fileId, sink.records, sink.warnings, sink.errors, outcome.duplicates],
-  );
+  await setEventFileStats(db, fileId, { records: sink.records, warnings: sink.warnings, errors: sink.errors, duplicates: outcome.duplicates });
   return sha;
 }
 
-async function loadConfig(conn: DuckDBConnection, path: string, size: number, kind: ConfigKind, fileId: number, outcome: FileOutcome, opts: LoadOptions): Promise<string> {
+async function loadConfig(db: Database, path: string, size: number, kind: ConfigKind, fileId: number, outcome: FileOutcome, opts: LoadOptions): Promise<string> {
   if (size > MAX_CONFIG_BYTES) throw new InputError(`configuration artefact larger than ${MAX_CONFIG_BYTES >> 20} MiB`, path);
   const bytes = await readFile(path);
   const text = decodeText(bytes);
-  const r = await loadConfigArtefact(conn, fileId, opts.host, kind, text, path);
+  const r = await loadConfigArtefact(db, fileId, opts.host, kind, text, path);
   outcome.records = r.rows;
   outcome.warnings = r.warnings.length;
   outcome.hosts = r.host ? [r.host] : [];
-  for (const w of r.warnings) {
-    await conn.run(`INSERT INTO ingest_errors (file_id, path, severity, message) VALUES ($1, $2, 'warning', $3)`, [fileId, path, w]);
-  }
-  await conn.run(`UPDATE files SET hosts = CASE WHEN $2::VARCHAR IS NULL THEN NULL ELSE [$2::VARCHAR] END, records = $3, warnings = $4 WHERE file_id = $1`, [
-    fileId,
-    r.host,
-    r.rows,
-    r.warnings.length,
-  ]);
+  await appendIngestErrors(db, fileId, path, r.warnings.map((message) => ({ severity: 'warning', chunk: null, offset: null, recordId: null, message })));
+  await setConfigFileStats(db, fileId, { host: r.host, records: r.rows, warnings: r.warnings.length });
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-async function insertFileRow(conn: DuckDBConnection, path: string, size: number, kind: InputKind): Promise<number> {
-  const r = await conn.runAndReadAll(`INSERT INTO files (path, sha256, size, kind) VALUES ($1, '', $2, $3) RETURNING file_id`, [path, size, kind]);
-  return Number(r.getRows()[0]![0]);
-}
-
-/** Files already loaded with the same content (candidates by size, confirmed by sha256). */
-async function sameContent(conn: DuckDBConnection, path: string, size: number): Promise<{ ids: number[] }> {
-  const rows = (await conn.runAndReadAll(`SELECT file_id, sha256 FROM files WHERE size = $1`, [size])).getRows();
-  if (rows.length === 0) return { ids: [] };
+/** Ids of files already loaded with the same content (candidates by size, confirmed by sha256). */
+async function sameContent(db: Database, path: string, size: number): Promise<number[]> {
+  const candidates = await filesOfSize(db, size);
+  if (candidates.length === 0) return [];
   const sha = await sha256File(path);
-  return { ids: rows.filter((r) => r[1] === sha).map((r) => Number(r[0])) };
-}
-
-/** Remove every row of earlier loads of the same content (`--force`). */
-async function forget(conn: DuckDBConnection, ids: number[]): Promise<void> {
-  const list = ids.map((i) => String(Math.trunc(i))).join(',');
-  for (const t of ['events', 'ingest_errors', 'config_metadata', 'ssl_bindings', 'certificates', 'files']) {
-    await conn.run(`DELETE FROM ${t} WHERE file_id IN (${list})`);
-  }
-}
-
-/**
- * The same record seen in two exports is kept once, keyed by (host, channel, record id, time):
- * rows of this file already held by another file are dropped, and carved copies of records the
- * file holds live. Returns how many rows were dropped.
- */
-async function dropDuplicates(conn: DuckDBConnection, fileId: number, hasTimes: boolean): Promise<number> {
-  if (!hasTimes) return 0;
-  const r = await conn.runAndReadAll(
-    `DELETE FROM events e WHERE e.file_id = $1 AND e.record_id IS NOT NULL AND e.ts IS NOT NULL AND (
-        EXISTS (SELECT 1 FROM events o WHERE o.file_id <> $1
-                  AND o.ts BETWEEN (SELECT min(ts) FROM events WHERE file_id = $1) AND (SELECT max(ts) FROM events WHERE file_id = $1)
-                  AND o.record_id = e.record_id AND o.ts = e.ts
-                  AND o.host IS NOT DISTINCT FROM e.host AND o.channel IS NOT DISTINCT FROM e.channel)
-        OR (e.recovered AND EXISTS (SELECT 1 FROM events o WHERE o.file_id = $1 AND NOT o.recovered
-                  AND o.record_id = e.record_id AND o.ts = e.ts
-                  AND o.host IS NOT DISTINCT FROM e.host AND o.channel IS NOT DISTINCT FROM e.channel)))`,
-    [fileId],
-  );
-  return Number(r.rowsChanged);
+  return candidates.filter((c) => c.sha256 === sha).map((c) => c.fileId);
 }
 
 export async function sha256File(path: string): Promise<string> {

@@ -4,7 +4,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { openDatabase, type Database } from '../../src/store/db.js';
 import { configFindings } from '../../src/correlate/config-findings.js';
 import type { Finding } from '../../src/model/index.js';
-import { detectConfigKind, insertConfigRows, parseConfigArtefact, type ConfigRows } from '../../src/ingest/config/index.js';
+import { detectConfigKind } from '../../src/ingest/config/index.js';
+import { loadConfigArtefact } from '../../src/ingest/load-config.js';
 import { fixture } from '../ingest/config/fixture.js';
 
 const t = suite('correlate/config-findings');
@@ -15,13 +16,15 @@ async function addFile(conn: DuckDBConnection, path: string, kind: string): Prom
   return Number(r.getRowObjectsJson()[0]!.file_id);
 }
 
-/** Load artefacts through detection, parser and insertConfigRows, as ingest does. */
-async function loadArtefacts(conn: DuckDBConnection, host: string | null, items: { name: string; text: string }[]): Promise<void> {
+/**
+ * Load artefacts through detection and the loader ingest runs per artefact; `host` is the
+ * fallback ingest takes from the directory when `--host` is not given.
+ */
+async function loadArtefacts(db: Database, host: string | null, items: { name: string; text: string }[]): Promise<void> {
   for (const { name, text } of items) {
     const kind = detectConfigKind(text);
     assert.ok(kind, name);
-    const rows: ConfigRows = parseConfigArtefact(kind!, text, name);
-    await insertConfigRows(conn, await addFile(conn, name, kind!), host, rows);
+    await loadConfigArtefact(db, await addFile(db.conn, name, kind!), { explicit: null, fallback: host }, kind!, text, name);
   }
 }
 
@@ -64,7 +67,7 @@ const byKind = (fs: Finding[], kind: Finding['kind']): Finding[] => fs.filter((f
 
 t('artefacts alone, no events: invalid 5506, legacy keys, broken bindings, bound certificate problems', () =>
   withDb(async (db) => {
-    await loadArtefacts(db.conn, HOST, fixtures());
+    await loadArtefacts(db, HOST, fixtures());
     const fs = await configFindings(db.conn);
     const abo = byKind(fs, 'config-abo-hash-invalid');
     assert.equal(abo.map((f) => [f.id, f.level, f.confidence, f.host, f.start]), [['config-abo-hash-invalid:WEB01.contoso.local:LM/W3SVC/2', 'high', 'medium', HOST, null]]);
@@ -99,7 +102,7 @@ t('artefacts alone, no events: invalid 5506, legacy keys, broken bindings, bound
 t('5506 of a certificate not in the store, then the event chain: critical, high confidence, events as evidence', () =>
   withDb(async (db) => {
     const config = fixture('applicationHost.config').text.replace('oXiHOzFAMOF0YxIuI7soWvDFEzg=', Buffer.from('11'.repeat(20), 'hex').toString('base64'));
-    await loadArtefacts(db.conn, HOST, [{ name: 'applicationHost.config', text: config }, { name: 'certutil-store-my.txt', text: fixture('certutil-store-my.txt').text }]);
+    await loadArtefacts(db, HOST, [{ name: 'applicationHost.config', text: config }, { name: 'certutil-store-my.txt', text: fixture('certutil-store-my.txt').text }]);
     const before = byKind(await configFindings(db.conn), 'config-abo-hash-invalid').find((f) => f.id.endsWith('LM/W3SVC/1'))!;
     assert.equal([before.level, before.confidence, before.evidence.length], ['high', 'medium', 1]);
     assert.match(before.symptoms[0]!, /names certificate 1111111111111111111111111111111111111111, which is not in the Local Machine MY store/);
@@ -119,7 +122,7 @@ t('5506 of a certificate not in the store, then the event chain: critical, high 
 t('a 5506 of a certificate without its private key is invalid too; rows without a host match the events host', () =>
   withDb(async (db) => {
     const config = fixture('applicationHost.config').text.replace('oXiHOzFAMOF0YxIuI7soWvDFEzg=', Buffer.from('9c2d4e810a112233445566778899aabbccddeeff', 'hex').toString('base64'));
-    await loadArtefacts(db.conn, null, [{ name: 'applicationHost.config', text: config }, { name: 'certutil-store-my.txt', text: fixture('certutil-store-my.txt').text }]);
+    await loadArtefacts(db, null, [{ name: 'applicationHost.config', text: config }, { name: 'certutil-store-my.txt', text: fixture('certutil-store-my.txt').text }]);
     await addEvents(db.conn, HOST, [iisadminRunning('2024-05-02 08:00:01'), deleted('2024-05-02 08:00:03', '0.0.0.0:443')]);
     const f = byKind(await configFindings(db.conn), 'config-abo-hash-invalid').find((x) => x.id.endsWith('LM/W3SVC/1'))!;
     assert.is(f.host, HOST);
@@ -130,7 +133,7 @@ t('a 5506 of a certificate without its private key is invalid too; rows without 
 t('expiry is judged at the latest event of the host', () =>
   withDb(async (db) => {
     const netsh = '\r\nSSL Certificate bindings:\r\n-------------------------\r\n\r\n    IP:port                      : 0.0.0.0:443\r\n    Certificate Hash             : a178873b314030e17463122e23bb285af0c51338\r\n    Application ID               : {4dc3e181-e14b-4a21-b022-59fc669b0914}\r\n    Certificate Store Name       : MY\r\n';
-    await loadArtefacts(db.conn, HOST, [{ name: 'netsh.txt', text: netsh }, { name: 'certutil-store-my.txt', text: fixture('certutil-store-my.txt').text }]);
+    await loadArtefacts(db, HOST, [{ name: 'netsh.txt', text: netsh }, { name: 'certutil-store-my.txt', text: fixture('certutil-store-my.txt').text }]);
     await addEvents(db.conn, HOST, [deleted('2033-06-01 00:00:00', '0.0.0.0:443')]);
     assert.equal(byKind(await configFindings(db.conn), 'config-certificate-problem'), []);
     await addEvents(db.conn, HOST, [deleted('2034-03-02 00:00:00', '0.0.0.0:443')]);
@@ -143,7 +146,7 @@ t('a healthy configuration yields no finding', () =>
     const config = fixture('applicationHost.config').text.replace(/<customMetadata>[\s\S]*<\/customMetadata>/, '<customMetadata><key path="LM/W3SVC/INFO"><property id="4012" dataType="String" userType="1" attributes="Inherit" value="NCSA" /></key></customMetadata>')
       .replace(' certificateHash="1a1f948b21a2993677a88eb23f428c7e47e3d133" certificateStoreName="WebHosting"', '');
     const netsh = '\r\nSSL Certificate bindings:\r\n-------------------------\r\n\r\n    IP:port                      : 0.0.0.0:443\r\n    Certificate Hash             : a178873b314030e17463122e23bb285af0c51338\r\n    Application ID               : {4dc3e181-e14b-4a21-b022-59fc669b0914}\r\n    Certificate Store Name       : MY\r\n';
-    await loadArtefacts(db.conn, HOST, [{ name: 'applicationHost.config', text: config }, { name: 'netsh.txt', text: netsh }, { name: 'certutil-store-my.txt', text: fixture('certutil-store-my.txt').text }]);
+    await loadArtefacts(db, HOST, [{ name: 'applicationHost.config', text: config }, { name: 'netsh.txt', text: netsh }, { name: 'certutil-store-my.txt', text: fixture('certutil-store-my.txt').text }]);
     await addEvents(db.conn, HOST, [iisadminRunning('2025-01-01 00:00:00')]);
     assert.equal(await configFindings(db.conn), []);
   }));

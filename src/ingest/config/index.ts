@@ -1,8 +1,8 @@
 /**
  * Configuration artefacts exported beside the logs (DOMAIN.md §4): kind detection by content and
  * the parsers. Pure: text in (decode bytes first, e.g. src/xml decodeText: UTF-16LE .reg files),
- * rows out (src/ingest/config/types.ts); ingest appends them to config_metadata, ssl_bindings and
- * certificates.
+ * rows out (src/ingest/config/types.ts); src/ingest/load-config.ts hands them to the store's
+ * writer of config_metadata, ssl_bindings and certificates.
  */
 import { parseAppHostConfig } from './app-host-config.js';
 import { parseCertutilStore } from './certutil-store.js';
@@ -13,7 +13,6 @@ import type { ConfigKind, ConfigRows } from './types.js';
 export type { ConfigKind, ConfigRows, ConfigMetadataRow, SslBindingRow, CertificateRow } from './types.js';
 export { CONFIG_KINDS } from './types.js';
 export { parseAppHostConfig, parseCertutilStore, parseNetshSslCert, parseRegSslBindingInfo };
-export { insertConfigRows } from './store-rows.js';
 
 /** How much of the text detection looks at. */
 const HEAD_CHARS = 64 * 1024;

@@ -8,8 +8,9 @@ import { join, relative } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { configFindings } from '../../../src/correlate/config-findings.js';
-import { detectConfigKind, insertConfigRows, parseConfigArtefact, type ConfigRows } from '../../../src/ingest/config/index.js';
+import { detectConfigKind, parseConfigArtefact, type ConfigRows } from '../../../src/ingest/config/index.js';
 import { samplesDir } from '../../../src/paths.js';
+import { insertConfigRows } from '../../../src/store/config-rows.js';
 import { openDatabase } from '../../../src/store/db.js';
 import { decodeText } from '../../../src/xml/index.js';
 
@@ -81,7 +82,7 @@ for (const d of dirs.filter((x) => existsSync(join(x, '..', 'expected.json')) ||
       let id = 0;
       for (const [name, rows] of parseFolder(d)) {
         await db.conn.run(`INSERT INTO files (file_id, path, sha256, size, kind) VALUES (${++id}, '${name}', 'x', 0, '${rows.kind}')`);
-        await insertConfigRows(db.conn, id, host, rows);
+        await insertConfigRows(db, id, host, rows);
       }
       // Without events expiry is judged against today: certificates that expired since the
       // scenario's time may add a certificate finding; the other kinds must match exactly.

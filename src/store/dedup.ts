@@ -1,0 +1,22 @@
+/** Duplicate records across files: the same record seen in two exports is kept once. */
+import type { Database } from './db.js';
+
+/**
+ * Records are the same when (host, channel, record id, time) agree: rows of file `fileId`
+ * already held by another file are dropped, and carved copies of records the file holds live.
+ * Returns how many rows were dropped.
+ */
+export async function dropDuplicateEvents(db: Database, fileId: number): Promise<number> {
+  const r = await db.conn.runAndReadAll(
+    `DELETE FROM events e WHERE e.file_id = $1 AND e.record_id IS NOT NULL AND e.ts IS NOT NULL AND (
+        EXISTS (SELECT 1 FROM events o WHERE o.file_id <> $1
+                  AND o.ts BETWEEN (SELECT min(ts) FROM events WHERE file_id = $1) AND (SELECT max(ts) FROM events WHERE file_id = $1)
+                  AND o.record_id = e.record_id AND o.ts = e.ts
+                  AND o.host IS NOT DISTINCT FROM e.host AND o.channel IS NOT DISTINCT FROM e.channel)
+        OR (e.recovered AND EXISTS (SELECT 1 FROM events o WHERE o.file_id = $1 AND NOT o.recovered
+                  AND o.record_id = e.record_id AND o.ts = e.ts
+                  AND o.host IS NOT DISTINCT FROM e.host AND o.channel IS NOT DISTINCT FROM e.channel)))`,
+    [fileId],
+  );
+  return Number(r.rowsChanged);
+}
