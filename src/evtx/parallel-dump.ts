@@ -84,7 +84,7 @@ function add(sum: DumpCounts, c: DumpCounts): void {
 
 /**
  * Dump `file` with `threads` worker threads; returns the counts (the caller prints the summary).
- * Throws InputError before any output for a missing, unreadable or non-EVTX file.
+ * Throws EvtxInputError before any output for a missing, unreadable or non-EVTX file.
  */
 export async function dumpParallel(file: string, opts: ParallelDumpOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<DumpCounts> {
   const sum = emptyCounts();

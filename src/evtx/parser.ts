@@ -5,8 +5,8 @@
  */
 import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
-import { InputError } from '../errors.js';
 import { parseChunk } from './chunk.js';
+import { EvtxInputError } from './errors.js';
 import { chunkSlots, fileHeaderFindings, parseFileHeader } from './file-header.js';
 import type { ChunkSlot, FileHeader } from './file-header.js';
 import type { EvtxItem, EvtxRecord, ReadOptions } from './items.js';
@@ -31,13 +31,13 @@ export interface EvtxLayout {
   warnings: string[];
 }
 
-function ioError(e: unknown, fileName: string, offset: number): InputError {
+function ioError(e: unknown, fileName: string, offset: number): EvtxInputError {
   const err = e as NodeJS.ErrnoException;
   const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
-  return new InputError(`cannot read: ${why}`, fileName, offset);
+  return new EvtxInputError(`cannot read: ${why}`, fileName, offset);
 }
 
-/** Layout of an in-memory file. Throws InputError when the bytes are not EVTX. */
+/** Layout of an in-memory file. Throws EvtxInputError when the bytes are not EVTX. */
 export function layoutOf(bytes: Uint8Array, fileName = '<buffer>'): EvtxLayout {
   const header = parseFileHeader(bytes, fileName);
   return { fileName, fileSize: bytes.length, header, chunks: chunkSlots(bytes.length), warnings: fileHeaderFindings(header, bytes.length) };
@@ -45,7 +45,7 @@ export function layoutOf(bytes: Uint8Array, fileName = '<buffer>'): EvtxLayout {
 
 /**
  * Read the file header and enumerate chunks of a file on disk (ingest sends these chunk
- * ranges to worker threads, which call `parseChunk`). Throws InputError for a missing,
+ * ranges to worker threads, which call `parseChunk`). Throws EvtxInputError for a missing,
  * unreadable or non-EVTX file.
  */
 export async function readFileHeader(path: string, fileName = path): Promise<EvtxLayout> {
@@ -78,7 +78,7 @@ async function layoutFromHandle(fh: FileHandle, fileName: string): Promise<EvtxL
 
 /**
  * Stream the items of an EVTX file (path) or in-memory bytes, in file order.
- * Throws InputError before the first item when the source is missing, unreadable or not EVTX;
+ * Throws EvtxInputError before the first item when the source is missing, unreadable or not EVTX;
  * damage inside the file becomes error/warning items and reading goes on.
  */
 export async function* readEvtx(source: string | Uint8Array, options: ReadOptions = {}): AsyncGenerator<EvtxItem> {
@@ -130,7 +130,7 @@ export interface ChunkBatch {
 /**
  * The layout of a file on disk, then its chunks in batches of whole chunks (1 MiB), read
  * through one file handle; a read failure ends the sequence with an error item. Throws
- * InputError before yielding for a missing, unreadable or non-EVTX file. `dump --threads`
+ * EvtxInputError before yielding for a missing, unreadable or non-EVTX file. `dump --threads`
  * sends these batches to worker threads.
  */
 export async function* readChunkBatches(path: string, fileName = path): AsyncGenerator<{ layout: EvtxLayout } | { error: EvtxItem } | ChunkBatch> {

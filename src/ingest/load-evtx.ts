@@ -23,7 +23,7 @@ export interface EvtxLoadOptions {
 
 let seqCounter = 0;
 
-/** Load the file; returns its sha256 (hex). Throws InputError when the file is not EVTX. */
+/** Load the file; returns its sha256 (hex). Throws EvtxInputError when the file is not EVTX. */
 export async function loadEvtx(pool: ParsePool, path: string, sink: EventSink, opts: EvtxLoadOptions): Promise<string> {
   const layout = await readFileHeader(path);
   for (const message of layout.warnings) sink.finding({ severity: 'warning', chunk: null, offset: 0, recordId: null, message });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { DumpOptions } from '../../src/cli/commands/dump.js';
-import { InputError } from '../../src/errors.js';
+import { EvtxInputError } from '../../src/evtx/errors.js';
 import { captureDump } from './helpers/capture-dump.js';
 import { chunk, evtxFile, record, templateInstance } from './helpers/build.js';
 
@@ -63,9 +63,9 @@ test('missing and non-EVTX files are InputErrors naming the file and offset', as
       await run(f, { format: 'xml' });
       assert.unreachable();
     } catch (e) {
-      assert.instance(e, InputError);
-      assert.is((e as InputError).file, f);
-      assert.is((e as InputError).offset, 0);
+      assert.instance(e, EvtxInputError);
+      assert.is((e as EvtxInputError).file, f);
+      assert.is((e as EvtxInputError).offset, 0);
     }
   }
 });

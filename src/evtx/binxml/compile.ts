@@ -4,7 +4,7 @@
  */
 import { escapeXml, utf16At } from '../text.js';
 import { MORE_FLAG, Token } from '../types.js';
-import { BinXmlError } from './context.js';
+import { BinXmlError } from '../errors.js';
 import type { ChunkContext, NameEntry } from './context.js';
 import type { TAttr, TElement, TNode, TPart, Template } from './nodes.js';
 import { cachedTemplate, newTrace, storeTemplate } from './template-cache.js';
