@@ -4,7 +4,7 @@ import * as assert from 'uvu/assert';
 import { EvtxInputError } from '../../src/evtx/errors.js';
 import { walkStringTable, walkTemplateTable } from '../../src/evtx/chunk-header.js';
 import type { EvtxItem, EvtxRecord, ReadOptions } from '../../src/evtx/items.js';
-import { chunkSlots, parseChunk, parseFileHeader, readEvtx } from '../../src/evtx/parser.js';
+import { chunkSlots, parseChunk, parseFileHeader, readEvtx } from '../../src/evtx/index.js';
 import { Bytes, chunk, evtxFile, record, templateInstance } from './helpers/build.js';
 import type { BinXml, Val } from './helpers/build.js';
 

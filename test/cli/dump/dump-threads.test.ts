@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { DumpOptions } from '../../src/cli/commands/dump.js';
-import { EvtxInputError } from '../../src/evtx/errors.js';
-import { captureDump } from './helpers/capture-dump.js';
-import { samplesDir } from '../../src/paths.js';
-import { corpusDir } from './helpers/corpus.js';
+import type { DumpOptions } from '../../../src/cli/commands/dump.js';
+import { EvtxInputError } from '../../../src/evtx/index.js';
+import { captureDump } from './capture-dump.js';
+import { samplesDir } from '../../../src/paths.js';
+import { corpusDir } from '../../evtx/helpers/corpus.js';
 
 const test = suite('dump --threads');
 
