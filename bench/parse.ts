@@ -5,7 +5,7 @@
  *
  *   node dist/bench/parse.js FILE parse|event|xml
  */
-import { readEvtx } from '../src/evtx/parser.js';
+import { readEvtx } from '../src/evtx/index.js';
 
 const MODES = ['parse', 'event', 'xml'] as const;
 type Mode = (typeof MODES)[number];

@@ -1,4 +1,5 @@
 /** Typed errors. Only the CLI entry turns them into exit codes and one-line messages. */
+import { EvtxError } from './evtx/errors.js';
 
 export class BindtrailError extends Error {
   override name = 'BindtrailError';
@@ -33,13 +34,21 @@ export class FormatError extends BindtrailError {
   }
 }
 
-/** One-line text for an error shown to the user: `file @ 0xoffset: message (suggestion)`. */
+/**
+ * One-line text for an error shown to the user: `file @ 0xoffset: message (suggestion)`
+ * (the EVTX reader's errors too).
+ */
 export function describeError(err: unknown): string {
   if (err instanceof InputError) {
     const where = err.file ? `${err.file}${err.offset !== undefined ? ` @ 0x${err.offset.toString(16)}` : ''}: ` : '';
     return `${where}${err.message}${err.suggestion ? ` (${err.suggestion})` : ''}`;
   }
   if (err instanceof FormatError) return `@ 0x${err.offset.toString(16)}: ${err.message}`;
+  if (err instanceof EvtxError) {
+    const at = err.offset !== undefined ? `@ 0x${err.offset.toString(16)}` : '';
+    const where = err.file ? `${err.file}${at ? ` ${at}` : ''}: ` : at ? `${at}: ` : '';
+    return `${where}${err.message}`;
+  }
   if (err instanceof Error) return err.message;
   return String(err);
 }

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { BindtrailError, UsageError, describeError } from '../errors.js';
+import { EvtxError } from '../evtx/index.js';
 
 const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
@@ -56,7 +57,7 @@ export async function main(argv: string[]): Promise<number> {
       // commander already printed its message (or the help/version text).
       return err.exitCode === 0 ? 0 : EXIT_USAGE;
     }
-    if (err instanceof BindtrailError) {
+    if (err instanceof BindtrailError || err instanceof EvtxError) {
       process.stderr.write(`bindtrail: ${describeError(err)}\n`);
       return err instanceof UsageError ? EXIT_USAGE : EXIT_FAILURE;
     }

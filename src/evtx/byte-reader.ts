@@ -1,8 +1,8 @@
 /**
  * Labelled, bounds-checked little-endian reads over a Uint8Array. A read past the end throws
- * a FormatError saying what was read, where, and how much was missing.
+ * a TruncatedError saying what was read, where, and how much was missing.
  */
-import { FormatError } from '../errors.js';
+import { TruncatedError } from './errors.js';
 
 export class ByteReader {
   readonly view: DataView;
@@ -25,7 +25,7 @@ export class ByteReader {
   need(offset: number, size: number, what: string): void {
     if (offset < 0 || size < 0 || offset + size > this.bytes.length) {
       const have = Math.max(0, this.bytes.length - Math.max(0, offset));
-      throw new FormatError(
+      throw new TruncatedError(
         `${what} truncated at 0x${(this.base + offset).toString(16)} (need ${size}, have ${have})`,
         this.base + offset,
       );

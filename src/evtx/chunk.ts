@@ -3,10 +3,11 @@
  * Chunk header and checksums (libevtx "Chunk header"), the record walk up to the free-space
  * offset, and — with `carve` — record recovery from slack space and damaged chunks.
  */
-import { BinXmlError, createChunkContext } from './binxml/context.js';
+import { createChunkContext } from './binxml/context.js';
 import type { ChunkContext } from './binxml/context.js';
 import { parseFragment } from './binxml/instance.js';
 import { chunkHeaderCrcOk, chunkRecordsCrcOk, classifyChunk, parseChunkHeader } from './chunk-header.js';
+import { BinXmlError } from './errors.js';
 import type { EvtxErrorItem, EvtxItem, EvtxWarningItem, ReadOptions } from './items.js';
 import { ParsedRecord } from './record.js';
 import { CHUNK_HEADER_SIZE, RECORD_MAGIC } from './types.js';

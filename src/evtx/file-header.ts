@@ -2,9 +2,9 @@
  * EVTX file header (libevtx "File header"; 4096-byte block, 128 bytes used) and the chunk
  * layout derived from the file size (dirty files carry a stale chunk count).
  */
-import { InputError } from '../errors.js';
 import { ByteReader } from './byte-reader.js';
 import { crc32 } from './crc32.js';
+import { EvtxInputError } from './errors.js';
 import { CHUNK_SIZE, FILE_HEADER_SIZE, FILE_MAGIC } from './types.js';
 
 export const FileFlags = { Dirty: 0x1, Full: 0x2, NoCrc32: 0x4 } as const;
@@ -29,17 +29,17 @@ export interface FileHeader {
 export const FILE_HEADER_USED = 128;
 
 /**
- * Parse the file header from the first bytes of a file. Throws InputError (file, offset)
+ * Parse the file header from the first bytes of a file. Throws EvtxInputError (file, offset)
  * when the bytes are not an EVTX file header.
  */
 export function parseFileHeader(bytes: Uint8Array, fileName = '<buffer>'): FileHeader {
   if (bytes.length < FILE_HEADER_USED) {
-    throw new InputError(`not an EVTX file: ${bytes.length} bytes, a file header needs ${FILE_HEADER_USED}`, fileName, 0);
+    throw new EvtxInputError(`not an EVTX file: ${bytes.length} bytes, a file header needs ${FILE_HEADER_USED}`, fileName, 0);
   }
   const r = new ByteReader(bytes);
   const magic = r.ascii(0, 8, 'file.magic');
   if (magic !== FILE_MAGIC) {
-    throw new InputError(`not an EVTX file: signature ${JSON.stringify(magic)}, expected "ElfFile\\0"`, fileName, 0);
+    throw new EvtxInputError(`not an EVTX file: signature ${JSON.stringify(magic)}, expected "ElfFile\\0"`, fileName, 0);
   }
   const checksum = r.u32(124, 'file.checksum');
   return {

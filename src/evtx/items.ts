@@ -2,9 +2,11 @@
  * What the reader yields, in file order. The streaming API is
  * `readEvtx(source: string | Uint8Array, options?: ReadOptions): AsyncGenerator<EvtxItem>`
  * (src/evtx/parser.ts); `parseChunk` gives the same items for one 64 KiB chunk synchronously
- * (used by ingest worker threads).
+ * (used by worker threads).
  */
 import type { EvtxEvent } from './event.js';
+import type { FlatEvent } from './render/row-plan.js';
+import type { ByteSink } from './render/sink.js';
 
 export interface ReadOptions {
   /** CRC32 mismatches become errors (default: warnings). */
@@ -68,6 +70,17 @@ export interface EvtxRecord {
   xml(): string;
   /** The normalised event (System fields typed, EventData flattened). */
   event(): EvtxEvent;
+  /** Append the same XML as `xml()`, UTF-8 encoded, to `out` (bulk output without strings). */
+  writeXml(out: ByteSink): void;
+  /** Number of `warnings`, without allocating the list. */
+  readonly warningCount: number;
+  /**
+   * Fill `out` through the template's row plan (ingest's fast path): the fields, data and
+   * insertion strings `event()` gives, with its warnings added to `warnings`. False when the
+   * record needs `event()` instead (no plan for its template, or values the plan does not cover);
+   * nothing is recorded then.
+   */
+  flatInto(out: FlatEvent): boolean;
 }
 
 /** A record or chunk that could not be read; the reader went on. */

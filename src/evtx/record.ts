@@ -8,6 +8,8 @@ import type { Instance } from './binxml/instance.js';
 import type { EvtxEvent } from './event.js';
 import type { ElementNode, EvtxRecord } from './items.js';
 import { buildEvent, emptyEvent } from './render/event.js';
+import { extractFlat } from './render/row-plan.js';
+import type { FlatEvent } from './render/row-plan.js';
 import { buildTree } from './render/tree.js';
 import type { ByteSink } from './render/sink.js';
 import { renderXml, renderXmlInto } from './render/xml.js';
@@ -117,6 +119,19 @@ export class ParsedRecord implements EvtxRecord {
     } finally {
       this.collect();
     }
+  }
+
+  flatInto(out: FlatEvent): boolean {
+    this.ctx.budget = RENDER_BUDGET;
+    const found: string[] = [];
+    try {
+      if (!extractFlat(this.ctx, this.inst, out, found)) return false;
+    } catch {
+      // Values the plan does not cover, or a decoding failure: event() then reports it.
+      return false;
+    }
+    if (found.length > 0) this.warnings.push(...found);
+    return true;
   }
 
   private renderFailed(what: string, e: unknown): void {

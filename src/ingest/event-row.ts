@@ -6,9 +6,8 @@
  * them): an XML export carries no value types, so text is the only form both sources agree on.
  * Numbers compare fine after a cast: `(data->>'ErrorStatus')::BIGINT`; an empty value is "".
  */
-import type { EvtxEvent, JsonValue } from '../evtx/event.js';
+import type { EvtxEvent, FlatEvent, JsonValue } from '../evtx/index.js';
 import { COL, type RowBatchBuilder } from '../store/row-batch.js';
-import type { FlatEvent } from '../evtx/render/row-plan.js';
 import { hasMessage, renderMessage } from './messages/render.js';
 
 /** Where the row came from in its file. */

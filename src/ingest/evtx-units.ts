@@ -2,12 +2,8 @@
  * Parsing one unit of an .evtx file (a run of whole chunks) into row batches. Pure function of the
  * bytes, run inside worker threads (./evtx-worker.ts) and usable inline.
  */
-import { parseChunk } from '../evtx/parser.js';
-import type { EvtxItem } from '../evtx/items.js';
+import { flatEvent, parseChunk, type EvtxItem } from '../evtx/index.js';
 import { BufferPool, RowBatchBuilder, type RowBatch } from '../store/row-batch.js';
-import { RENDER_BUDGET, type ChunkContext } from '../evtx/binxml/context.js';
-import type { Instance } from '../evtx/binxml/instance.js';
-import { extractFlat, flatEvent, type FlatEvent } from '../evtx/render/row-plan.js';
 import { addEventRow, addFlatRow } from './event-row.js';
 
 export interface UnitJob {
@@ -73,7 +69,7 @@ export function parseUnit(job: UnitJob, pool: BufferPool = new BufferPool()): Un
       const origin = { headerRecordId: it.recordId, writtenTicks: it.writtenTicks, recovered: it.carved, chunk: it.chunkIndex, offset: it.offset };
       let computer: string | null;
       let t: bigint | null;
-      if (extract(it, flat)) {
+      if (it.flatInto(flat)) {
         addFlatRow(b, flat, origin);
         computer = flat.computer;
         t = flat.timeCreated;
@@ -103,32 +99,4 @@ export function parseUnit(job: UnitJob, pool: BufferPool = new BufferPool()): Un
   out.maxTicks = max === null ? null : max.toString();
   out.hosts = [...hosts];
   return out;
-}
-
-/** Record internals read by the row plan (ParsedRecord's chunk context and template instance). */
-interface RecordSource {
-  ctx?: ChunkContext;
-  inst?: Instance;
-  warnings: string[];
-}
-
-/**
- * The record through its template's row plan into `flat`; false when the record needs the
- * general event() path (no plan, values outside the plan, or anything unexpected: that path then
- * reports it exactly as before).
- */
-function extract(it: EvtxItem, flat: FlatEvent): boolean {
-  const r = it as unknown as RecordSource;
-  const ctx = r.ctx;
-  const inst = r.inst;
-  if (ctx === undefined || inst === undefined || inst.tpl === undefined) return false;
-  const found: string[] = [];
-  ctx.budget = RENDER_BUDGET;
-  try {
-    if (!extractFlat(ctx, inst, flat, found)) return false;
-  } catch {
-    return false;
-  }
-  if (found.length > 0) r.warnings.push(...found);
-  return true;
 }

@@ -14,7 +14,7 @@ import { detectKind, type InputKind } from './detect.js';
 import { expandInputs } from './inputs.js';
 import { loadFile, type FileOutcome } from './load-file.js';
 import type { IngestProgress } from './progress.js';
-import { ParsePool } from './worker-pool.js';
+import { ParsePool } from './parse-pool.js';
 
 export type { FileOutcome } from './load-file.js';
 export type { InputKind } from './detect.js';

@@ -22,7 +22,7 @@ import { EventSink } from './event-sink.js';
 import { loadConfigArtefact, type HostChoice } from './load-config.js';
 import { loadEvtx } from './load-evtx.js';
 import { loadXmlExport } from './load-xml.js';
-import type { ParsePool } from './worker-pool.js';
+import type { ParsePool } from './parse-pool.js';
 
 export interface FileOutcome {
   path: string;

@@ -6,9 +6,8 @@
  * every EventData/UserData leaf text in document order. `RenderingInfo` (Windows' rendered text)
  * is not event data: its Message is returned beside the event.
  */
-import type { EvtxEvent, JsonValue } from '../evtx/event.js';
+import { parseBigInt as big, parseNumber as num, ticksFromIso, type EvtxEvent, type JsonValue } from '../evtx/index.js';
 import { childElements, localName, type XmlElement } from '../xml/index.js';
-import { parseBigInt as big, parseNumber as num, ticksFromIso } from '../evtx/render/parse-number.js';
 
 type Obj = { [key: string]: JsonValue };
 

@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readEvtx } from '../../src/evtx/parser.js';
+import { readEvtx } from '../../src/evtx/index.js';
 import type { ElementNode, EvtxRecord } from '../../src/evtx/items.js';
 import { ARRAY_FLAG } from '../../src/evtx/types.js';
 import { corpusDir, readCounts, readReference } from './helpers/corpus.js';

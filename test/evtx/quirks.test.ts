@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { ReadOptions } from '../../src/evtx/items.js';
-import { readEvtx } from '../../src/evtx/parser.js';
+import { readEvtx } from '../../src/evtx/index.js';
 import { corpusDir } from './helpers/corpus.js';
 
 const test = suite('evtx quirk samples');

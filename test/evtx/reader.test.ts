@@ -1,10 +1,10 @@
 /** Reader unit tests on hand-built bytes: headers, tokens, value types, damage, caps. */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { InputError } from '../../src/errors.js';
+import { EvtxInputError } from '../../src/evtx/errors.js';
 import { walkStringTable, walkTemplateTable } from '../../src/evtx/chunk-header.js';
 import type { EvtxItem, EvtxRecord, ReadOptions } from '../../src/evtx/items.js';
-import { chunkSlots, parseChunk, parseFileHeader, readEvtx } from '../../src/evtx/parser.js';
+import { chunkSlots, parseChunk, parseFileHeader, readEvtx } from '../../src/evtx/index.js';
 import { Bytes, chunk, evtxFile, record, templateInstance } from './helpers/build.js';
 import type { BinXml, Val } from './helpers/build.js';
 
@@ -42,16 +42,16 @@ const u16s = (s: string): number[] => [...s].flatMap((c) => le(c.charCodeAt(0), 
 // ---------------------------------------------------------------------------------------------
 const header = suite('file header and chunk layout');
 
-header('rejects non-EVTX bytes and short files with InputError naming file and offset', () => {
+header('rejects non-EVTX bytes and short files with EvtxInputError naming file and offset', () => {
   try {
     parseFileHeader(new TextEncoder().encode('x'.repeat(200)), 'a.evtx');
     assert.unreachable();
   } catch (e) {
-    assert.instance(e, InputError);
-    assert.is((e as InputError).file, 'a.evtx');
-    assert.is((e as InputError).offset, 0);
+    assert.instance(e, EvtxInputError);
+    assert.is((e as EvtxInputError).file, 'a.evtx');
+    assert.is((e as EvtxInputError).offset, 0);
   }
-  assert.throws(() => parseFileHeader(new Uint8Array(10), 'b.evtx'), (e: unknown) => e instanceof InputError);
+  assert.throws(() => parseFileHeader(new Uint8Array(10), 'b.evtx'), (e: unknown) => e instanceof EvtxInputError);
 });
 
 header('reads header fields; chunk count comes from the file size, not the header', async () => {

@@ -3,7 +3,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { MAX_NAME_CHARS } from '../../src/evtx/binxml/compile.js';
 import type { EvtxItem, EvtxRecord } from '../../src/evtx/items.js';
-import { readEvtx } from '../../src/evtx/parser.js';
+import { readEvtx } from '../../src/evtx/index.js';
 import { chunk, evtxFile, record, templateInstance } from './helpers/build.js';
 import type { BinXml } from './helpers/build.js';
 

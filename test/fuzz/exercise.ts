@@ -29,7 +29,7 @@ export class Escape extends Error {
 const FILE_MAGIC = [0x45, 0x6c, 0x66, 0x46, 0x69, 0x6c, 0x65, 0x00];
 const FILE_HEADER = 4096;
 
-/** True when the input is plainly not an EVTX file: the reader may refuse it with an InputError. */
+/** True when the input is plainly not an EVTX file: the reader may refuse it with an EvtxInputError. */
 export function notEvtx(bytes: Uint8Array): boolean {
   return bytes.length < FILE_HEADER || FILE_MAGIC.some((v, i) => bytes[i] !== v);
 }
@@ -64,7 +64,7 @@ export async function exercise(read: ReadFn, bytes: Uint8Array, options: ReadOpt
   } catch (err) {
     if (err instanceof Escape) throw err;
     const d = describe(err);
-    if (d.name === 'InputError' && stage === 'iteration' && notEvtx(bytes)) {
+    if (d.name === 'EvtxInputError' && stage === 'iteration' && notEvtx(bytes)) {
       counts.refused++;
       return counts;
     }

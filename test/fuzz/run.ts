@@ -7,7 +7,7 @@
  *   node dist/test/fuzz/run.js --replay FILE [--strict] [--carve]   replay a saved input
  *
  * Three checks, each over every input: no-crash (no exception escapes iteration, xml() or
- * event(), except an InputError for a file that is not EVTX), no-hang (per-input time cap),
+ * event(), except an EvtxInputError for a file that is not EVTX), no-hang (per-input time cap),
  * bounded-memory (worker heap and RSS caps). Failing inputs are saved with their seed, index and
  * mutation steps. Prints uvu-style totals for CI and exits 1 on any failure.
  */

@@ -2,7 +2,7 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readEvtx } from '../../src/evtx/parser.js';
+import { readEvtx } from '../../src/evtx/index.js';
 import { packageRoot } from '../../src/paths.js';
 import type { Database } from '../../src/store/db.js';
 

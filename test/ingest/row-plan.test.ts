@@ -1,14 +1,11 @@
 /**
- * The row-plan extraction (src/evtx/render/row-plan.ts) against the general path (record.event()
+ * The row-plan extraction (EvtxRecord.flatInto) against the general path (record.event()
  * then ingest's conversion) for every record of the corpus: same fields, same data JSON text,
  * same insertion strings, same message, same warnings.
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { ChunkContext } from '../../src/evtx/binxml/context.js';
-import type { Instance } from '../../src/evtx/binxml/instance.js';
-import { readEvtxChunks } from '../../src/evtx/parser.js';
-import { extractFlat, flatDataJson, flatEvent } from '../../src/evtx/render/row-plan.js';
+import { flatDataJson, flatEvent, readEvtxChunks } from '../../src/evtx/index.js';
 import { dataJson } from '../../src/ingest/event-row.js';
 import { renderMessage } from '../../src/ingest/messages/render.js';
 import { corpusFiles } from './helpers.js';
@@ -23,19 +20,13 @@ s('every corpus record: planned extraction = event() + row conversion', async ()
     for await (const items of readEvtxChunks(file, { carve: true })) {
       for (const it of items) {
         if (it.kind !== 'record') continue;
-        const { ctx, inst } = it as unknown as { ctx: ChunkContext; inst: Instance };
-        const found: string[] = [];
-        let ok: boolean;
-        try {
-          ok = extractFlat(ctx, inst, flat, found);
-        } catch {
-          ok = false;
-        }
-        if (!ok) {
+        const start = it.warnings.length;
+        if (!it.flatInto(flat)) {
           general++;
           continue;
         }
         planned++;
+        const found = it.warnings.slice(start);
         const before = it.warnings.length;
         const ev = it.event();
         const where = `${file} @0x${it.offset.toString(16)}`;

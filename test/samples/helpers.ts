@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EvtxEvent } from '../../src/evtx/event.js';
-import { readEvtx } from '../../src/evtx/parser.js';
+import { readEvtx } from '../../src/evtx/index.js';
 import { samplesDir } from '../../src/paths.js';
 
 export interface Ev {

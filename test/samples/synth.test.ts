@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runSynth } from '../../src/cli/commands/synth.js';
 import { UsageError } from '../../src/errors.js';
-import { readEvtx } from '../../src/evtx/parser.js';
+import { readEvtx } from '../../src/evtx/index.js';
 
 const s = suite('synth');
 const dir = mkdtempSync(join(tmpdir(), 'bindtrail-synth-'));

@@ -2,15 +2,14 @@
  * `bindtrail dump FILE.evtx [--format xml|jsonl] [--strict] [--carve] [--threads N]`: stream
  * every record to stdout in file order (one `<Event>` or JSON object per line); damage goes to
  * stderr with a closing summary line. With N > 1 worker threads render batches of chunks
- * (src/evtx/parallel-dump.ts); the output is the same bytes.
+ * (src/cli/dump/parallel-dump.ts); the output is the same bytes.
  */
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { readEvtxChunks } from '../../evtx/parser.js';
-import { DUMP_FORMATS, dumpItem, emptyCounts } from '../../evtx/render/dump-lines.js';
-import type { DumpCounts, DumpFormat } from '../../evtx/render/dump-lines.js';
-import { ByteSink } from '../../evtx/render/sink.js';
+import { ByteSink, readEvtxChunks } from '../../evtx/index.js';
+import { DUMP_FORMATS, dumpItem, emptyCounts } from '../dump/dump-lines.js';
+import type { DumpCounts, DumpFormat } from '../dump/dump-lines.js';
 
 /** Output is written in batches of about this many bytes. */
 const BATCH = 1 << 20;
@@ -53,7 +52,7 @@ export async function dump(file: string, opts: DumpOptions, out: NodeJS.Writable
   const threads = opts.threads ?? 1;
   let sum: DumpCounts;
   if (threads > 1) {
-    const { dumpParallel } = await import('../../evtx/parallel-dump.js');
+    const { dumpParallel } = await import('../dump/parallel-dump.js');
     sum = await dumpParallel(file, { format: opts.format, strict: opts.strict === true, carve: opts.carve === true, threads }, out, err);
   } else sum = await dumpSingle(file, opts, out, err);
   const carved = opts.carve ? `, ${sum.carved} carved` : '';

@@ -4,8 +4,9 @@
  */
 import { escapeXml, utf16At } from '../text.js';
 import { MORE_FLAG, Token } from '../types.js';
-import { BinXmlError } from './context.js';
+import { BinXmlError } from '../errors.js';
 import type { ChunkContext, NameEntry } from './context.js';
+import { NodeKind } from './nodes.js';
 import type { TAttr, TElement, TNode, TPart, Template } from './nodes.js';
 import { cachedTemplate, newTrace, storeTemplate } from './template-cache.js';
 import type { CompileTrace } from './template-cache.js';
@@ -137,12 +138,12 @@ function readElement(ctx: ChunkContext, c: Cursor, depth: number, preferDep: boo
   need(ctx, c, 1, 'element close token');
   const close = ctx.b[c.pos]!;
   c.pos += 1;
-  if (close === Token.CloseEmptyElement) return { k: 0, name, attrs, children: [] };
+  if (close === Token.CloseEmptyElement) return { k: NodeKind.Element, name, attrs, children: [] };
   if (close !== Token.CloseStartElement) {
     fail(`element <${name.text}> at 0x${start.toString(16)}: expected close token, found 0x${close.toString(16)}`, c.pos - 1);
   }
   const children = readContent(ctx, c, depth, preferDep);
-  return { k: 0, name, attrs, children };
+  return { k: NodeKind.Element, name, attrs, children };
 }
 
 /** Attribute value: value text, substitutions, char and entity refs. */
@@ -150,7 +151,7 @@ function readParts(ctx: ChunkContext, c: Cursor): TPart[] {
   const parts: TPart[] = [];
   while (c.pos < c.end) {
     const t = ctx.b[c.pos]! & ~MORE_FLAG;
-    if (t === Token.Value) parts.push({ k: 1, text: readValueText(ctx, c) });
+    if (t === Token.Value) parts.push({ k: NodeKind.Text, text: readValueText(ctx, c) });
     else if (t === Token.NormalSubstitution || t === Token.OptionalSubstitution) parts.push(readSub(ctx, c));
     else if (t === Token.CharRef) parts.push(readCharRef(ctx, c));
     else if (t === Token.EntityRef) parts.push(readEntityRef(ctx, c));
@@ -177,19 +178,19 @@ function readSub(ctx: ChunkContext, c: Cursor): TPart {
   const slot = ctx.view.getUint16(c.pos + 1, true);
   const type = ctx.b[c.pos + 3]!;
   c.pos += 4;
-  return { k: 2, slot, optional, type };
+  return { k: NodeKind.Sub, slot, optional, type };
 }
 
 function readCharRef(ctx: ChunkContext, c: Cursor): TPart {
   need(ctx, c, 3, 'character reference');
   const code = ctx.view.getUint16(c.pos + 1, true);
   c.pos += 3;
-  return { k: 5, name: `#${code}` };
+  return { k: NodeKind.Ref, name: `#${code}` };
 }
 
 function readEntityRef(ctx: ChunkContext, c: Cursor): TPart {
   c.pos += 1;
-  return { k: 5, name: nameRef(ctx, c, 'entity reference').text };
+  return { k: NodeKind.Ref, name: nameRef(ctx, c, 'entity reference').text };
 }
 
 function readContent(ctx: ChunkContext, c: Cursor, depth: number, preferDep: boolean): TNode[] {
@@ -206,7 +207,7 @@ function readContent(ctx: ChunkContext, c: Cursor, depth: number, preferDep: boo
         out.push(readElement(ctx, c, depth + 1, preferDep));
         break;
       case Token.Value:
-        out.push({ k: 1, text: readValueText(ctx, c) });
+        out.push({ k: NodeKind.Text, text: readValueText(ctx, c) });
         break;
       case Token.NormalSubstitution:
       case Token.OptionalSubstitution:
@@ -223,7 +224,7 @@ function readContent(ctx: ChunkContext, c: Cursor, depth: number, preferDep: boo
         const chars = ctx.view.getUint16(c.pos + 1, true);
         c.pos += 3;
         need(ctx, c, chars * 2, 'CDATA');
-        out.push({ k: 3, text: utf16At(ctx.b, c.pos, chars) });
+        out.push({ k: NodeKind.CData, text: utf16At(ctx.b, c.pos, chars) });
         c.pos += chars * 2;
         break;
       }
@@ -248,7 +249,7 @@ function readPI(ctx: ChunkContext, c: Cursor): TNode {
     data = utf16At(ctx.b, c.pos, chars);
     c.pos += chars * 2;
   }
-  return { k: 4, target, data };
+  return { k: NodeKind.PI, target, data };
 }
 
 /**

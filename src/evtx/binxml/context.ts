@@ -3,6 +3,7 @@
  * (names by offset, compiled templates by definition offset). All BinXml offsets are relative
  * to the chunk start (MS-EVEN6 BinXml; libevtx "Binary XML").
  */
+import { BinXmlError } from '../errors.js';
 import type { Template } from './nodes.js';
 
 export interface NameEntry {
@@ -55,16 +56,4 @@ export function createChunkContext(b: Uint8Array, index: number, base: number, f
     timeCacheSec: -1,
     timeCacheText: '',
   };
-}
-
-/** A structural problem in binary XML (becomes an error item naming the offset). */
-export class BinXmlError extends Error {
-  override name = 'BinXmlError';
-  constructor(
-    message: string,
-    /** Offset relative to the chunk. */
-    readonly at: number,
-  ) {
-    super(message);
-  }
 }

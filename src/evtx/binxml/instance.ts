@@ -5,7 +5,7 @@
  */
 import { ARRAY_FLAG, MORE_FLAG, Token, ValueType } from '../types.js';
 import { compileStream, getTemplate, TEMPLATE_HEADER_SIZE } from './compile.js';
-import { BinXmlError } from './context.js';
+import { BinXmlError } from '../errors.js';
 import type { ChunkContext } from './context.js';
 import type { Template } from './nodes.js';
 

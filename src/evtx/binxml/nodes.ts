@@ -5,37 +5,39 @@
 import type { NameEntry } from './context.js';
 import type { XmlPlan } from '../render/plan.js';
 
+/** `k` of a compiled node. */
 export const NodeKind = { Element: 0, Text: 1, Sub: 2, CData: 3, PI: 4, Ref: 5 } as const;
+export type NodeKind = (typeof NodeKind)[keyof typeof NodeKind];
 
 export interface TElement {
-  k: 0;
+  k: typeof NodeKind.Element;
   name: NameEntry;
   attrs: TAttr[];
   children: TNode[];
 }
 export interface TText {
-  k: 1;
+  k: typeof NodeKind.Text;
   text: string;
 }
 export interface TSub {
-  k: 2;
+  k: typeof NodeKind.Sub;
   slot: number;
   optional: boolean;
   /** Declared type in the template (the instance's descriptor type is what is decoded). */
   type: number;
 }
 export interface TCData {
-  k: 3;
+  k: typeof NodeKind.CData;
   text: string;
 }
 export interface TPI {
-  k: 4;
+  k: typeof NodeKind.PI;
   target: NameEntry;
   data: string;
 }
 /** Entity reference (`name`) or character reference (`#N`), kept as written. */
 export interface TRef {
-  k: 5;
+  k: typeof NodeKind.Ref;
   name: string;
 }
 export type TNode = TElement | TText | TSub | TCData | TPI | TRef;

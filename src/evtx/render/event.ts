@@ -7,6 +7,7 @@ import { ARRAY_FLAG, ValueType } from '../types.js';
 import { spend } from '../binxml/context.js';
 import type { ChunkContext } from '../binxml/context.js';
 import type { Instance } from '../binxml/instance.js';
+import { NodeKind } from '../binxml/nodes.js';
 import type { TElement, TNode } from '../binxml/nodes.js';
 import type { EvtxEvent, JsonValue } from '../event.js';
 import { expand, partsText, slotIsNull, slotType, subItems, subJson } from './resolve.js';
@@ -33,10 +34,10 @@ interface Walk {
 
 export function buildEvent(ctx: ChunkContext, inst: Instance, warnings: string[]): EvtxEvent {
   const w: Walk = { ctx, warnings, ev: emptyEvent() };
-  const root = expand(ctx, inst, inst.tpl.nodes).find((b) => b.node.k === 0);
+  const root = expand(ctx, inst, inst.tpl.nodes).find((b) => b.node.k === NodeKind.Element);
   if (root === undefined) return w.ev;
   for (const { inst: i, node } of expand(w.ctx, root.inst, (root.node as TElement).children)) {
-    if (node.k !== 0) continue;
+    if (node.k !== NodeKind.Element) continue;
     const name = node.name.text;
     if (name === 'System') system(w, i, node);
     else if (name === 'EventData') eventData(w, i, node);
@@ -56,8 +57,8 @@ function eachElement(w: Walk, inst: Instance, nodes: readonly TNode[], fn: (inst
   spend(w.ctx, nodes.length);
   for (let k = 0; k < nodes.length; k++) {
     const n = nodes[k]!;
-    if (n.k === 0) fn(inst, n);
-    else if (n.k === 2 && depth < 16 && slotType(inst, n.slot) === ValueType.BinXml) {
+    if (n.k === NodeKind.Element) fn(inst, n);
+    else if (n.k === NodeKind.Sub && depth < 16 && slotType(inst, n.slot) === ValueType.BinXml) {
       const nested = inst.nested?.[n.slot];
       if (nested) eachElement(w, nested, nested.tpl.nodes, fn, depth + 1);
     }
@@ -69,7 +70,7 @@ function attr(w: Walk, inst: Instance, el: TElement, name: string): string | nul
   for (const a of el.attrs) {
     if (a.name.text !== name) continue;
     const only = a.parts.length === 1 ? a.parts[0]! : null;
-    if (only !== null && only.k === 2 && slotIsNull(inst, only.slot)) return null;
+    if (only !== null && only.k === NodeKind.Sub && slotIsNull(inst, only.slot)) return null;
     return partsText(w.ctx, inst, a.parts, w.warnings);
   }
   return null;
@@ -79,7 +80,7 @@ function attr(w: Walk, inst: Instance, el: TElement, name: string): string | nul
 function text(w: Walk, inst: Instance, el: TElement): string | null {
   if (el.children.length === 0) return null;
   const only = el.children.length === 1 ? el.children[0]! : null;
-  if (only !== null && only.k === 2 && slotIsNull(inst, only.slot)) return null;
+  if (only !== null && only.k === NodeKind.Sub && slotIsNull(inst, only.slot)) return null;
   return partsText(w.ctx, inst, el.children, w.warnings);
 }
 
@@ -88,7 +89,7 @@ const INT_TYPES = new Set<number>([ValueType.Int8, ValueType.UInt8, ValueType.In
 /** Number of an element's content: read from the value when it is one integer substitution. */
 function numOf(w: Walk, inst: Instance, el: TElement): number | null {
   const only = el.children.length === 1 ? el.children[0]! : null;
-  if (only !== null && only.k === 2 && INT_TYPES.has(slotType(inst, only.slot))) {
+  if (only !== null && only.k === NodeKind.Sub && INT_TYPES.has(slotType(inst, only.slot))) {
     const v = subJson(w.ctx, inst, only.slot, w.warnings);
     return typeof v === 'number' ? v : num(typeof v === 'string' ? v : null);
   }
@@ -100,7 +101,7 @@ function attrNum(w: Walk, inst: Instance, el: TElement, name: string): number | 
   for (const a of el.attrs) {
     if (a.name.text !== name) continue;
     const only = a.parts.length === 1 ? a.parts[0]! : null;
-    if (only !== null && only.k === 2 && INT_TYPES.has(slotType(inst, only.slot))) {
+    if (only !== null && only.k === NodeKind.Sub && INT_TYPES.has(slotType(inst, only.slot))) {
       const v = subJson(w.ctx, inst, only.slot, w.warnings);
       return typeof v === 'number' ? v : null;
     }
@@ -114,7 +115,7 @@ function systemTime(w: Walk, inst: Instance, el: TElement): bigint | null {
   const a = el.attrs.find((x) => x.name.text === 'SystemTime');
   if (a === undefined) return null;
   const only = a.parts.length === 1 ? a.parts[0]! : null;
-  if (only !== null && only.k === 2 && slotType(inst, only.slot) === ValueType.FileTime && inst.vals[inst.base + only.slot * 3 + 1]! >= 8) {
+  if (only !== null && only.k === NodeKind.Sub && slotType(inst, only.slot) === ValueType.FileTime && inst.vals[inst.base + only.slot * 3 + 1]! >= 8) {
     return w.ctx.view.getBigUint64(inst.vals[inst.base + only.slot * 3]!, true);
   }
   return ticksFromIso(partsText(w.ctx, inst, a.parts, w.warnings));
@@ -144,7 +145,7 @@ function system(w: Walk, inst: Instance, sys: TElement): void {
       case 'EventRecordID': {
         const only = el.children.length === 1 ? el.children[0]! : null;
         ev.eventRecordId =
-          only !== null && only.k === 2 && slotType(i, only.slot) === ValueType.UInt64 && i.vals[i.base + only.slot * 3 + 1]! >= 8
+          only !== null && only.k === NodeKind.Sub && slotType(i, only.slot) === ValueType.UInt64 && i.vals[i.base + only.slot * 3 + 1]! >= 8
             ? w.ctx.view.getBigUint64(i.vals[i.base + only.slot * 3]!, true)
             : big(text(w, i, el));
         break;
@@ -175,7 +176,7 @@ function eventData(w: Walk, inst: Instance, ed: TElement): void {
     }
     const key = attr(w, i, el, 'Name');
     const only = el.children.length === 1 ? el.children[0]! : null;
-    if (key === null && only !== null && only.k === 2 && (slotType(i, only.slot) & ARRAY_FLAG) !== 0) {
+    if (key === null && only !== null && only.k === NodeKind.Sub && (slotType(i, only.slot) & ARRAY_FLAG) !== 0) {
       for (const item of subItems(w.ctx, i, only.slot, w.warnings)) {
         data[`#${++position}`] = item;
         w.ev.values.push(item);
@@ -194,7 +195,7 @@ function leafValue(w: Walk, inst: Instance, el: TElement): JsonValue {
     w.ev.values.push('');
     return null;
   }
-  if (only !== null && only.k === 2) {
+  if (only !== null && only.k === NodeKind.Sub) {
     const type = slotType(inst, only.slot);
     if (type === ValueType.BinXml) {
       const nested = inst.nested?.[only.slot];
@@ -210,7 +211,7 @@ function leafValue(w: Walk, inst: Instance, el: TElement): JsonValue {
     return value;
   }
   const bound = expand(w.ctx, inst, el.children);
-  if (bound.some((b) => b.node.k === 0)) return treeOf(w, bound, null);
+  if (bound.some((b) => b.node.k === NodeKind.Element)) return treeOf(w, bound, null);
   const s = partsText(w.ctx, inst, el.children, w.warnings);
   w.ev.values.push(s);
   return s;
@@ -232,7 +233,7 @@ function tree(w: Walk, inst: Instance, el: TElement): JsonValue {
     }
   }
   const bound = expand(w.ctx, inst, el.children);
-  const hasElements = bound.some((b) => b.node.k === 0);
+  const hasElements = bound.some((b) => b.node.k === NodeKind.Element);
   if (!hasElements) {
     const value = leafValue(w, inst, el);
     return hasAttrs ? { '#attributes': attrs, '#text': value } : value;
@@ -244,7 +245,7 @@ function treeOf(w: Walk, bound: Bound[], attrs: Obj | null): JsonValue {
   const obj: Obj = {};
   if (attrs !== null) obj['#attributes'] = attrs;
   for (const { inst, node } of bound) {
-    if (node.k !== 0) continue;
+    if (node.k !== NodeKind.Element) continue;
     addChild(obj, node.name.text, tree(w, inst, node));
   }
   return obj;

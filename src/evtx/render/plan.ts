@@ -4,6 +4,7 @@
  * is a loop over ops that decodes only the values it prints.
  */
 import { escapeText } from '../text.js';
+import { NodeKind } from '../binxml/nodes.js';
 import type { TAttr, TElement, TNode, TPart } from '../binxml/nodes.js';
 
 export const Op = {
@@ -65,8 +66,8 @@ function refText(name: string): string {
 
 function addParts(pb: PlanBuilder, parts: TPart[]): void {
   for (const part of parts) {
-    if (part.k === 1) pb.text(escapeText(part.text));
-    else if (part.k === 2) pb.push(Op.Sub, '', part.slot, 0);
+    if (part.k === NodeKind.Text) pb.text(escapeText(part.text));
+    else if (part.k === NodeKind.Sub) pb.push(Op.Sub, '', part.slot, 0);
     else pb.text(refText(part.name));
   }
 }
@@ -74,7 +75,7 @@ function addParts(pb: PlanBuilder, parts: TPart[]): void {
 function addAttr(pb: PlanBuilder, attr: TAttr): void {
   const prefix = ` ${attr.name.esc}="`;
   const only = attr.parts.length === 1 ? attr.parts[0]! : null;
-  if (only !== null && only.k === 2) {
+  if (only !== null && only.k === NodeKind.Sub) {
     pb.push(Op.Attr, prefix, only.slot, only.optional ? 1 : 0);
     return;
   }
@@ -85,10 +86,10 @@ function addAttr(pb: PlanBuilder, attr: TAttr): void {
 
 function addElement(pb: PlanBuilder, el: TElement): void {
   const only = el.children.length === 1 ? el.children[0]! : null;
-  const start = only !== null && only.k === 2 ? pb.barrier() : -1;
+  const start = only !== null && only.k === NodeKind.Sub ? pb.barrier() : -1;
   pb.text(`<${el.name.esc}`);
   for (const attr of el.attrs) addAttr(pb, attr);
-  if (only !== null && only.k === 2) {
+  if (only !== null && only.k === NodeKind.Sub) {
     pb.push(Op.ElemSub, `</${el.name.esc}>`, only.slot, start);
     return;
   }
@@ -104,12 +105,12 @@ function addElement(pb: PlanBuilder, el: TElement): void {
 function addNodes(pb: PlanBuilder, nodes: TNode[]): void {
   for (const n of nodes) {
     switch (n.k) {
-      case 0: addElement(pb, n); break;
-      case 1: pb.text(escapeText(n.text)); break;
-      case 2: pb.push(Op.Sub, '', n.slot, 0); break;
-      case 3: pb.text(`<![CDATA[${n.text.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`); break;
-      case 4: pb.text(`<?${n.target.esc}${n.data ? ' ' + n.data : ''}?>`); break;
-      case 5: pb.text(refText(n.name)); break;
+      case NodeKind.Element: addElement(pb, n); break;
+      case NodeKind.Text: pb.text(escapeText(n.text)); break;
+      case NodeKind.Sub: pb.push(Op.Sub, '', n.slot, 0); break;
+      case NodeKind.CData: pb.text(`<![CDATA[${n.text.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`); break;
+      case NodeKind.PI: pb.text(`<?${n.target.esc}${n.data ? ' ' + n.data : ''}?>`); break;
+      case NodeKind.Ref: pb.text(refText(n.name)); break;
     }
   }
 }

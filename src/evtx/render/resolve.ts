@@ -7,6 +7,7 @@ import { arrayItems, scalarText, valueText } from '../binxml/values.js';
 import { spend } from '../binxml/context.js';
 import type { ChunkContext } from '../binxml/context.js';
 import type { Instance } from '../binxml/instance.js';
+import { NodeKind } from '../binxml/nodes.js';
 import type { TNode, TPart, TSub } from '../binxml/nodes.js';
 import type { JsonValue } from '../event.js';
 
@@ -96,9 +97,9 @@ export function subJson(ctx: ChunkContext, inst: Instance, slot: number, warning
 export function partsText(ctx: ChunkContext, inst: Instance, parts: readonly (TPart | TNode)[], warnings: string[]): string {
   let s = '';
   for (const p of parts) {
-    if (p.k === 1 || p.k === 3) s += p.text;
-    else if (p.k === 2) s += subText(ctx, inst, p.slot, warnings);
-    else if (p.k === 5) s += refValue(p.name);
+    if (p.k === NodeKind.Text || p.k === NodeKind.CData) s += p.text;
+    else if (p.k === NodeKind.Sub) s += subText(ctx, inst, p.slot, warnings);
+    else if (p.k === NodeKind.Ref) s += refValue(p.name);
   }
   return s;
 }
@@ -118,7 +119,7 @@ export function refValue(name: string): string {
 export function expand(ctx: ChunkContext, inst: Instance, nodes: readonly TNode[], out: Bound[] = [], depth = 0): Bound[] {
   spend(ctx, nodes.length);
   for (const node of nodes) {
-    if (node.k === 2 && slotType(inst, node.slot) === ValueType.BinXml) {
+    if (node.k === NodeKind.Sub && slotType(inst, node.slot) === ValueType.BinXml) {
       const nested = inst.nested?.[node.slot];
       if (nested && depth < 16) expand(ctx, nested, nested.tpl.nodes, out, depth + 1);
     } else out.push({ inst, node });
@@ -127,5 +128,5 @@ export function expand(ctx: ChunkContext, inst: Instance, nodes: readonly TNode[
 }
 
 export function isSub(n: TNode): n is TSub {
-  return n.k === 2;
+  return n.k === NodeKind.Sub;
 }

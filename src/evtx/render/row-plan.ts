@@ -13,6 +13,7 @@
 import { ARRAY_FLAG, ValueType } from '../types.js';
 import type { ChunkContext } from '../binxml/context.js';
 import type { Instance } from '../binxml/instance.js';
+import { NodeKind } from '../binxml/nodes.js';
 import type { TAttr, TElement, TNode, Template } from '../binxml/nodes.js';
 import type { EvtxEvent, JsonValue } from '../event.js';
 import { partsText, slotIsNull, slotType, subItems, subJson } from './resolve.js';
@@ -84,7 +85,7 @@ function rootPlanOf(tpl: Template): Section[] | null {
   let p = rootPlans.get(tpl);
   if (p === undefined) {
     const nodes = tpl.nodes;
-    const root = nodes.some((n) => n.k === 2) ? undefined : nodes.find((n): n is TElement => n.k === 0);
+    const root = nodes.some((n) => n.k === NodeKind.Sub) ? undefined : nodes.find((n): n is TElement => n.k === NodeKind.Element);
     p = root === undefined ? null : compileSections(root.children);
     rootPlans.set(tpl, p);
   }
@@ -104,8 +105,8 @@ function fragmentPlanOf(tpl: Template): Section[] | null {
 function compileSections(children: readonly TNode[]): Section[] | null {
   const sections: Section[] = [];
   for (const n of children) {
-    if (n.k === 2) sections.push({ slot: n.slot });
-    if (n.k !== 0) continue;
+    if (n.k === NodeKind.Sub) sections.push({ slot: n.slot });
+    if (n.k !== NodeKind.Element) continue;
     if (n.name.text === 'System') {
       const ops = compileSystem(n);
       if (ops === null) return null;
@@ -122,8 +123,8 @@ function compileSections(children: readonly TNode[]): Section[] | null {
 function compileSystem(sys: TElement): SysOp[] | null {
   const ops: SysOp[] = [];
   for (const n of sys.children) {
-    if (n.k === 2) return null;
-    if (n.k !== 0) continue;
+    if (n.k === NodeKind.Sub) return null;
+    if (n.k !== NodeKind.Element) continue;
     const kind = (Sys as Record<string, SysKind>)[n.name.text];
     if (kind === undefined || !Object.hasOwn(Sys, n.name.text)) continue;
     const names = SYS_ATTRS[kind] ?? [];
@@ -139,14 +140,14 @@ function compileEventData(ed: TElement): DataOp[] | null {
   const ops: DataOp[] = [];
   const keys = new Set<string>();
   for (const n of ed.children) {
-    if (n.k === 2) return null;
-    if (n.k !== 0) continue;
+    if (n.k === NodeKind.Sub) return null;
+    if (n.k !== NodeKind.Element) continue;
     const name = n.name.text;
     let key: string | null;
     if (name === 'Data') {
       const a = n.attrs.find((x) => x.name.text === 'Name');
       if (a === undefined) key = null;
-      else if (a.parts.every((p) => p.k === 1)) key = a.parts.map((p) => (p as { text: string }).text).join('');
+      else if (a.parts.every((p) => p.k === NodeKind.Text)) key = a.parts.map((p) => (p as { text: string }).text).join('');
       else return null;
     } else if (name === 'Binary') key = 'Binary';
     else return null;
@@ -155,8 +156,8 @@ function compileEventData(ed: TElement): DataOp[] | null {
       keys.add(key);
     }
     const c = n.children;
-    if (c.some((x) => x.k === 0)) return null;
-    const shape = c.length === 0 ? 0 : c.length === 1 && c[0]!.k === 2 ? 1 : 2;
+    if (c.some((x) => x.k === NodeKind.Element)) return null;
+    const shape = c.length === 0 ? 0 : c.length === 1 && c[0]!.k === NodeKind.Sub ? 1 : 2;
     ops.push({ el: n, key, keyJson: key === null ? '' : JSON.stringify(key) + ':', positional: name === 'Data', shape });
   }
   return ops;
@@ -212,7 +213,7 @@ function reset(f: FlatEvent): void {
 function attr(ctx: ChunkContext, inst: Instance, a: TAttr | null, warnings: string[]): string | null {
   if (a === null) return null;
   const only = a.parts.length === 1 ? a.parts[0]! : null;
-  if (only !== null && only.k === 2 && slotIsNull(inst, only.slot)) return null;
+  if (only !== null && only.k === NodeKind.Sub && slotIsNull(inst, only.slot)) return null;
   return partsText(ctx, inst, a.parts, warnings);
 }
 
@@ -220,7 +221,7 @@ function attr(ctx: ChunkContext, inst: Instance, a: TAttr | null, warnings: stri
 function text(ctx: ChunkContext, inst: Instance, el: TElement, warnings: string[]): string | null {
   if (el.children.length === 0) return null;
   const only = el.children.length === 1 ? el.children[0]! : null;
-  if (only !== null && only.k === 2 && slotIsNull(inst, only.slot)) return null;
+  if (only !== null && only.k === NodeKind.Sub && slotIsNull(inst, only.slot)) return null;
   return partsText(ctx, inst, el.children, warnings);
 }
 
@@ -230,7 +231,7 @@ function isInt(type: number): boolean {
 
 function numOf(ctx: ChunkContext, inst: Instance, el: TElement, warnings: string[]): number | null {
   const only = el.children.length === 1 ? el.children[0]! : null;
-  if (only !== null && only.k === 2 && isInt(slotType(inst, only.slot))) {
+  if (only !== null && only.k === NodeKind.Sub && isInt(slotType(inst, only.slot))) {
     const v = subJson(ctx, inst, only.slot, warnings);
     return typeof v === 'number' ? v : num(typeof v === 'string' ? v : null);
   }
@@ -240,7 +241,7 @@ function numOf(ctx: ChunkContext, inst: Instance, el: TElement, warnings: string
 function attrNum(ctx: ChunkContext, inst: Instance, a: TAttr | null, warnings: string[]): number | null {
   if (a === null) return null;
   const only = a.parts.length === 1 ? a.parts[0]! : null;
-  if (only !== null && only.k === 2 && isInt(slotType(inst, only.slot))) {
+  if (only !== null && only.k === NodeKind.Sub && isInt(slotType(inst, only.slot))) {
     const v = subJson(ctx, inst, only.slot, warnings);
     return typeof v === 'number' ? v : null;
   }
@@ -250,7 +251,7 @@ function attrNum(ctx: ChunkContext, inst: Instance, a: TAttr | null, warnings: s
 /** The raw u64 of a single substitution of `type` with at least 8 bytes, else undefined. */
 function rawU64(ctx: ChunkContext, inst: Instance, parts: readonly TNode[] | readonly TAttr['parts'][number][], type: number): bigint | undefined {
   const only = parts.length === 1 ? parts[0]! : null;
-  if (only === null || only.k !== 2 || slotType(inst, only.slot) !== type || inst.vals[inst.base + only.slot * 3 + 1]! < 8) return undefined;
+  if (only === null || only.k !== NodeKind.Sub || slotType(inst, only.slot) !== type || inst.vals[inst.base + only.slot * 3 + 1]! < 8) return undefined;
   return ctx.view.getBigUint64(inst.vals[inst.base + only.slot * 3]!, true);
 }
 
@@ -353,7 +354,7 @@ function leafOf(ctx: ChunkContext, inst: Instance, op: DataOp, f: FlatEvent, w: 
     f.values.push(s);
     return wellFormed(s);
   }
-  for (const c of el.children) if (c.k === 2 && slotType(inst, c.slot) === ValueType.BinXml) throw new Unplanned('nested BinXml value');
+  for (const c of el.children) if (c.k === NodeKind.Sub && slotType(inst, c.slot) === ValueType.BinXml) throw new Unplanned('nested BinXml value');
   const s = partsText(ctx, inst, el.children, w);
   f.values.push(s);
   return wellFormed(s);

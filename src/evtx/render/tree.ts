@@ -6,6 +6,7 @@
 import { ARRAY_FLAG, ValueType } from '../types.js';
 import type { ChunkContext } from '../binxml/context.js';
 import type { Instance } from '../binxml/instance.js';
+import { NodeKind } from '../binxml/nodes.js';
 import type { TElement, TNode } from '../binxml/nodes.js';
 import type { AttributeNode, ChildNode, ElementNode } from '../items.js';
 import { expand, partsText, slotIsNull, slotType, subItems, subText } from './resolve.js';
@@ -22,7 +23,7 @@ function buildAttributes(ctx: ChunkContext, inst: Instance, el: TElement, warnin
   const out: AttributeNode[] = [];
   for (const attr of el.attrs) {
     const only = attr.parts.length === 1 ? attr.parts[0]! : null;
-    if (only !== null && only.k === 2 && only.optional && slotIsNull(inst, only.slot)) continue;
+    if (only !== null && only.k === NodeKind.Sub && only.optional && slotIsNull(inst, only.slot)) continue;
     out.push({ name: attr.name.text, value: partsText(ctx, inst, attr.parts, warnings) });
   }
   return out;
@@ -30,7 +31,7 @@ function buildAttributes(ctx: ChunkContext, inst: Instance, el: TElement, warnin
 
 function buildElements(ctx: ChunkContext, inst: Instance, el: TElement, warnings: string[]): ElementNode[] {
   const only = el.children.length === 1 ? el.children[0]! : null;
-  if (only !== null && only.k === 2 && (slotType(inst, only.slot) & ARRAY_FLAG) !== 0) {
+  if (only !== null && only.k === NodeKind.Sub && (slotType(inst, only.slot) & ARRAY_FLAG) !== 0) {
     const type = slotType(inst, only.slot);
     const items = subItems(ctx, inst, only.slot, warnings);
     // An empty array still renders its element once, empty (DeepBlueCLI many-events-application 1170).
@@ -49,24 +50,24 @@ function buildChildren(ctx: ChunkContext, inst: Instance, nodes: readonly TNode[
   const out: ChildNode[] = [];
   for (const { inst: i, node } of expand(ctx, inst, nodes)) {
     switch (node.k) {
-      case 0:
+      case NodeKind.Element:
         out.push(...buildElements(ctx, i, node, warnings));
         break;
-      case 1:
+      case NodeKind.Text:
         out.push({ kind: 'text', text: node.text, valueType: ValueType.String });
         break;
-      case 2: {
+      case NodeKind.Sub: {
         const text = subText(ctx, i, node.slot, warnings);
         if (text !== '') out.push({ kind: 'text', text, valueType: slotType(i, node.slot) });
         break;
       }
-      case 3:
+      case NodeKind.CData:
         out.push({ kind: 'cdata', text: node.text });
         break;
-      case 4:
+      case NodeKind.PI:
         out.push({ kind: 'pi', target: node.target.text, data: node.data });
         break;
-      case 5:
+      case NodeKind.Ref:
         out.push({ kind: 'entity', name: node.name });
         break;
     }

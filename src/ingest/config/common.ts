@@ -54,7 +54,7 @@ export function guidFromBytes(b: Uint8Array): string | null {
 export function endpointOfBinding(info: string, sslFlags: number | null): string | null {
   const m = /^(\[[^\]]*\]|[^:]*):(\d{1,5}):(.*)$/.exec(info.trim());
   if (!m) return null;
-  const [, ip, port, host] = m as unknown as [string, string, string, string];
+  const [ip, port, host] = [m[1]!, m[2]!, m[3]!];
   const flags = sslFlags ?? 0;
   if (flags & 2) return `ccs:${port}`;
   if (flags & 1 && host !== '') return `${host.toLowerCase()}:${port}`;

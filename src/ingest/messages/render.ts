@@ -1,5 +1,5 @@
 /** Fills the bundled message templates (./catalogue.ts) from an event's insertion strings and named data. */
-import type { JsonValue } from '../../evtx/event.js';
+import type { JsonValue } from '../../evtx/index.js';
 import { MESSAGE_TEMPLATES, PROVIDER_ALIASES } from './catalogue.js';
 
 type Part = { kind: 'text'; text: string } | { kind: 'pos'; n: number } | { kind: 'name'; name: string } | { kind: 'opt'; parts: Part[] };

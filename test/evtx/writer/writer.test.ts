@@ -6,7 +6,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { crc32 as zlibCrc32 } from 'node:zlib';
-import { readEvtx } from '../../../src/evtx/parser.js';
+import { readEvtx } from '../../../src/evtx/index.js';
 import type { EvtxRecord } from '../../../src/evtx/items.js';
 import { CHUNK_SIZE, FILE_HEADER_SIZE } from '../../../src/evtx/types.js';
 import { crc32, v, writeEvtx, type EventSpec } from '../../../src/evtx/writer/index.js';

@@ -1,16 +1,14 @@
 /**
  * Worker thread of `dump --threads N`: parses batches of whole chunks and renders their items
- * into one UTF-8 buffer per batch (dump-lines.ts), which the main thread writes in file order.
+ * into one UTF-8 buffer per batch (./dump-lines.ts), which the main thread writes in file order.
  * With `carve`, carved records are described (record id, byte and note ranges) so that the main
  * thread can drop the ones already read, as the single-thread reader does.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { parseChunk } from './chunk.js';
-import type { ChunkSlot } from './file-header.js';
-import type { EvtxItem } from './items.js';
-import { dumpItem, emptyCounts } from './render/dump-lines.js';
-import type { DumpCounts, DumpFormat } from './render/dump-lines.js';
-import { ByteSink } from './render/sink.js';
+import { ByteSink, parseChunk } from '../../evtx/index.js';
+import type { ChunkSlot, EvtxItem } from '../../evtx/index.js';
+import { dumpItem, emptyCounts } from './dump-lines.js';
+import type { DumpCounts, DumpFormat } from './dump-lines.js';
 
 export interface DumpWorkerSetup {
   file: string;

@@ -4,16 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { DumpOptions } from '../../src/cli/commands/dump.js';
-import { InputError } from '../../src/errors.js';
-import { captureDump } from './helpers/capture-dump.js';
-import { chunk, evtxFile, record, templateInstance } from './helpers/build.js';
+import type { DumpOptions } from '../../../src/cli/commands/dump.js';
+import { EvtxInputError } from '../../../src/evtx/index.js';
+import { captureDump } from './capture-dump.js';
+import { chunk, evtxFile, record, templateInstance } from '../../evtx/helpers/build.js';
 
 const test = suite('dump command');
 
 function sample(): string {
   const dir = mkdtempSync(join(tmpdir(), 'bindtrail-dump-'));
-  const body = (d: import('./helpers/build.js').BinXml): void => {
+  const body = (d: import('../../evtx/helpers/build.js').BinXml): void => {
     d.open('Event', false).closeStart().open('EventData', false).closeStart();
     d.open('Data', true).attr('Name').text('Line').closeStart().sub(0, 0x01).end().end().end();
   };
@@ -63,9 +63,9 @@ test('missing and non-EVTX files are InputErrors naming the file and offset', as
       await run(f, { format: 'xml' });
       assert.unreachable();
     } catch (e) {
-      assert.instance(e, InputError);
-      assert.is((e as InputError).file, f);
-      assert.is((e as InputError).offset, 0);
+      assert.instance(e, EvtxInputError);
+      assert.is((e as EvtxInputError).file, f);
+      assert.is((e as EvtxInputError).offset, 0);
     }
   }
 });

@@ -3,10 +3,8 @@
  * sink, damage as one stderr line, and the running counts. The single-thread path and the
  * worker threads of `dump --threads N` both go through here, so their output is the same bytes.
  */
-import type { EvtxItem } from '../items.js';
-import { ParsedRecord } from '../record.js';
-import { recordJson } from './jsonl.js';
-import type { ByteSink } from './sink.js';
+import { recordJson } from '../../evtx/index.js';
+import type { ByteSink, EvtxItem } from '../../evtx/index.js';
 
 export const DUMP_FORMATS = ['xml', 'jsonl'] as const;
 export type DumpFormat = (typeof DUMP_FORMATS)[number];
@@ -40,11 +38,10 @@ export function dumpItem(item: EvtxItem, format: DumpFormat, file: string, lines
   }
   sum.records++;
   if (item.carved) sum.carved++;
-  const parsed = item instanceof ParsedRecord;
-  if (format === 'xml' && parsed) item.writeXml(lines);
-  else writeLine(lines, format === 'xml' ? item.xml() : JSON.stringify(recordJson(item)));
+  if (format === 'xml') item.writeXml(lines);
+  else writeLine(lines, JSON.stringify(recordJson(item)));
   lines.byte(0x0a);
-  if (parsed ? item.warningCount === 0 : item.warnings.length === 0) return '';
+  if (item.warningCount === 0) return '';
   sum.warnings += item.warnings.length;
   let notes = '';
   for (const w of item.warnings) notes += `warning: ${file} @ 0x${item.offset.toString(16)}: record ${item.recordId}: ${w}\n`;

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { DumpOptions } from '../../src/cli/commands/dump.js';
-import { InputError } from '../../src/errors.js';
-import { captureDump } from './helpers/capture-dump.js';
-import { samplesDir } from '../../src/paths.js';
-import { corpusDir } from './helpers/corpus.js';
+import type { DumpOptions } from '../../../src/cli/commands/dump.js';
+import { EvtxInputError } from '../../../src/evtx/index.js';
+import { captureDump } from './capture-dump.js';
+import { samplesDir } from '../../../src/paths.js';
+import { corpusDir } from '../../evtx/helpers/corpus.js';
 
 const test = suite('dump --threads');
 
@@ -63,12 +63,12 @@ test('--carve: records already read are dropped across batches as with one threa
   assert.ok(m !== null && Number(m[4]) > 0, 'some records carved');
 });
 
-test('a missing file is an InputError with any thread count', async () => {
+test('a missing file is an EvtxInputError with any thread count', async () => {
   try {
     await run(join(tmpdir(), 'no-such-file.evtx'), { format: 'xml', threads: 2 });
     assert.unreachable();
   } catch (e) {
-    assert.instance(e, InputError);
+    assert.instance(e, EvtxInputError);
   }
 });
 
