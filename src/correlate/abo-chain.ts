@@ -5,18 +5,12 @@
  * module turns its rows into findings.
  */
 import { lookupErrorCode } from '../knowledge/error-codes.js';
+import { findingList, findingReferences, findingText } from '../knowledge/finding-texts.js';
 import type { Row } from '../store/run-query.js';
 import type { Confidence, Evidence, Finding } from '../model/index.js';
 import { asString, asStrings, eventEvidence, evidenceSpan, sortEvidence } from './evidence.js';
 
 type ChainKind = 'abo-binding-deleted' | 'abo-binding-rebound';
-
-const KB_2025598 = 'https://support.microsoft.com/kb/2025598 (SSL bindings deleted: legacy customMetadata 5506)';
-const SEED_REFS = [
-  KB_2025598,
-  '"SSL Bindings are randomly getting deleted for a website with error SSL Certificate Settings deleted for Port" (IIS 7.0/7.5): the ABO mapper and <customMetadata> 5506; 5511/2161 on an SCCM distribution point',
-  '"SSL stops working in IIS7": invalid certificate hash re-applied when an ABO-mapper service restarts, Schannel 0x80092004',
-];
 
 /** A chain row is a finding candidate unless the binding was re-created and nothing failed after. */
 export function chainKind(row: Row): ChainKind | null {
@@ -73,10 +67,7 @@ function buildFinding(kind: ChainKind, rows: Row[]): Finding {
     level: kind === 'abo-binding-deleted' ? 'critical' : 'high',
     host,
     confidence: confidenceOf(occurrences, [...triggers.values()], codes),
-    title:
-      kind === 'abo-binding-deleted'
-        ? `SSL binding deleted by the ABO mapper (${where})`
-        : `SSL binding re-created by the ABO mapper with an unusable certificate (${where})`,
+    title: findingText(kind, 'title', { endpoints }),
     start: span.start,
     end: span.end,
     endpoints,
@@ -84,13 +75,9 @@ function buildFinding(kind: ChainKind, rows: Row[]): Finding {
     errorCode: null,
     trigger: labels,
     symptoms: symptomsOf(kind, rows, endpoints, failures, codes),
-    cause: causeOf(kind, labels, where),
-    remedies: [
-      'Remove the legacy certificate properties from the <customMetadata> section of %windir%\\System32\\inetsrv\\config\\applicationHost.config: property 5506 (certificate hash), and on SCCM systems the key holding 5511 (store name) and 2161 (KB 2025598). Back the file up first.',
-      `Re-create the https binding of ${where} (IIS Manager → Bindings → https → select the certificate → OK, or netsh http add sslcert ipport=<IP:port> certhash=<thumbprint> appid={…}) and check it with netsh http show sslcert.`,
-      'Confirm by restarting the trigger (e.g. net stop IISADMIN & net start IISADMIN): no 15300 should follow; %windir%\\System32\\Abomapper.log shows the mapper\'s activity.',
-    ],
-    references: [...SEED_REFS, ...codes.flatMap((c) => (lookupErrorCode(c) ? [`${c} ${lookupErrorCode(c)!.name}: ${lookupErrorCode(c)!.text}`] : []))],
+    cause: findingText(kind, 'cause', { triggers: labels, endpoints }),
+    remedies: findingList(kind, 'remedies', { endpoints }),
+    references: [...findingReferences(kind), ...codes.flatMap((c) => errorCodeReference(kind, c))],
     evidence: sorted,
     occurrences,
   };
@@ -161,12 +148,7 @@ function symptomsOf(kind: ChainKind, rows: Row[], endpoints: string[], failures:
   return out;
 }
 
-function causeOf(kind: ChainKind, triggers: string, where: string): string {
-  const common =
-    `The IIS 6 metabase compatibility layer (ABO mapper) rebuilt its tree when ${triggers}; while mapping the legacy ` +
-    `<customMetadata> properties of applicationHost.config it deleted the HTTP.sys SSL binding of ${where} and re-created it ` +
-    'from the legacy certificate hash (property 5506; 5511/2161 on SCCM distribution points).';
-  return kind === 'abo-binding-deleted'
-    ? `${common} The hash names no usable certificate, so the re-create failed and the binding stayed deleted: HTTPS fails while HTTP works, until the binding is added again — and it is deleted again at the next trigger.`
-    : `${common} The hash points at a certificate HTTP.sys cannot use (wrong or missing certificate), so handshakes fail after every re-create.`;
+function errorCodeReference(kind: ChainKind, code: string): string[] {
+  const entry = lookupErrorCode(code);
+  return entry ? [findingText(kind, 'errorCodeReference', { code, name: entry.name, text: entry.text })] : [];
 }

@@ -4,17 +4,12 @@
  * this module turns its rows into findings (DOMAIN.md §3–4, KB 2025598, seeds 000–003).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { findingList, findingReferences, findingTable, findingText } from '../knowledge/finding-texts.js';
 import type { Row } from '../store/run-query.js';
 import type { Evidence, Finding } from '../model/index.js';
 import { runBundled } from './bundled-queries.js';
 import { asString, asStrings, eventEvidence, evidenceSpan, sortEvidence } from './evidence.js';
 
-const APPHOST = '%windir%\\System32\\inetsrv\\config\\applicationHost.config';
-const KB_2025598 = 'https://support.microsoft.com/kb/2025598 (SSL bindings deleted: legacy customMetadata 5506)';
-const SEED_ABO = '"SSL Bindings are randomly getting deleted for a website" (IIS 7.0/7.5): the ABO mapper re-applies <customMetadata> 5506; 5511/2161 on an SCCM distribution point';
-const SEED_SSL = '"Troubleshooting SSL related issues (Server Certificate)": missing private key, all-zero Application ID, empty certificate hash';
-const SEED_KEYSPEC = '"Error HRESULT: 0x80070520 when adding SSL binding in IIS": KeySpec 2 (AT_SIGNATURE), non-exportable key, MachineKeys permissions → Schannel 0x8009030D';
-const ABO_PROGRAMS = 'IIS Admin Service (IISADMIN), IIS 6 Manager (inetmgr6.exe), adsutil.vbs, the IIS 6 SMTP/FTP services or an SCCM site system';
 const INVALID = new Set(['undecodable', 'bad-length', 'not-in-store', 'no-private-key']);
 
 /** Every configuration finding, for all hosts. */
@@ -49,7 +44,7 @@ function aboHashFinding(h: Row, legacy: Row[]): Finding {
     level: notRecreated > 0 ? 'critical' : 'high',
     host,
     confidence: chains.length > 0 ? 'high' : 'medium',
-    title: `customMetadata 5506 hash of no usable certificate (${keyPath}): the SSL binding will be deleted the next time the ABO mapper starts`,
+    title: findingText('config-abo-hash-invalid', 'title', { keyPath }),
     start: span.start,
     end: span.end,
     endpoints,
@@ -61,12 +56,9 @@ function aboHashFinding(h: Row, legacy: Row[]): Finding {
         ? `the events show it happening: ${chains.length} SSL binding deletion(s) after an ABO-mapper trigger, ${notRecreated} not re-created (15300/119 without 15301)`
         : 'no event shows it yet: the deletion happens at the next start of an ABO-mapper program',
     ],
-    cause:
-      `applicationHost.config keeps the IIS 6 metabase property 5506 (legacy SSL certificate hash) in <customMetadata><key path="${keyPath}">. ` +
-      `Whenever ${ABO_PROGRAMS} starts, the ABO mapper deletes the HTTP.sys SSL binding${endpoints.length ? ` (${endpoints.join(', ')})` : ''} and re-creates it from this hash; ` +
-      'the hash names no usable certificate, so the re-create fails and the binding stays deleted: HTTPS fails (Schannel 0x80092004) while HTTP works.',
-    remedies: aboRemedies(keyPath, asString(h.value), others, endpoints, status === 'no-private-key' ? asString(h.decoded) : null),
-    references: [KB_2025598, SEED_ABO],
+    cause: findingText('config-abo-hash-invalid', 'cause', { keyPath, endpoints }),
+    remedies: aboRemedies('config-abo-hash-invalid', keyPath, asString(h.value), others, endpoints, status === 'no-private-key' ? asString(h.decoded) : null),
+    references: findingReferences('config-abo-hash-invalid'),
     evidence,
     occurrences: Math.max(1, chains.length),
   };
@@ -96,7 +88,7 @@ function legacyFinding(l: Row, hashes: Row[]): Finding {
     level: differs || sccm || chains.length > 0 ? 'medium' : 'low',
     host,
     confidence: 'high',
-    title: `IIS 6 metabase leftovers in <customMetadata> (${keyPath}: ${ids.join(', ')})`,
+    title: findingText('config-legacy-metadata', 'title', { keyPath, propertyIds: ids.map(String) }),
     start: span.start,
     end: span.end,
     endpoints,
@@ -106,28 +98,18 @@ function legacyFinding(l: Row, hashes: Row[]): Finding {
       ...(differs ? [`5506 names certificate ${decoded}, not the one HTTP.sys uses now (${bound.join(', ')}): the next ABO-mapper start re-binds ${endpoints.join(', ') || 'the site'} to it`] : []),
       ...(chains.length > 0 ? [`${chains.length} SSL binding deletion(s) after ABO-mapper triggers in the events`] : []),
     ],
-    cause:
-      `Whenever ${ABO_PROGRAMS} starts, the ABO mapper maps these legacy properties: it deletes the HTTP.sys SSL binding and re-creates it from the legacy certificate hash and store (5506/5511). ` +
-      'Even while the hash is valid, every start deletes and re-creates the binding, and after a certificate renewal it re-binds the old certificate.',
-    remedies: aboRemedies(keyPath, hash ? asString(hash.value) : null, ids.filter((id) => id !== 5506), endpoints, null),
-    references: [KB_2025598, SEED_ABO],
+    cause: findingText('config-legacy-metadata', 'cause', {}),
+    remedies: aboRemedies('config-legacy-metadata', keyPath, hash ? asString(hash.value) : null, ids.filter((id) => id !== 5506), endpoints, null),
+    references: findingReferences('config-legacy-metadata'),
     evidence,
     occurrences: 1,
   };
 }
 
-function aboRemedies(keyPath: string, value: string | null, others: number[], endpoints: string[], noKeyThumbprint: string | null): string[] {
-  const out: string[] = [];
-  if (value !== null) {
-    out.push(`Back up ${APPHOST}, then remove <property id="5506" dataType="Binary" … value="${value}" /> from <customMetadata><key path="${keyPath}"> (KB 2025598).`);
-  }
-  if (others.length > 0) {
-    out.push(`Remove the other legacy properties of <key path="${keyPath}"> (${others.join(', ')}); when the key holds nothing else, remove the whole <key path="${keyPath}"> element (the SCCM fix for 5511/2161).`);
-  }
-  if (noKeyThumbprint) out.push(`Give certificate ${noKeyThumbprint} its private key back (certutil -repairstore my ${noKeyThumbprint}, or import the PFX into Local Machine\\Personal).`);
-  out.push(`Re-create the https binding${endpoints.length ? ` of ${endpoints.join(', ')}` : ''} with the intended certificate (IIS Manager → Bindings → https → OK, or netsh http add sslcert ipport=<IP:port> certhash=<thumbprint> appid={…}) and check it with netsh http show sslcert.`);
-  out.push('Confirm: restart IISADMIN (net stop IISADMIN & net start IISADMIN); no 15300 should follow and netsh http show sslcert should still list the binding.');
-  return out;
+function aboRemedies(
+  kind: 'config-abo-hash-invalid' | 'config-legacy-metadata', keyPath: string, value: string | null, others: number[], endpoints: string[], noKeyThumbprint: string | null,
+): string[] {
+  return findingList(kind, 'remedies', { value, keyPath, otherProperties: others.map(String), noKeyThumbprint: noKeyThumbprint || null, endpoints });
 }
 
 function hashProblem(h: Row): string {
@@ -159,20 +141,17 @@ function bindingFinding(rows: Row[]): Finding {
     level: severe ? 'high' : 'medium',
     host,
     confidence: 'high',
-    title: `SSL binding ${endpoint}: ${problems.map(problemText).join(', ')}`,
+    title: findingText('config-binding-problem', 'title', { endpoint, problems: problems.map(problemText) }),
     start: null,
     end: null,
     endpoints: first.endpoint === null ? [] : [endpoint],
     trigger: null,
     symptoms: rows.map((r) => `${asString(r.source)}: hash ${asString(r.cert_hash) ?? '(empty)'}, store ${asString(r.cert_store) ?? '(default)'}, AppId ${asString(r.app_id) ?? '(none)'}${asStrings(r.problems).length || r.not_in_store ? ` — ${[...asStrings(r.problems), ...(r.not_in_store ? ['not-in-store'] : [])].map(problemText).join(', ')}` : ''}`),
     cause: problems.includes('not-in-store')
-      ? `HTTP.sys binds ${endpoint} to certificate ${hashes.join(', ')}, which is not in the machine's certificate store: the TLS handshake cannot find its credential.`
-      : `The HTTP.sys SSL binding of ${endpoint} is incomplete (${problems.map(problemText).join(', ')}): HTTP.sys cannot use it for the TLS handshake.`,
-    remedies: [
-      `Delete and re-create the binding with a valid certificate and application ID: netsh http delete sslcert ${netshKey(endpoint)} then netsh http add sslcert ${netshKey(endpoint)} certhash=<thumbprint of a certificate in LocalMachine\\My> appid={<application GUID, e.g. IIS's {4dc3e181-e14b-4a21-b022-59fc669b0914}>} — or re-select the certificate in IIS Manager → Bindings → https.`,
-      'Check with netsh http show sslcert and certutil -store my <thumbprint> that the hash is present with its private key.',
-    ],
-    references: [SEED_SSL],
+      ? findingText('config-binding-problem', 'causeNotInStore', { endpoint, hashes })
+      : findingText('config-binding-problem', 'cause', { endpoint, problems: problems.map(problemText) }),
+    remedies: findingList('config-binding-problem', 'remedies', { netshKey: netshKey(endpoint) }),
+    references: findingReferences('config-binding-problem'),
     evidence: rows.map((r) => configEvidence(r, host, `${asString(r.source)} binding ${endpoint}: hash ${asString(r.cert_hash) ?? '(empty)'}, AppId ${asString(r.app_id) ?? '(none)'}`)),
     occurrences: 1,
   };
@@ -183,22 +162,18 @@ function certificateFinding(rows: Row[]): Finding {
   const host = asString(c.host);
   const thumb = asString(c.thumbprint) ?? '?';
   const endpoints = uniq(rows.flatMap((r) => asStrings(r.endpoints)));
-  const issues: string[] = [];
-  if (c.has_private_key === false) issues.push('no private key');
-  if (Number(c.key_spec) === 2) issues.push('KeySpec 2 (AT_SIGNATURE)');
-  if (c.expired === true) issues.push(`expired ${asString(c.not_after)?.slice(0, 10) ?? ''}`.trim());
-  const remedies: string[] = [];
-  if (c.has_private_key === false) remedies.push(`Restore the private key: certutil -repairstore my ${thumb}; if that fails, import the certificate with its key (PFX) into Local Machine\\Personal — not by dragging it from the user store.`);
-  if (Number(c.key_spec) === 2) remedies.push('Re-issue the certificate request with KeySpec = 1 (AT_KEYEXCHANGE), or re-import the PFX through the Certificates MMC so the key is stored for key exchange.');
-  if (c.expired === true) remedies.push('Install a renewed certificate and re-bind it (IIS Manager → Bindings → https, or netsh http update sslcert).');
-  remedies.push(`Re-select the certificate in the site's https binding afterwards and check certutil -v -store my ${thumb}.`);
+  const found = certificateIssues(c);
+  const issue = (field: 'label' | 'cause' | 'remedy'): string[] =>
+    found.map((id) => findingTable(CERT, 'issues', id, field, { thumbprint: thumb, notAfter: asString(c.not_after)?.slice(0, 10) || null })!);
+  const issues = issue('label');
+  const remedies = [...issue('remedy'), ...findingList(CERT, 'remedies', { thumbprint: thumb })];
   return {
     id: `config-certificate-problem:${host ?? '-'}:${thumb}`,
     kind: 'config-certificate-problem',
     level: endpoints.length > 0 ? 'high' : 'low',
     host,
     confidence: 'high',
-    title: `Certificate ${thumb}${c.subject ? ` (${asString(c.subject)})` : ''}: ${issues.join(', ')}`,
+    title: findingText(CERT, 'title', { thumbprint: thumb, subject: asString(c.subject) || null, issues }),
     start: null,
     end: null,
     endpoints,
@@ -209,20 +184,23 @@ function certificateFinding(rows: Row[]): Finding {
       `private key ${c.has_private_key === false ? 'missing' : c.has_private_key ? 'present' : 'unknown'}, KeySpec ${asString(c.key_spec) ?? '?'}, exportable ${c.exportable === null || c.exportable === undefined ? '?' : c.exportable ? 'yes' : 'no'}, provider ${asString(c.provider) ?? '?'}, container ${asString(c.key_container) ?? '?'}`,
       `valid ${asString(c.not_before)?.slice(0, 10) ?? '?'} to ${asString(c.not_after)?.slice(0, 10) ?? '?'} (checked against ${asString(c.reference_ts)?.slice(0, 19) ?? 'now'})`,
     ],
-    cause: certificateCause(c),
+    cause: issue('cause').join(' '),
     remedies,
-    references: [SEED_SSL, SEED_KEYSPEC],
+    references: findingReferences(CERT),
     evidence: [configEvidence(c, host, `certificate ${thumb}: ${issues.join(', ')}`)],
     occurrences: 1,
   };
 }
 
-function certificateCause(c: Row): string {
-  const parts: string[] = [];
-  if (c.has_private_key === false) parts.push('Schannel cannot open the private key (36870 0x80090016 Keyset does not exist): typically the certificate was moved from the user store to Local Machine by drag and drop and its key stayed behind.');
-  if (Number(c.key_spec) === 2) parts.push('The key is an AT_SIGNATURE key (KeySpec 2); Schannel needs AT_KEYEXCHANGE (KeySpec 1), so handshakes fail with 0x8009030D.');
-  if (c.expired === true) parts.push('The certificate expired before the last event of the host: clients reject it.');
-  return parts.join(' ');
+const CERT = 'config-certificate-problem';
+
+/** The certificate's issues, in the order title, cause and remedies list them. */
+function certificateIssues(c: Row): ('no-private-key' | 'keyspec-signature' | 'expired')[] {
+  return [
+    ...(c.has_private_key === false ? (['no-private-key'] as const) : []),
+    ...(Number(c.key_spec) === 2 ? (['keyspec-signature'] as const) : []),
+    ...(c.expired === true ? (['expired'] as const) : []),
+  ];
 }
 
 function configEvidence(r: Row, host: string | null, summary: string): Evidence {
@@ -250,13 +228,7 @@ function legacyIds(legacy: Row[], h: Row): number[] {
   return l ? asStrings(l.property_ids).map(Number) : [];
 }
 
-const PROBLEM_TEXT: Record<string, string> = {
-  'empty-hash': 'empty certificate hash', 'missing-hash': 'no certificate hash', 'zero-hash': 'all-zero certificate hash',
-  'bad-hash': 'certificate hash not hexadecimal', 'bad-hash-length': 'certificate hash not 20 bytes',
-  'null-appid': 'null/all-zero application ID', 'missing-appid': 'no application ID', 'bad-endpoint': 'unreadable endpoint',
-  'bad-binding-information': 'unreadable bindingInformation', 'not-in-store': 'certificate not in the store',
-};
-const problemText = (p: string): string => PROBLEM_TEXT[p] ?? p;
+const problemText = (p: string): string => findingTable('config-binding-problem', 'problems', p, 'label', {}) ?? p;
 
 /** `ipport=0.0.0.0:443`, `hostnameport=www.contoso.com:443` or `ccs=443`. */
 function netshKey(endpoint: string): string {

@@ -4,10 +4,13 @@
  * the context of the bursts chooses between its causes.
  */
 import { lookupErrorCode, type CauseEntry, type ErrorCodeEntry } from '../knowledge/error-codes.js';
+import { findingList, findingReferences, findingText } from '../knowledge/finding-texts.js';
 import type { Row } from '../store/run-query.js';
 import type { Confidence, Evidence, Finding } from '../model/index.js';
 import { asString, eventEvidence, evidenceSpan, sortEvidence } from './evidence.js';
 import { keyContext, type KeyContext } from './private-key-context.js';
+
+const KIND = 'private-key-failure';
 
 export interface Chosen {
   causes: CauseEntry[];
@@ -35,16 +38,17 @@ function buildFinding(bursts: Row[]): Finding {
   const ctx = keyContext(bursts);
   const chosen = chooseCause(entry, ctx);
   const name = entry?.name ?? asString(first.error_name);
+  const named = { code, name: name || null };
   const evidence = sortEvidence(evidenceOf(bursts, ctx, host, code, name));
   const span = evidenceSpan(evidence);
   const total = bursts.reduce((n, b) => n + Number(b.failures ?? 0), 0);
   return {
     id: `private-key-failure:${host ?? '-'}:${code ?? 'unknown'}`,
-    kind: 'private-key-failure',
+    kind: KIND,
     level: ctx.recovered ? 'medium' : 'high',
     host,
     confidence: chosen.confidence,
-    title: `Schannel cannot use the SSL private key: ${code ?? 'unknown code'}${name ? ` ${name}` : ''}`,
+    title: findingText(KIND, 'title', named),
     start: span.start,
     end: span.end,
     // 36870 names no endpoint; the binding changes around it are in the evidence and symptoms
@@ -59,10 +63,10 @@ function buildFinding(bursts: Row[]): Finding {
       ...chosen.because,
     ],
     cause: chosen.causes.length
-      ? chosen.causes.map((c) => c.summary).join(' Also: ')
-      : `Schannel could not acquire the server certificate's private key (${code ?? 'no code'}${name ? ` ${name}` : ''}); the code is not in bindtrail's knowledge base.`,
+      ? chosen.causes.map((c, i) => (i === 0 ? c.summary : findingText(KIND, 'alsoCause', { summary: c.summary }))).join(' ')
+      : findingText(KIND, 'unknownCodeCause', named),
     remedies: remediesOf(chosen, entry),
-    references: entry?.references ?? [],
+    references: [...(entry?.references ?? []), ...findingReferences(KIND)],
     evidence,
     occurrences: bursts.length,
   };
@@ -71,12 +75,10 @@ function buildFinding(bursts: Row[]): Finding {
 function remediesOf(chosen: Chosen, entry: ErrorCodeEntry | undefined): string[] {
   const out = chosen.causes.flatMap((c) => c.remedies);
   if (chosen.confidence !== 'high') {
-    for (const alt of chosen.alternatives) out.push(`If that is not it — ${alt.summary} ${alt.remedies.join(' ')}`);
+    for (const alt of chosen.alternatives) out.push(findingText(KIND, 'alternativeRemedy', { summary: alt.summary, remedies: alt.remedies.join(' ') }));
   }
-  if (out.length === 0) {
-    out.push('Check the bound certificate with certutil -v -store my <thumbprint> (private key present, KeySpec = 1) and the MachineKeys permissions; test with a self-signed certificate.');
-  }
-  if (entry === undefined) out.push('Look the code up in winerror.h (certutil -error <code>).');
+  if (out.length === 0) out.push(...findingList(KIND, 'genericRemedies', {}));
+  if (entry === undefined) out.push(...findingList(KIND, 'unknownCodeRemedies', {}));
   return [...new Set(out)];
 }
 
