@@ -1,40 +1,46 @@
 #!/usr/bin/env node
 /**
- * bindtrail entry: builds the commander program from every module in ./commands
- * (each exports `register(program)`), and is the one place errors become exit codes.
+ * bindtrail entry: builds the commander program from the command modules below (each exports
+ * `register(program, done)`), and is the one place outcomes and errors become exit codes.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { BindtrailError, UsageError, describeError } from '../errors.js';
 import { EvtxError } from '../evtx/index.js';
+import type { CommandModule, CommandOutcome } from './command.js';
 
 const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
 
+/** Every command, loaded on demand; `--help` lists them in this order. */
+const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = {
+  analyze: () => import('./commands/analyze.js'),
+  dump: () => import('./commands/dump.js'),
+  export: () => import('./commands/export.js'),
+  ingest: () => import('./commands/ingest.js'),
+  queries: () => import('./commands/queries.js'),
+  query: () => import('./commands/query.js'),
+  report: () => import('./commands/report.js'),
+  synth: () => import('./commands/synth.js'),
+  timeline: () => import('./commands/timeline.js'),
+};
+
 /**
- * Command modules to load: only the one named by the first argument when it exists (start-up
- * stays small: `dump` never loads DuckDB), else all of them (help, unknown command).
+ * Commands to load: only the one named by the first argument when there is one (start-up stays
+ * small: `dump` never loads DuckDB), else all of them (help, unknown command).
  */
-function commandFiles(dir: string, argv: string[]): string[] {
-  const files = (existsSync(dir) ? readdirSync(dir) : []).filter((f) => /\.(js|ts)$/.test(f) && !f.endsWith('.d.ts')).sort();
+function commandNames(argv: string[]): string[] {
   const first = argv.slice(2).find((a) => !a.startsWith('-'));
-  const only = first === undefined ? [] : files.filter((f) => f.replace(/\.(js|ts)$/, '') === first);
-  return only.length === 1 ? only : files;
+  return first !== undefined && Object.hasOwn(COMMANDS, first) ? [first] : Object.keys(COMMANDS);
 }
 
-async function buildProgram(argv: string[]): Promise<Command> {
+async function buildProgram(argv: string[], done: (outcome: CommandOutcome) => void): Promise<Command> {
   const program = new Command('bindtrail')
     .description('Post-incident analysis of Windows event logs from IIS servers (EVTX → DuckDB → root cause).')
     .version(process.env.npm_package_version ?? '0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  const dir = join(dirname(fileURLToPath(import.meta.url)), 'commands');
-  for (const f of commandFiles(dir, argv)) {
-    const mod = (await import(pathToFileURL(join(dir, f)).href)) as { register?: (p: Command) => void };
-    mod.register?.(program);
-  }
+  for (const name of commandNames(argv)) (await COMMANDS[name]!()).register(program, done);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }
@@ -49,9 +55,12 @@ function ignoreBrokenPipe(stream: NodeJS.WriteStream): void {
 export async function main(argv: string[]): Promise<number> {
   ignoreBrokenPipe(process.stdout);
   try {
-    const program = await buildProgram(argv);
+    let status = 0;
+    const program = await buildProgram(argv, (outcome) => {
+      status = Math.max(status, outcome.exitStatus);
+    });
     await program.parseAsync(argv);
-    return process.exitCode === undefined ? 0 : Number(process.exitCode);
+    return status;
   } catch (err) {
     if (err instanceof CommanderError) {
       // commander already printed its message (or the help/version text).

@@ -24,14 +24,19 @@ export function reportFormat(format: string | undefined, out: string | undefined
   throw new UsageError(`cannot tell the report format from "${out}" (use .md, .html or .json, or --format)`);
 }
 
-export function renderReport(model: ReportModel, format: ReportFormat, timeZone?: string): string {
+/**
+ * The report as text in `format`. `zone` is the display zone already resolved (`--tz`); without
+ * it the model's zone is used.
+ */
+export function renderReport(model: ReportModel, format: ReportFormat, zone?: string | null): string {
+  const options = zone === undefined ? {} : { zone };
   switch (format) {
     case 'html':
-      return renderHtml(model, { timeZone });
+      return renderHtml(model, options);
     case 'json':
       return renderJson(model);
     default:
-      return renderMarkdown(model, { timeZone });
+      return renderMarkdown(model, options);
   }
 }
 

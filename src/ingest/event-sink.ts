@@ -6,7 +6,7 @@ import type { Database } from '../store/db.js';
 import { EventWriter } from '../store/event-writer.js';
 import { appendIngestErrors } from '../store/ingest-errors.js';
 import type { RowBatch } from '../store/row-batch.js';
-import type { Finding, UnitResult } from './evtx-units.js';
+import type { ParseDiagnostic, UnitResult } from './evtx-units.js';
 
 /** Findings kept per file in ingest_errors (a hostile file can hold millions). */
 export const MAX_FINDINGS_PER_FILE = 10_000;

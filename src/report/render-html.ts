@@ -5,11 +5,11 @@
  * the model (logs and artefacts are attacker-controlled) is escaped with escapeHtml.
  */
 import { LEVELS, type FileSummary, type HostSummary, type ReportModel, type TimelineEntry } from '../model/index.js';
-import { formatUtc, resolveDisplayZone } from './format-time.js';
+import { formatUtc } from './format-time.js';
 import { findingsSection, hostText, indexTimeline, timeCell } from './html-findings.js';
 import type { HtmlCtx } from './html-findings.js';
 import { REPORT_CSS } from './html-style.js';
-import type { RenderOptions } from './render-md.js';
+import { renderZone, type RenderOptions } from './render-md.js';
 import { renderSvgTimeline } from './render-svg-timeline.js';
 import { escapeHtml as esc } from './text-safety.js';
 import { eventLabel, findingNumbers, findingRefs, timelineByHost } from './view-helpers.js';
@@ -20,7 +20,7 @@ export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-sr
 /** Render the report as one self-contained HTML document. Throws UsageError for an unknown zone. */
 export function renderHtml(model: ReportModel, options: RenderOptions = {}): string {
   const ctx: HtmlCtx = {
-    zone: resolveDisplayZone(options.timeZone, model.timeZone),
+    zone: renderZone(options, model.timeZone),
     numbers: findingNumbers(model.findings),
     timelineIndex: indexTimeline(model),
   };

@@ -8,8 +8,15 @@ import { escapeMarkdown as md } from './text-safety.js';
 import { UNKNOWN_HOST, eventLabel, findingNumbers, findingRefs, timelineByHost } from './view-helpers.js';
 
 export interface RenderOptions {
+  /** Display zone already resolved (the CLI's `--tz`); null = UTC only. When given, `timeZone` and the model's zone are not read. */
+  zone?: string | null;
   /** IANA zone for local times beside UTC; defaults to the model's `timeZone` (UTC = none). */
   timeZone?: string;
+}
+
+/** The zone a renderer shows local times in: `zone` as given, else `timeZone` or the model's, resolved. */
+export function renderZone(options: RenderOptions, modelZone: string): string | null {
+  return options.zone !== undefined ? options.zone : resolveDisplayZone(options.timeZone, modelZone);
 }
 
 interface Ctx {
@@ -19,7 +26,7 @@ interface Ctx {
 
 /** Render the report as Markdown (GitHub-flavoured tables). Throws UsageError for an unknown zone. */
 export function renderMarkdown(model: ReportModel, options: RenderOptions = {}): string {
-  const ctx: Ctx = { zone: resolveDisplayZone(options.timeZone, model.timeZone), numbers: findingNumbers(model.findings) };
+  const ctx: Ctx = { zone: renderZone(options, model.timeZone), numbers: findingNumbers(model.findings) };
   const blocks = [
     header(model, ctx),
     summary(model, ctx),

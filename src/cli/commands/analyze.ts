@@ -8,20 +8,48 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { buildReportModel } from '../../correlate/build-report.js';
-import { parseDuration } from '../../correlate/time.js';
 import { InputError, UsageError } from '../../errors.js';
-import { ingestPaths } from '../../ingest/index.js';
+import { ingestPaths, type IngestSummary } from '../../ingest/index.js';
 import { TtyProgress } from '../../ingest/progress.js';
-import { resolveDisplayZone } from '../../report/format-time.js';
+import type { ReportModel } from '../../model/index.js';
+import { findingsSummary } from '../../report/terminal/summary-table.js';
 import { openDatabase } from '../../store/db.js';
-import { findingsSummary } from '../summary-table.js';
-import { renderReport, reportFormat, writeReport } from '../write-report.js';
+import type { CommandOutcome, OutcomeSink } from '../command.js';
+import { fileFailureLine } from '../file-failure.js';
+import { allOption, carveOption, dbOption, formatOption, hostOption, outputOption, strictOption, tzOption, windowOption } from '../options.js';
+import { parseDuration, parseTimeZone, type TimeZoneChoice } from '../parse-options.js';
+import { renderReport, reportFormat, writeReport, type ReportFormat } from '../write-report.js';
 
-interface Opts {
+export interface AnalyzeOptions {
+  /** Files, folders (recursive) or globs. */
+  paths: string[];
+  /** Database file to keep; undefined: a temporary one, removed afterwards. */
+  db?: string;
+  /** Report file; undefined or `-`: stdout (the summary then goes to stderr). */
+  output?: string;
+  format: ReportFormat;
+  /** ABO-mapper trigger window as DuckDB interval text (`2 minutes`). */
+  window: string;
+  timeZone: TimeZoneChoice;
+  /** Every event in the report timeline. */
+  all: boolean;
+  /** Host of configuration artefacts that name none. */
+  host: string | null;
+  strict: boolean;
+  carve: boolean;
+}
+
+export interface AnalyzeOutcome extends CommandOutcome {
+  ingest: IngestSummary;
+  /** The report model; null when nothing could be ingested. */
+  model: ReportModel | null;
+}
+
+interface AnalyzeFlags {
   db?: string;
   output?: string;
   format?: string;
-  window?: string;
+  window: string;
   tz?: string;
   all?: boolean;
   host?: string;
@@ -29,72 +57,89 @@ interface Opts {
   carve?: boolean;
 }
 
-export function register(program: Command): void {
+/** Ingests `paths`, correlates, prints the findings summary and writes the report. */
+export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutcome> {
+  if (options.paths.length === 0) throw new UsageError('name at least one file, directory or pattern to analyze');
+  // With the report on stdout, everything else goes to stderr.
+  const info = options.output === undefined || options.output === '-' ? process.stderr : process.stdout;
+  const named = new Set(options.paths.map((p) => resolve(p)));
+  const skipped: string[] = [];
+  let failed = 0;
+  const tmp = options.db === undefined ? mkdtempSync(join(tmpdir(), 'bindtrail-')) : null;
+  try {
+    const db = await openDatabase(options.db ?? join(tmp!, 'analyze.duckdb'));
+    let text: string;
+    let ingest: IngestSummary;
+    let model: ReportModel;
+    try {
+      ingest = await ingestPaths(db, options.paths, {
+        strict: options.strict,
+        carve: options.carve,
+        host: options.host,
+        progress: process.stderr.isTTY ? new TtyProgress(process.stderr) : undefined,
+        onFile: (o) => {
+          if (o.status !== 'failed') return;
+          // A file of no known type found while walking a folder (a README beside the logs) is
+          // skipped quietly; a damaged log, or a file named on the command line, is an error.
+          if (o.kind === null && !named.has(resolve(o.path))) skipped.push(o.path);
+          else {
+            failed += 1;
+            process.stderr.write(fileFailureLine(o));
+          }
+        },
+      });
+      if (skipped.length > 0) {
+        process.stderr.write(`bindtrail: skipped ${skipped.length} file(s) that are neither event logs nor known artefacts (${skipped.slice(0, 3).map((p) => basename(p)).join(', ')}${skipped.length > 3 ? ', …' : ''})\n`);
+      }
+      if (ingest.files.every((f) => f.status === 'failed')) {
+        // Each failure already has its line; without one, say why there is no report.
+        if (failed === 0) throw new InputError('nothing could be ingested', options.paths.join(' '), undefined, 'give .evtx files, XML event exports or configuration artefacts');
+        return { exitStatus: 1, ingest, model: null };
+      }
+      model = await buildReportModel(db.conn, { window: options.window, all: options.all, timeZone: options.timeZone.name });
+      info.write(findingsSummary(model));
+      text = renderReport(model, options.format, options.timeZone.display);
+    } finally {
+      db.close();
+    }
+    writeReport(text, options.output);
+    if (options.output !== undefined && options.output !== '-') info.write(`report written to ${options.output}\n`);
+    if (options.db !== undefined) info.write(`database kept in ${options.db} (bindtrail query|timeline|report --db ${options.db})\n`);
+    return { exitStatus: failed > 0 ? 1 : 0, ingest, model };
+  } finally {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** The command line of `analyze` as options; throws UsageError for a bad format, window or zone. */
+function analyzeOptions(paths: string[], flags: AnalyzeFlags): AnalyzeOptions {
+  return {
+    paths,
+    db: flags.db,
+    output: flags.output,
+    format: reportFormat(flags.format, flags.output, 'md'),
+    window: parseDuration(flags.window),
+    timeZone: parseTimeZone(flags.tz),
+    all: flags.all === true,
+    host: flags.host ?? null,
+    strict: flags.strict === true,
+    carve: flags.carve === true,
+  };
+}
+
+export function register(program: Command, done: OutcomeSink): void {
   program
     .command('analyze')
     .description('ingest exported logs and artefacts, find the root cause, print a summary and write the incident report')
     .argument('<paths...>', 'files, directories (recursive) or globs: .evtx, XML event exports, applicationHost.config, netsh/reg/certutil exports')
-    .option('--db <file>', 'keep the database in this file (default: a temporary one, removed afterwards)')
-    .option('-o, --output <file>', 'report file: .html, .md or .json (default: Markdown on stdout)')
-    .option('-f, --format <format>', 'md | html | json (default: from the -o extension)')
-    .option('--window <duration>', 'ABO-mapper trigger → binding deletion window', '2m')
-    .option('--tz <zone>', 'IANA zone for local times beside UTC in the report')
-    .option('--all', 'every event in the report timeline')
-    .option('--host <name>', 'host name for configuration artefacts that do not name one')
-    .option('--strict', 'CRC32 mismatches are errors, not warnings')
-    .option('--carve', 'also recover records from slack space and damaged chunks')
-    .action(async (paths: string[], opts: Opts) => {
-      const format = reportFormat(opts.format, opts.output, 'md');
-      const window = parseDuration(opts.window ?? '2m');
-      resolveDisplayZone(opts.tz);
-      if (paths.length === 0) throw new UsageError('name at least one file, directory or pattern to analyze');
-      // With the report on stdout, everything else goes to stderr.
-      const info = opts.output === undefined || opts.output === '-' ? process.stderr : process.stdout;
-      const named = new Set(paths.map((p) => resolve(p)));
-      const skipped: string[] = [];
-      let failed = 0;
-      const tmp = opts.db === undefined ? mkdtempSync(join(tmpdir(), 'bindtrail-')) : null;
-      try {
-        const db = await openDatabase(opts.db ?? join(tmp!, 'analyze.duckdb'));
-        let text: string;
-        try {
-          const ingest = await ingestPaths(db, paths, {
-            strict: opts.strict === true,
-            carve: opts.carve === true,
-            host: opts.host ?? null,
-            progress: process.stderr.isTTY ? new TtyProgress(process.stderr) : undefined,
-            onFile: (o) => {
-              if (o.status !== 'failed') return;
-              // A file of no known type found while walking a folder (a README beside the logs) is
-              // skipped quietly; a damaged log, or a file named on the command line, is an error.
-              if (o.kind === null && !named.has(resolve(o.path))) skipped.push(o.path);
-              else {
-                failed += 1;
-                process.stderr.write(`bindtrail: ${o.path}${o.message?.startsWith('@') ? ' ' : ': '}${o.message}\n`);
-              }
-            },
-          });
-          if (skipped.length > 0) {
-            process.stderr.write(`bindtrail: skipped ${skipped.length} file(s) that are neither event logs nor known artefacts (${skipped.slice(0, 3).map((p) => basename(p)).join(', ')}${skipped.length > 3 ? ', …' : ''})\n`);
-          }
-          if (ingest.files.every((f) => f.status === 'failed')) {
-            // Each failure already has its line; without one, say why there is no report.
-            if (failed === 0) throw new InputError('nothing could be ingested', paths.join(' '), undefined, 'give .evtx files, XML event exports or configuration artefacts');
-            process.exitCode = 1;
-            return;
-          }
-          if (failed > 0) process.exitCode = 1;
-          const model = await buildReportModel(db.conn, { window, all: opts.all, timeZone: opts.tz ?? 'UTC' });
-          info.write(findingsSummary(model));
-          text = renderReport(model, format, opts.tz);
-        } finally {
-          db.close();
-        }
-        writeReport(text, opts.output);
-        if (opts.output !== undefined && opts.output !== '-') info.write(`report written to ${opts.output}\n`);
-        if (opts.db !== undefined) info.write(`database kept in ${opts.db} (bindtrail query|timeline|report --db ${opts.db})\n`);
-      } finally {
-        if (tmp) rmSync(tmp, { recursive: true, force: true });
-      }
-    });
+    .addOption(dbOption('keep the database in this file (default: a temporary one, removed afterwards)'))
+    .addOption(outputOption('report file: .html, .md or .json (default: Markdown on stdout)'))
+    .addOption(formatOption('md | html | json (default: from the -o extension)'))
+    .addOption(windowOption('ABO-mapper trigger → binding deletion window'))
+    .addOption(tzOption('IANA zone for local times beside UTC in the report'))
+    .addOption(allOption('every event in the report timeline'))
+    .addOption(hostOption('host name for configuration artefacts that do not name one'))
+    .addOption(strictOption())
+    .addOption(carveOption())
+    .action(async (paths: string[], flags: AnalyzeFlags) => done(await analyze(analyzeOptions(paths, flags))));
 }

@@ -10,6 +10,8 @@ import { UsageError } from '../../errors.js';
 import { ByteSink, readEvtxChunks } from '../../evtx/index.js';
 import { DUMP_FORMATS, dumpItem, emptyCounts } from '../dump/dump-lines.js';
 import type { DumpCounts, DumpFormat } from '../dump/dump-lines.js';
+import type { CommandOutcome, OutcomeSink } from '../command.js';
+import { carveOption, strictOption } from '../options.js';
 
 /** Output is written in batches of about this many bytes. */
 const BATCH = 1 << 20;
@@ -69,20 +71,29 @@ function parseThreads(v: string | undefined): number {
   return n;
 }
 
-export function register(program: Command): void {
+export interface DumpOutcome extends CommandOutcome {
+  summary: DumpSummary;
+}
+
+/** `dump` as the command line runs it: to stdout, damage and the closing line to stderr. */
+export async function dumpCommand(file: string, opts: DumpOptions): Promise<DumpOutcome> {
+  return { exitStatus: 0, summary: await dump(file, opts) };
+}
+
+export function register(program: Command, done: OutcomeSink): void {
   program
     .command('dump')
     .description('Print every record of an .evtx file (XML as Windows renders it, or JSON lines)')
     .argument('<file>', '.evtx file')
     .option('--format <format>', `output format: ${DUMP_FORMATS.join(' | ')}`, 'xml')
-    .option('--strict', 'treat CRC32 mismatches as errors (default: warnings)')
-    .option('--carve', 'also recover records from slack space and damaged chunks')
+    .addOption(strictOption('treat CRC32 mismatches as errors (default: warnings)'))
+    .addOption(carveOption())
     .option('--threads <n>', `worker threads rendering chunks (default 1 = main thread only; this machine has ${availableParallelism()} cores)`)
     .action(async (file: string, opts: { format: string; strict?: boolean; carve?: boolean; threads?: string }) => {
       if (!(DUMP_FORMATS as readonly string[]).includes(opts.format)) {
         throw new UsageError(`unknown --format "${opts.format}" (expected ${DUMP_FORMATS.join(' or ')})`);
       }
       const threads = parseThreads(opts.threads);
-      await dump(file, { format: opts.format as DumpFormat, strict: opts.strict, carve: opts.carve, threads });
+      done(await dumpCommand(file, { format: opts.format as DumpFormat, strict: opts.strict, carve: opts.carve, threads }));
     });
 }

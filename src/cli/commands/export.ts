@@ -6,7 +6,21 @@ import { existsSync, readdirSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InputError, UsageError } from '../../errors.js';
 import { openDatabase } from '../../store/db.js';
-import { exportParquet } from '../../store/export-parquet.js';
+import { exportParquet, type ParquetExport } from '../../store/export-parquet.js';
+import type { CommandOutcome, OutcomeSink } from '../command.js';
+import { dbOption } from '../options.js';
+
+export interface ExportOptions {
+  db: string;
+  /** Output directory. */
+  parquet: string;
+  /** Replace files already in the output directory. */
+  overwrite: boolean;
+}
+
+export interface ExportOutcome extends CommandOutcome {
+  written: ParquetExport;
+}
 
 interface ExportFlags {
   db?: string;
@@ -14,25 +28,31 @@ interface ExportFlags {
   overwrite?: boolean;
 }
 
-export function register(program: Command): void {
+/** Writes the database as Parquet and prints what was written. */
+export async function exportDatabase(options: ExportOptions): Promise<ExportOutcome> {
+  if (!options.db || !options.parquet) throw new UsageError('--db FILE and --parquet DIR are required');
+  if (!existsSync(options.db)) throw new InputError('no such database', options.db);
+  if (!options.overwrite && existsSync(options.parquet) && readdirSync(options.parquet).length > 0) {
+    throw new InputError('output directory is not empty', options.parquet, undefined, 'use --overwrite to replace its files');
+  }
+  const db = await openDatabase(options.db);
+  try {
+    const r = await exportParquet(db.conn, options.parquet, { overwrite: options.overwrite });
+    process.stdout.write(`${r.dir}: ${r.events} events in ${r.partitions} host/day partition(s); ${Object.entries(r.tables).map(([t, n]) => `${t} ${n}`).join(', ')}\n`);
+    return { exitStatus: 0, written: r };
+  } finally {
+    db.close();
+  }
+}
+
+export function register(program: Command, done: OutcomeSink): void {
   program
     .command('export')
     .description('export a bindtrail database as Parquet (events partitioned by host and day)')
-    .requiredOption('--db <file>', 'database to export')
+    .addOption(dbOption('database to export', true))
     .requiredOption('--parquet <dir>', 'output directory (events/host=…/day=…/*.parquet and one file per other table)')
     .option('--overwrite', 'replace files already in the output directory')
     .action(async (flags: ExportFlags) => {
-      if (!flags.db || !flags.parquet) throw new UsageError('--db FILE and --parquet DIR are required');
-      if (!existsSync(flags.db)) throw new InputError('no such database', flags.db);
-      if (!flags.overwrite && existsSync(flags.parquet) && readdirSync(flags.parquet).length > 0) {
-        throw new InputError('output directory is not empty', flags.parquet, undefined, 'use --overwrite to replace its files');
-      }
-      const db = await openDatabase(flags.db);
-      try {
-        const r = await exportParquet(db.conn, flags.parquet, { overwrite: flags.overwrite === true });
-        process.stdout.write(`${r.dir}: ${r.events} events in ${r.partitions} host/day partition(s); ${Object.entries(r.tables).map(([t, n]) => `${t} ${n}`).join(', ')}\n`);
-      } finally {
-        db.close();
-      }
+      done(await exportDatabase({ db: flags.db ?? '', parquet: flags.parquet ?? '', overwrite: flags.overwrite === true }));
     });
 }

@@ -9,6 +9,25 @@ import { UsageError } from '../../errors.js';
 import { ingestPaths, type FileOutcome, type IngestSummary } from '../../ingest/index.js';
 import { TtyProgress } from '../../ingest/progress.js';
 import { openDatabase } from '../../store/db.js';
+import type { CommandOutcome, OutcomeSink } from '../command.js';
+import { fileFailureLine } from '../file-failure.js';
+import { carveOption, dbOption, hostOption, strictOption } from '../options.js';
+
+export interface IngestCommandOptions {
+  paths: string[];
+  /** Database file, created when missing. */
+  db: string;
+  strict: boolean;
+  carve: boolean;
+  /** Load files again even when the same content is already loaded. */
+  force: boolean;
+  /** Host of configuration artefacts. */
+  host: string | null;
+}
+
+export interface IngestOutcome extends CommandOutcome {
+  summary: IngestSummary;
+}
 
 interface IngestFlags {
   db?: string;
@@ -18,42 +37,49 @@ interface IngestFlags {
   host?: string;
 }
 
-export function register(program: Command): void {
+/** Loads `paths` into the database, prints each failure as it happens and the closing table. */
+export async function ingest(options: IngestCommandOptions): Promise<IngestOutcome> {
+  if (!options.db) throw new UsageError('--db FILE is required');
+  if (options.paths.length === 0) throw new UsageError('name at least one file, directory or pattern to ingest');
+  const db = await openDatabase(options.db);
+  try {
+    const summary = await ingestPaths(db, options.paths, {
+      strict: options.strict,
+      carve: options.carve,
+      force: options.force,
+      host: options.host,
+      progress: process.stderr.isTTY ? new TtyProgress(process.stderr) : undefined,
+      onFile: (o) => {
+        if (o.status === 'failed') process.stderr.write(fileFailureLine(o));
+      },
+    });
+    process.stdout.write(summaryTable(summary) + '\n');
+    return { exitStatus: summary.failed > 0 ? 1 : 0, summary };
+  } finally {
+    db.close();
+  }
+}
+
+export function register(program: Command, done: OutcomeSink): void {
   program
     .command('ingest')
     .description('load .evtx files, XML event exports and IIS/HTTP.sys configuration artefacts into a DuckDB database')
     .argument('<paths...>', 'files, directories (recursive) or glob patterns; types are detected by content')
-    .requiredOption('--db <file>', 'database file (created when missing)')
-    .option('--strict', 'CRC32 mismatches are errors, not warnings')
-    .option('--carve', 'also recover records from slack space and damaged chunks')
+    .addOption(dbOption('database file (created when missing)', true))
+    .addOption(strictOption())
+    .addOption(carveOption())
     .option('--force', 'load files again even when the same content (sha256) is already loaded')
-    .option('--host <name>', 'host name for configuration artefacts')
+    .addOption(hostOption('host name for configuration artefacts'))
     .action(async (paths: string[], flags: IngestFlags) => {
-      const summary = await runIngest(paths, flags);
-      if (summary.failed > 0) process.exitCode = 1;
+      done(await ingest({
+        paths,
+        db: flags.db ?? '',
+        strict: flags.strict === true,
+        carve: flags.carve === true,
+        force: flags.force === true,
+        host: flags.host ?? null,
+      }));
     });
-}
-
-export async function runIngest(paths: string[], flags: IngestFlags): Promise<IngestSummary> {
-  if (!flags.db) throw new UsageError('--db FILE is required');
-  if (paths.length === 0) throw new UsageError('name at least one file, directory or pattern to ingest');
-  const db = await openDatabase(flags.db);
-  try {
-    const summary = await ingestPaths(db, paths, {
-      strict: flags.strict === true,
-      carve: flags.carve === true,
-      force: flags.force === true,
-      host: flags.host ?? null,
-      progress: process.stderr.isTTY ? new TtyProgress(process.stderr) : undefined,
-      onFile: (o) => {
-        if (o.status === 'failed') process.stderr.write(`bindtrail: ${o.path}${o.message?.startsWith('@') ? ' ' : ': '}${o.message}\n`);
-      },
-    });
-    process.stdout.write(summaryTable(summary) + '\n');
-    return summary;
-  } finally {
-    db.close();
-  }
 }
 
 /** The closing table: one line per file and a total. */

@@ -1,43 +1,68 @@
 /** `bindtrail report --db FILE --format md|html|json [-o FILE] [--tz ZONE] [--all] [--window D]`. */
 import type { Command } from 'commander';
 import { buildReportModel } from '../../correlate/build-report.js';
-import { parseDuration } from '../../correlate/time.js';
-import { resolveDisplayZone } from '../../report/format-time.js';
+import type { ReportModel } from '../../model/index.js';
+import type { CommandOutcome, OutcomeSink } from '../command.js';
 import { openExistingDatabase } from '../open-db.js';
-import { renderReport, reportFormat, writeReport } from '../write-report.js';
+import { allOption, dbOption, formatOption, outputOption, tzOption, windowOption } from '../options.js';
+import { parseDuration, parseTimeZone, type TimeZoneChoice } from '../parse-options.js';
+import { renderReport, reportFormat, writeReport, type ReportFormat } from '../write-report.js';
 
-interface Opts {
+export interface ReportCommandOptions {
+  db?: string;
+  format: ReportFormat;
+  /** Report file; undefined or `-`: stdout. */
+  output?: string;
+  timeZone: TimeZoneChoice;
+  /** Every event in the timeline. */
+  all: boolean;
+  /** ABO-mapper trigger window as DuckDB interval text. */
+  window: string;
+}
+
+export interface ReportOutcome extends CommandOutcome {
+  model: ReportModel;
+}
+
+interface ReportFlags {
   db?: string;
   format?: string;
   output?: string;
   tz?: string;
   all?: boolean;
-  window?: string;
+  window: string;
 }
 
-export function register(program: Command): void {
+/** Builds the report model from the database and writes the report. */
+export async function report(options: ReportCommandOptions): Promise<ReportOutcome> {
+  const db = await openExistingDatabase(options.db);
+  let text: string;
+  let model: ReportModel;
+  try {
+    model = await buildReportModel(db.conn, { window: options.window, all: options.all, timeZone: options.timeZone.name });
+    text = renderReport(model, options.format, options.timeZone.display);
+  } finally {
+    db.close();
+  }
+  writeReport(text, options.output);
+  if (options.output !== undefined && options.output !== '-') process.stderr.write(`report written to ${options.output}\n`);
+  return { exitStatus: 0, model };
+}
+
+export function register(program: Command, done: OutcomeSink): void {
   program
     .command('report')
     .description('incident report from a database: summary, findings with evidence and remedies, per-host timeline')
-    .option('--db <file>', 'bindtrail DuckDB database')
-    .option('-f, --format <format>', 'md | html | json (default: from the -o extension, else md)')
-    .option('-o, --output <file>', 'write the report here instead of stdout')
-    .option('--tz <zone>', 'IANA zone for local times beside UTC')
-    .option('--all', 'every event in the timeline, not only those around the findings')
-    .option('--window <duration>', 'ABO-mapper trigger window', '2m')
-    .action(async (opts: Opts) => {
-      const format = reportFormat(opts.format, opts.output, 'md');
-      resolveDisplayZone(opts.tz);
-      const window = parseDuration(opts.window ?? '2m');
-      const db = await openExistingDatabase(opts.db);
-      let text: string;
-      try {
-        const model = await buildReportModel(db.conn, { window, all: opts.all, timeZone: opts.tz ?? 'UTC' });
-        text = renderReport(model, format, opts.tz);
-      } finally {
-        db.close();
-      }
-      writeReport(text, opts.output);
-      if (opts.output !== undefined && opts.output !== '-') process.stderr.write(`report written to ${opts.output}\n`);
+    .addOption(dbOption())
+    .addOption(formatOption('md | html | json (default: from the -o extension, else md)'))
+    .addOption(outputOption('write the report here instead of stdout'))
+    .addOption(tzOption('IANA zone for local times beside UTC'))
+    .addOption(allOption('every event in the timeline, not only those around the findings'))
+    .addOption(windowOption())
+    .action(async (flags: ReportFlags) => {
+      const format = reportFormat(flags.format, flags.output, 'md');
+      const timeZone = parseTimeZone(flags.tz);
+      const window = parseDuration(flags.window);
+      done(await report({ db: flags.db, format, output: flags.output, timeZone, all: flags.all === true, window }));
     });
 }

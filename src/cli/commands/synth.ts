@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { statSync } from 'node:fs';
 import { UsageError } from '../../errors.js';
 import { synthesize } from '../../samples/synth.js';
+import type { CommandOutcome, OutcomeSink } from '../command.js';
 
 export interface SynthCliOptions {
   events: string;
@@ -14,7 +15,14 @@ export interface SynthCliOptions {
   seed: string;
 }
 
-export function runSynth(o: SynthCliOptions): { events: number; bytes: number; seconds: number } {
+export interface SynthOutcome extends CommandOutcome {
+  events: number;
+  bytes: number;
+  seconds: number;
+}
+
+/** Writes the log; progress on a terminal's stderr. Throws UsageError for a bad count or no file. */
+export function runSynth(o: SynthCliOptions): SynthOutcome {
   const events = Number(o.events);
   if (!Number.isSafeInteger(events) || events < 1) throw new UsageError(`--events must be a positive integer (got "${o.events}")`);
   if (!o.out) throw new UsageError('--out FILE.evtx is required');
@@ -22,19 +30,23 @@ export function runSynth(o: SynthCliOptions): { events: number; bytes: number; s
   const onProgress = process.stderr.isTTY ? (n: number) => process.stderr.write(`\r${n} events…`) : undefined;
   synthesize({ events, out: o.out, seed: o.seed, ...(onProgress ? { onProgress } : {}) });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  return { events, bytes: statSync(o.out).size, seconds };
+  return { exitStatus: 0, events, bytes: statSync(o.out).size, seconds };
 }
 
-export function register(program: Command): void {
+/** `synth` as the command line runs it: writes the log, then one closing line on stderr. */
+export function synth(o: SynthCliOptions): SynthOutcome {
+  const r = runSynth(o);
+  if (process.stderr.isTTY) process.stderr.write('\r');
+  process.stderr.write(`${r.events} events, ${r.bytes} bytes, ${r.seconds.toFixed(1)} s (${Math.round(r.events / r.seconds)} events/s, ${(r.bytes / 1e6 / r.seconds).toFixed(1)} MB/s)\n`);
+  return r;
+}
+
+export function register(program: Command, done: OutcomeSink): void {
   program
     .command('synth')
     .description('write a large synthetic EVTX log (busy IIS server System/Security mix) for benchmarks')
     .requiredOption('--events <n>', 'number of events')
     .requiredOption('--out <file>', 'output .evtx file')
     .option('--seed <s>', 'random seed (same seed, same file)', 'bindtrail')
-    .action((o: SynthCliOptions) => {
-      const r = runSynth(o);
-      if (process.stderr.isTTY) process.stderr.write('\r');
-      process.stderr.write(`${r.events} events, ${r.bytes} bytes, ${r.seconds.toFixed(1)} s (${Math.round(r.events / r.seconds)} events/s, ${(r.bytes / 1e6 / r.seconds).toFixed(1)} MB/s)\n`);
-    });
+    .action((o: SynthCliOptions) => done(synth(o)));
 }

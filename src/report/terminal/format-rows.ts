@@ -3,18 +3,15 @@
  * logs are attacker-controlled: the table strips terminal controls, Markdown escapes markup.
  */
 import Table from 'cli-table3';
-import { UsageError } from '../errors.js';
-import { escapeMarkdown, plainText } from '../report/text-safety.js';
-import type { QueryResult } from '../store/run-query.js';
+import { escapeMarkdown, plainText } from '../text-safety.js';
 
 export const ROW_FORMATS = ['table', 'csv', 'json', 'md'] as const;
 export type RowFormat = (typeof ROW_FORMATS)[number];
 
-export function parseRowFormat(text: string): RowFormat {
-  if (!(ROW_FORMATS as readonly string[]).includes(text)) {
-    throw new UsageError(`--format "${text}" is not one of ${ROW_FORMATS.join('|')}`);
-  }
-  return text as RowFormat;
+/** Rows to format: column names in order and one object per row (a saved query's result). */
+export interface RowSet {
+  columns: readonly string[];
+  rows: ReadonlyArray<Readonly<Record<string, unknown>>>;
 }
 
 /** A cell as one line of text: null empty, lists and structs as JSON. */
@@ -24,7 +21,8 @@ export function cellText(v: unknown): string {
   return String(v);
 }
 
-export function formatRows(result: QueryResult, format: RowFormat): string {
+/** `result` as text in `format`; every format ends with a newline. */
+export function formatRows(result: RowSet, format: RowFormat): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(result.rows, null, 2)}\n`;

@@ -3,12 +3,14 @@
  * passed through plainText: escape sequences and controls from an event cannot reach the terminal.
  */
 import Table from 'cli-table3';
-import type { TimelineEntry } from '../model/index.js';
-import { formatLocal, formatUtc, resolveDisplayZone } from './format-time.js';
-import { plainText } from './text-safety.js';
-import { UNKNOWN_HOST, compareTime, eventLabel } from './view-helpers.js';
+import type { TimelineEntry } from '../../model/index.js';
+import { formatLocal, formatUtc, resolveDisplayZone } from '../format-time.js';
+import { plainText } from '../text-safety.js';
+import { UNKNOWN_HOST, compareTime, eventLabel } from '../view-helpers.js';
 
 export interface TimelineTableOptions {
+  /** Display zone already resolved (the CLI's `--tz`); null = UTC only. When given, `timeZone` is not read. */
+  zone?: string | null;
   /** IANA zone: adds a local-time column beside UTC (`UTC` or unset: UTC only). */
   timeZone?: string;
   /** Wrap the summary column at this many characters (default 60; 0 = no wrap). */
@@ -26,10 +28,10 @@ function findingKinds(ids: readonly string[]): string {
 /**
  * Render timeline rows as a text table: time (UTC, and local when a zone is given), host, role,
  * event, record id, summary, findings. An empty list gives a one-line message.
- * Throws UsageError for an unknown zone.
+ * Throws UsageError for an unknown `timeZone`.
  */
 export function renderTimelineTable(entries: readonly TimelineEntry[], options: TimelineTableOptions = {}): string {
-  const zone = resolveDisplayZone(options.timeZone);
+  const zone = options.zone !== undefined ? options.zone : resolveDisplayZone(options.timeZone);
   if (entries.length === 0) return 'No event on the timeline.\n';
   const rows = options.keepOrder
     ? [...entries]

@@ -1,8 +1,9 @@
 /** The findings summary `bindtrail analyze` prints: one row per finding, or the no-incident line. */
 import Table from 'cli-table3';
-import type { ReportModel } from '../model/index.js';
-import { plainText } from '../report/text-safety.js';
+import type { ReportModel } from '../../model/index.js';
+import { plainText } from '../text-safety.js';
 
+/** The verdict, the counts and a table of the findings (terminal text, log strings made plain). */
 export function findingsSummary(model: ReportModel): string {
   const s = model.summary;
   const head = `${s.verdict === 'incident' ? 'INCIDENT' : 'no incident'}: ${plainText(s.headline)}\n` +

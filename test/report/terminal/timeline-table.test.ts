@@ -1,10 +1,10 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { UsageError } from '../../src/errors.js';
-import { renderTimelineTable } from '../../src/report/render-timeline-table.js';
-import { aboTwoHosts, hostile } from './fixtures.js';
+import { UsageError } from '../../../src/errors.js';
+import { renderTimelineTable } from '../../../src/report/terminal/timeline-table.js';
+import { aboTwoHosts, hostile } from '../fixtures.js';
 
-const tt = suite('report/render-timeline-table');
+const tt = suite('report/terminal/timeline-table');
 
 const rowsOf = (out: string): string[] => out.split('\n').filter((l) => /^│ \d{4}-/.test(l));
 
