@@ -6,7 +6,7 @@ CORPUS ?= ../shared/corpus
 FUZZ_ITERATIONS ?= 200000
 BENCH_MB ?= 100
 
-.PHONY: install build test demo bench fuzz fuzz-ci samples lint clean
+.PHONY: install build test demo bench fuzz fuzz-ci samples lint format clean
 
 install: node_modules/.installed
 
@@ -36,7 +36,12 @@ samples: build
 	node dist/src/samples/cli.js samples
 
 lint: build
+	node_modules/.bin/biome check .
+	node dist/test/lint/check-rooms.js .
 	$(BIN) queries lint
+
+format: install
+	node_modules/.bin/biome format --write .
 
 clean:
 	rm -rf dist
