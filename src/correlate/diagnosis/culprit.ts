@@ -109,7 +109,7 @@ export function classifyProcessStart(p: ProcessStartInput): Candidate | null {
     } else if (script === undefined) notes.push('-EncodedCommand present but not decodable: its script is unknown');
   }
   const all = texts.join('\n');
-  const hit = classifyText(image, all, parent);
+  const hit = classifyText(image, all);
   if (!hit) return null;
   if (parent && RENEWAL_IMAGES[parent] && hit.kind !== 'renewal-tool') notes.push(`started by ${parent} (${RENEWAL_IMAGES[parent]}): part of a certificate renewal`);
   if (!cmd && p.commandLine !== undefined) notes.push('no command line logged: arguments unknown');
@@ -122,7 +122,7 @@ export function classifyProcessStart(p: ProcessStartInput): Candidate | null {
 
 type Hit = Pick<Candidate, 'kind' | 'abo' | 'tool' | 'detail' | 'endpoints' | 'action' | 'notes'>;
 
-function classifyText(image: string, text: string, parent: string): Hit | null {
+function classifyText(image: string, text: string): Hit | null {
   const low = text.toLowerCase();
   const mk = (kind: CulpritKind, tool: string, detail: string, action: Candidate['action'], endpoints: string[] | null = null, notes: string[] = []): Hit =>
     ({ kind, abo: kind === 'abo-starter', tool, detail, action, endpoints: endpoints && endpoints.length ? uniq(endpoints) : null, notes });
@@ -147,7 +147,6 @@ function classifyText(image: string, text: string, parent: string): Hit | null {
   }
   if (image === 'inetmgr.exe') return mk('iis-manager', 'inetmgr.exe (IIS Manager)', 'IIS Manager edits https bindings interactively: removing or changing one deletes its HTTP.sys SSL binding', 'unknown');
   if (image === 'iisreset.exe') return mk('iisreset', 'iisreset.exe', 'restarts the IIS services; it does not delete bindings itself, but restarts IISADMIN (an ABO-mapper trigger) where IIS 6 compatibility is installed', 'unknown');
-  void parent;
   return null;
 }
 
