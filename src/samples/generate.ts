@@ -82,7 +82,7 @@ export function expectedFindings(s: Scenario, hosts: Omit<HostOutput, 'dir'>[]):
 }
 
 /** Write one scenario folder (replacing what was there). */
-export function generateScenario(s: Scenario, root: string): { files: string[] } {
+export function generateScenario(s: Scenario, root: string, opts: { pending?: boolean } = {}): { files: string[] } {
   const dir = join(root, s.name);
   rmSync(dir, { recursive: true, force: true });
   const files: string[] = [];
@@ -105,6 +105,6 @@ export function generateScenario(s: Scenario, root: string): { files: string[] }
   }
   const expected = expectedFindings(s, built);
   write(join(dir, 'expected.json'), `${JSON.stringify({ findings: expected }, null, 2)}\n`);
-  write(join(dir, 'README.md'), scenarioReadme(s, built, expected));
+  write(join(dir, 'README.md'), scenarioReadme(s, built, expected, opts.pending === true));
   return { files };
 }

@@ -48,7 +48,7 @@ function hostSection(h: HostDef, entries: EntrySummary[], multi: boolean): strin
   return L;
 }
 
-export function scenarioReadme(s: Scenario, hosts: { host: HostDef; entries: EntrySummary[]; logs: Record<string, { file: string } | undefined> }[], expected: ExpectedFinding[]): string {
+export function scenarioReadme(s: Scenario, hosts: { host: HostDef; entries: EntrySummary[]; logs: Record<string, { file: string } | undefined> }[], expected: ExpectedFinding[], pending = false): string {
   const L: string[] = [`# ${s.name}: ${s.title}`, '', '## What happened', '', s.story.trim(), ''];
   L.push('## What the analysis must conclude', '', s.conclusion.trim(), '');
   L.push('Machine-readable: `expected.json` — one object per finding with `kind`, `host`, `endpoints`, `errorCode` and `firstTrigger` (UTC time of the first trigger event as the host logged it, or of the first symptom when there is no trigger; `null` for configuration-only findings).', '');
@@ -64,7 +64,9 @@ export function scenarioReadme(s: Scenario, hosts: { host: HostDef; entries: Ent
     }
     for (const f of h.host.artefacts?.files ?? []) L.push(`- \`${prefix}${f}\` — ${artefactText(f, h.host)}`);
   }
-  L.push('', 'Regenerate with `make samples` (deterministic: the same definitions give the same bytes; definitions in `src/samples/scenarios/`).', '');
+  L.push('', pending
+    ? 'Regenerate with `node dist/src/samples/cli.js samples --pending` after `make build` (writes `samples-pending/`; deterministic: the same definitions give the same bytes; definition in `src/samples/scenarios/`, listed in `PENDING_SCENARIOS` until the analysis yields `expected.json`, then moved to `SCENARIOS` and `samples/`).'
+    : 'Regenerate with `make samples` (deterministic: the same definitions give the same bytes; definitions in `src/samples/scenarios/`).', '');
   return L.join('\n');
 }
 
