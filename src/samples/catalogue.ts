@@ -17,6 +17,8 @@ export const P = {
   windowsUpdate: { name: 'Microsoft-Windows-WindowsUpdateClient', guid: '{945A8954-C147-4ACD-923F-40C45405A658}' },
   security: { name: 'Microsoft-Windows-Security-Auditing', guid: '{54849625-5478-4994-A5BA-3E3B0328C30D}' },
   eventlogManifest: { name: 'Microsoft-Windows-Eventlog', guid: '{fc65ddd8-d6ef-4962-83d5-6e5cfe9ce148}' },
+  /** GUID, Keywords 0x1000000000000000, UserID S-1-5-20 as public exports of 258/261 show them. */
+  rcm: { name: 'Microsoft-Windows-TerminalServices-RemoteConnectionManager', guid: '{C76BAA63-AE81-421C-B425-340B4B24157F}' },
 } as const satisfies Record<string, ProviderSpec>;
 
 /** Keywords as Windows writes them (`Classic` = 0x0080…; SCM adds 0x8000…). */
@@ -29,6 +31,9 @@ export const KW = {
   auditFailure: 0x8010000000000000n,
   httpService: 0x4000000000000001n,
   eventlog: 0x4020000000000000n,
+  /** HttpService URL-group events ("Flagged on all HTTP events triggered on a URL group"; seen on 114 RemUrl). */
+  httpUrlGroup: 0x4000000000000040n,
+  rcm: 0x1000000000000000n,
 } as const;
 
 /** Service key name → display name (English, as param1 of 7036 shows it). */
@@ -65,6 +70,17 @@ export const SERVICES: Record<string, string> = {
   'MSSQL$SQLEXPRESS': 'SQL Server (SQLEXPRESS)',
 };
 
+/** Services of the newer scenarios (kept apart: `synth` draws from SERVICES). */
+const MORE_SERVICES: Record<string, string> = {
+  SQLServerReportingServices: 'SQL Server Reporting Services',
+  MSSQLSERVER: 'SQL Server (MSSQLSERVER)',
+  FDResPub: 'Function Discovery Resource Publication',
+  wacs: 'win-acme renewal',
+};
+
+/** English display name of a service key (7036 param1). */
+export const displayName = (key: string): string => SERVICES[key] ?? MORE_SERVICES[key] ?? key;
+
 /** Services that start and stop on their own during the day (noise). */
 export const TRANSIENT_SERVICES = [
   'TrustedInstaller', 'WinHttpAutoProxySvc', 'sppsvc', 'msiserver', 'WerSvc', 'BITS', 'wuauserv', 'AppReadiness', 'WdiSystemHost', 'vds',
@@ -79,7 +95,24 @@ export const OS_INFO = {
   '2012R2': { version: '6.03.', build: 9600, sp: '', major: 6, minor: 3, qfe: 20046 },
   '2016': { version: '10.00.', build: 14393, sp: '', major: 10, minor: 0, qfe: 6452 },
   '2019': { version: '10.00.', build: 17763, sp: '', major: 10, minor: 0, qfe: 5458 },
+  '2022': { version: '10.00.', build: 20348, sp: '', major: 10, minor: 0, qfe: 3091 },
+  win11: { version: '10.00.', build: 22631, sp: '', major: 10, minor: 0, qfe: 4890 },
 } as const;
+
+/** NT 10 releases (Windows 10 / Server 2016 and later). */
+export const isNt10 = (os: keyof typeof OS_INFO): boolean => OS_INFO[os].major === 10;
+
+/** Releases that also log a deletion as HttpService 119 (Windows 10 / Server 2016 and later). */
+export const logsHttpService = isNt10;
+
+/** Releases with 15302 "updated by an admin process" and Schannel caller fields (Windows 10 2004 / Server 2022+). */
+export const logsCaller = (os: keyof typeof OS_INFO): boolean => os === '2022' || os === 'win11';
+
+/** Display name of a release for the README. */
+export const OS_NAME: Record<keyof typeof OS_INFO, string> = {
+  '2008R2': 'Windows Server 2008 R2', '2012R2': 'Windows Server 2012 R2', '2016': 'Windows Server 2016',
+  '2019': 'Windows Server 2019', '2022': 'Windows Server 2022', win11: 'Windows 11 23H2',
+};
 
 /** IIS's http.sys application id (netsh "Application ID"). */
 export const IIS_APP_ID = '{4dc3e181-e14b-4a21-b022-59fc669b0914}';

@@ -39,7 +39,7 @@ function audit(c: HostCtx, t: bigint, id: number, version: number, task: number,
   };
 }
 
-const VERSION_4624 = { '2008R2': 0, '2012R2': 1, '2016': 2, '2019': 2 } as const;
+const VERSION_4624 = { '2008R2': 0, '2012R2': 1, '2016': 2, '2019': 2, '2022': 2, win11: 2 } as const;
 
 /** 4624 An account was successfully logged on. */
 export function logon(c: HostCtx, t: bigint, target: Account, type: number, opts: { ip?: string; port?: number; workstation?: string; pkg?: string } = {}): Draft {

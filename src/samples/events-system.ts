@@ -2,12 +2,13 @@
  * System-log events of the scenarios, shaped as Windows writes them (see catalogue.ts for the
  * providers; field names and value types follow the corpus records of the same events).
  */
-import { v, type EventSpec } from '../evtx/writer/index.js';
-import { KW, OS_INFO, P, SERVICES, STATE_CODE } from './catalogue.js';
+import { v, type DataItem, type EventSpec } from '../evtx/writer/index.js';
+import { KW, OS_INFO, P, STATE_CODE, displayName, logsCaller } from './catalogue.js';
+import { SERVICES_DE, SHUTDOWN_DE, START_TYPES_DE, STATES_DE } from './localize-de.js';
 import type { HostDef } from './types.js';
 import type { Rng } from './rng.js';
 
-export type LogName = 'System' | 'Security';
+export type { LogName } from './types.js';
 /** An event before the log assigns record id, channel and computer. */
 export type Draft = Omit<EventSpec, 'recordId' | 'computer' | 'channel' | 'timeCreated'>;
 
@@ -19,6 +20,8 @@ export interface Pids {
   timeSvc: number;
   wu: number;
   winlogon: number;
+  /** svchost.exe hosting TermService (Remote Desktop Services). */
+  termService: number;
 }
 
 export interface HostCtx {
@@ -36,13 +39,17 @@ export function httpEndpointField(os: HostDef['os']): string {
   return os === '2008R2' || os === '2012R2' ? 'Port' : 'Endpoint';
 }
 
+/** Localized text of the host's UI language (param1/param2 are localized; the Binary is not). */
+const de = (c: HostCtx, table: Record<string, string>, key: string, english: string): string =>
+  c.host.locale === 'de-DE' ? table[key] ?? english : english;
+
 /** 7036 "The %1 service entered the %2 state." + Binary `Key/state` (UTF-16LE, NUL-terminated). */
 export function serviceState(c: HostCtx, t: bigint, key: string, state: keyof typeof STATE_CODE): Draft {
-  const display = SERVICES[key] ?? key;
+  const display = de(c, SERVICES_DE, key, displayName(key));
   return {
     provider: P.scm, eventId: 7036, qualifiers: 16384, version: 0, level: 4, task: 0, opcode: 0, keywords: KW.scm,
     processId: c.pids(t).services, threadId: tid(c),
-    data: { kind: 'event-data', items: [{ name: 'param1', value: v.str(display) }, { name: 'param2', value: v.str(state) }], binary: utf16z(`${key}/${STATE_CODE[state]}`) },
+    data: { kind: 'event-data', items: [{ name: 'param1', value: v.str(display) }, { name: 'param2', value: v.str(de(c, STATES_DE, state, state)) }], binary: utf16z(`${key}/${STATE_CODE[state]}`) },
   };
 }
 
@@ -52,8 +59,8 @@ export function startType(c: HostCtx, t: bigint, key: string, from: string, to: 
     provider: P.scm, eventId: 7040, qualifiers: 16384, version: 0, level: 4, task: 0, opcode: 0, keywords: KW.scm,
     processId: c.pids(t).services, threadId: tid(c), userSid: SYSTEM_SID,
     data: { kind: 'event-data', items: [
-      { name: 'param1', value: v.str(SERVICES[key] ?? key) }, { name: 'param2', value: v.str(from) },
-      { name: 'param3', value: v.str(to) }, { name: 'param4', value: v.str(key) }] },
+      { name: 'param1', value: v.str(de(c, SERVICES_DE, key, displayName(key))) }, { name: 'param2', value: v.str(de(c, START_TYPES_DE, from, from)) },
+      { name: 'param3', value: v.str(de(c, START_TYPES_DE, to, to)) }, { name: 'param4', value: v.str(key) }] },
   };
 }
 
@@ -111,8 +118,8 @@ export function shutdownInitiated(c: HostCtx, t: bigint, reason: string): Draft 
     processId: c.pids(t).winlogon, threadId: tid(c), userSid: a.sid,
     data: { kind: 'event-data', items: [
       { name: 'param1', value: v.str(`C:\\Windows\\system32\\shutdown.exe (${short})`) }, { name: 'param2', value: v.str(short) },
-      { name: 'param3', value: v.str(reason) }, { name: 'param4', value: v.str('0x80020003') },
-      { name: 'param5', value: v.str('restart') }, { name: 'param6', value: v.str('') },
+      { name: 'param3', value: v.str(de(c, SHUTDOWN_DE, reason, reason)) }, { name: 'param4', value: v.str('0x80020003') },
+      { name: 'param5', value: v.str(de(c, SHUTDOWN_DE, 'restart', 'restart')) }, { name: 'param6', value: v.str('') },
       { name: 'param7', value: v.str(`${a.domain}\\${a.user}`) }] },
   };
 }
@@ -127,6 +134,8 @@ function httpEvent(c: HostCtx, id: number, level: number, qualifiers: number, en
   };
 }
 
+/** 15302 (Windows 10 2004 / Server 2022+): SSL Certificate Settings updated by an admin process (a renewal). Warning like 15301 (inferred). */
+export const bindingUpdated = (c: HostCtx, endpoint: string): Draft => httpEvent(c, 15302, 3, 32768, endpoint);
 /** 15300 (warning, message 0x80003BC4): SSL Certificate Settings deleted for endpoint. */
 export const bindingDeleted = (c: HostCtx, endpoint: string): Draft => httpEvent(c, 15300, 3, 32768, endpoint);
 /** 15301 (warning, 0x80003BC5): SSL Certificate Settings created by an admin process. */
@@ -147,12 +156,49 @@ export function httpServiceDeleted(c: HostCtx, endpoint: string): Draft {
   };
 }
 
+/**
+ * HttpService URL-group events a process logs when it starts an HTTP.sys listener (client Windows,
+ * System log, Information): 111 URL group created, 112 URL reserved, 113 URL added to the group.
+ * Task 5 "HTTP Configuration Property Trace Task" and the URL-group keyword as a public export of
+ * 114 (RemUrl) shows them; the EventData field names are *unverified* (message-table order:
+ * URL group id, URL, status).
+ */
+export function httpServiceUrl(c: HostCtx, id: 111 | 112 | 113, pid: number, userSid: string, group: bigint, url: string): Draft {
+  const items: DataItem[] = id === 111
+    ? [{ name: 'UrlGroupId', value: v.hex64(group) }]
+    : id === 112
+      ? [{ name: 'Url', value: v.str(url) }, { name: 'Status', value: v.u32(0) }]
+      : [{ name: 'UrlGroupId', value: v.hex64(group) }, { name: 'Url', value: v.str(url) }, { name: 'Status', value: v.u32(0) }];
+  return {
+    provider: P.httpService, eventId: id, version: 0, level: 4, task: 5, opcode: { 111: 0, 112: 0, 113: 122 }[id], keywords: KW.httpUrlGroup,
+    processId: pid, threadId: tid(c), userSid, data: { kind: 'event-data', items },
+  };
+}
+
+/** The process that asked Schannel for its credential (Server 2022+ log it in 36870). */
+export interface SspiCaller {
+  pid: number;
+  /** As Windows writes it: the image's base name without extension (`SYSTEM` for PID 4; public exports show `ldp`, `vctip`). */
+  image: string;
+}
+
 /** Schannel 36870: fatal error accessing the server credential private key. */
-export function keyFailure(c: HostCtx, t: bigint, code: number): Draft {
+export function keyFailure(c: HostCtx, t: bigint, code: number, caller: SspiCaller = { pid: 4, image: 'SYSTEM' }): Draft {
+  if (logsCaller(c.host.os)) {
+    // Server 2022 template: the caller fields come first (field list of the manifest as public event catalogues give it).
+    return schannel36870(c, t, [
+      { name: 'CallerProcessId', value: v.u32(caller.pid) }, { name: 'CallerProcessImageName', value: v.str(caller.image) },
+      { name: 'Type', value: v.str('server') }, { name: 'ErrorCode', value: v.hex32(code) }, { name: 'ErrorStatus', value: v.u32(10001) },
+    ]);
+  }
   const items = [
     { name: 'Type', value: v.str('server') }, { name: 'ErrorCode', value: v.hex32(code) }, { name: 'ErrorStatus', value: v.u32(10001) },
   ];
   if (c.host.os === '2019') items.push({ name: 'CallerProcessId', value: v.u32(4) }, { name: 'CallerProcessImageName', value: v.str('System') });
+  return schannel36870(c, t, items);
+}
+
+function schannel36870(c: HostCtx, t: bigint, items: DataItem[]): Draft {
   return {
     provider: P.schannel, eventId: 36870, version: 0, level: 2, task: 0, opcode: 0, keywords: KW.system,
     processId: c.pids(t).lsass, threadId: tid(c), userSid: SYSTEM_SID, data: { kind: 'event-data', items },

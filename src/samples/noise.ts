@@ -7,7 +7,7 @@ import * as sec from './events-security.js';
 import type { Account } from './events-security.js';
 import * as sys from './events-system.js';
 import type { HostCtx } from './events-system.js';
-import { TRANSIENT_SERVICES } from './catalogue.js';
+import { TRANSIENT_SERVICES, isNt10 } from './catalogue.js';
 import { rng, type Rng } from './rng.js';
 import type { LogEvent } from './timeline.js';
 import { SECOND } from './time.js';
@@ -71,7 +71,8 @@ function systemActivity(c: HostCtx, r: Rng, t: bigint, out: LogEvent[], domain: 
 
 function securityActivity(c: HostCtx, r: Rng, t: bigint, out: LogEvent[], monitor: Account): void {
   const roll = r.next();
-  const modern = c.host.os === '2016' || c.host.os === '2019';
+  // Process creation in the noise only where 4688 is audited (2016+ with auditing on).
+  const modern = isNt10(c.host.os) && c.host.processAuditing !== false;
   if (roll < 0.45) {
     const who = { ...monitor, logonId: r.int(0x100000, 0xfffffff) };
     out.push({ log: 'Security', time: t, draft: sec.logon(c, t, who, 3, { ip: `10.20.${r.int(1, 9)}.${r.int(2, 250)}`, port: r.int(49152, 65000), pkg: r.chance(0.7) ? 'Kerberos' : 'NTLM', workstation: r.chance(0.5) ? 'MON01' : '-' }) });

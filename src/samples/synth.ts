@@ -53,7 +53,7 @@ export function synthesize(o: SynthOptions): number {
     name: 'IIS-BUSY01.contoso.local', os: '2019', timeZone: 'UTC', bootServices: [], firstRecordId: { System: 1 }, security: true,
     admin: { user: 'jdoe', domain: 'CONTOSO', sid: 'S-1-5-21-3623811015-3361044348-30300820-1013' }, timeline: [], noiseSeed: o.seed, noise: { System: 0, Security: 0 },
   };
-  const pids: Pids = { services: 636, lsass: 652, eventlog: 1288, timeSvc: 1404, wu: 3112, winlogon: 548 };
+  const pids: Pids = { services: 636, lsass: 652, eventlog: 1288, timeSvc: 1404, wu: 3112, winlogon: 548, termService: 1320 };
   const c: HostCtx = { host, r, pids: () => pids };
   const writer = new EvtxWriter(new FileSink(o.out));
   let t = wallToTicks('2026-01-05 00:00:00', 'UTC');

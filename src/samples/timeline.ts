@@ -7,6 +7,8 @@ import type { Account } from './events-security.js';
 import * as sec from './events-security.js';
 import * as sys from './events-system.js';
 import type { Draft, HostCtx, LogName, Pids } from './events-system.js';
+import { listenerConnection, RCM_LOG } from './events-rdp.js';
+import { logsHttpService } from './catalogue.js';
 import { rng } from './rng.js';
 import { SECOND, ticksToDateTime, wallToTicks } from './time.js';
 import type { HostDef, TimelineEntry } from './types.js';
@@ -31,7 +33,7 @@ export function hostContext(host: HostDef): HostCtx {
     if (!p) {
       const r = rng(`${host.noiseSeed}/pids/${epoch}`);
       const id = (lo: number, hi: number) => r.int(lo, hi) & ~3;
-      p = { services: id(560, 720), lsass: id(600, 780), eventlog: id(900, 1400), timeSvc: id(1000, 1600), wu: id(1600, 4200), winlogon: id(480, 560) };
+      p = { services: id(560, 720), lsass: id(600, 780), eventlog: id(900, 1400), timeSvc: id(1000, 1600), wu: id(1600, 4200), winlogon: id(480, 560), termService: id(1100, 1500) };
       cache.set(epoch, p);
     }
     return p;
@@ -104,9 +106,10 @@ function expandEntry(c: HostCtx, e: TimelineEntry, t: bigint, push: Push, at: (s
     case 'reboot': return expandReboot(c, e, t, push);
     case 'binding-deleted':
       push('System', t, sys.bindingDeleted(c, e.endpoint), e.tag);
-      if (c.host.os === '2016' || c.host.os === '2019') push('System', t, sys.httpServiceDeleted(c, e.endpoint));
+      if (logsHttpService(c.host.os)) push('System', t, sys.httpServiceDeleted(c, e.endpoint));
       return;
     case 'binding-created': return push('System', t, sys.bindingCreated(c, e.endpoint), e.tag);
+    case 'binding-updated': return push('System', t, sys.bindingUpdated(c, e.endpoint), e.tag);
     case 'ssl-config-error': return push('System', t, sys.sslConfigError(c, e.endpoint, e.status), e.tag);
     case 'key-failures':
       return series(c, t, at(e.until), e.meanSeconds, (x, i) => {
@@ -117,12 +120,39 @@ function expandEntry(c: HostCtx, e: TimelineEntry, t: bigint, push: Push, at: (s
       return series(c, t, at(e.until), e.meanSeconds, (x, i) => push('System', x, sys.alertReceived(c, x, e.alert), i === 0 ? e.tag : undefined));
     case 'process': {
       const pid = c.r.int(1200, 9800) & ~3;
-      return push('Security', t, sec.processCreated(c, t, admin, e.image, e.commandLine, e.parent, pid, c.r.int(1200, 9800) & ~3), e.tag);
+      const who = e.as === 'system' ? sec.machineAccount(c) : admin;
+      return push('Security', t, sec.processCreated(c, t, who, e.image, e.commandLine, e.parent, pid, c.r.int(1200, 9800) & ~3), e.tag);
     }
     case 'admin-logon':
-      push('Security', t, sec.logon(c, t, admin, 10, { ip: '10.20.4.17', port: c.r.int(49152, 65000), workstation: 'ADMIN-PC07', pkg: 'Kerberos' }), e.tag);
+      if (e.logonType === 2) push('Security', t, sec.logon(c, t, admin, 2, { workstation: c.host.name.split('.')[0]!.toUpperCase() }), e.tag);
+      else push('Security', t, sec.logon(c, t, admin, 10, { ip: '10.20.4.17', port: c.r.int(49152, 65000), workstation: 'ADMIN-PC07', pkg: 'Kerberos' }), e.tag);
       return push('Security', t, sec.specialPrivileges(c, t, admin));
+    case 'rdp-connections': {
+      const code = e.keyFailure;
+      return series(c, t, at(e.until), e.meanSeconds, (x, i) => {
+        push(RCM_LOG, x, listenerConnection(c, x), code === undefined && i === 0 ? e.tag : undefined);
+        if (code === undefined) return;
+        const y = x + ms(0.03 + 0.05 * c.r.next());
+        push('System', y, sys.keyFailure(c, y, code, { pid: c.pids(y).termService, image: 'svchost' }), i === 0 ? e.tag : undefined);
+      });
+    }
+    case 'http-listener': return expandListener(c, e, t, push);
   }
+}
+
+/** An app starting an HTTP.sys listener: 111 URL group, 112/113 per URL, 119 when it refreshes its SSL binding. */
+function expandListener(c: HostCtx, e: Extract<TimelineEntry, { kind: 'http-listener' }>, t: bigint, push: Push): void {
+  const sid = e.user === 'system' ? 'S-1-5-18' : e.user === 'local-service' ? 'S-1-5-19' : c.host.admin.sid;
+  const group = (0xff00000000000000n + BigInt(c.r.int(1, 0xffffff)) * 0x100n) | 1n;
+  let x = t;
+  push('System', x, sys.httpServiceUrl(c, 111, e.pid, sid, group, ''), e.tag);
+  for (const url of e.urls) {
+    x += ms(0.002 + 0.004 * c.r.next());
+    push('System', x, sys.httpServiceUrl(c, 112, e.pid, sid, group, url));
+    x += ms(0.001);
+    push('System', x, sys.httpServiceUrl(c, 113, e.pid, sid, group, url));
+  }
+  if (e.sslEndpoint) push('System', x + ms(0.01), { ...sys.httpServiceDeleted(c, e.sslEndpoint), processId: e.pid });
 }
 
 /** Events from `from` to `until` at irregular intervals around `meanSeconds`. */

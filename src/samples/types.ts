@@ -5,8 +5,21 @@
  */
 import type { FindingKind } from '../model/index.js';
 
-/** Windows Server release: decides event shapes (HttpService 119, Schannel caller fields, netsh fields). */
-export type OsRelease = '2008R2' | '2012R2' | '2016' | '2019';
+/** Windows release: decides event shapes (HttpService 119, Schannel caller fields, 15302, netsh fields). */
+export type OsRelease = '2008R2' | '2012R2' | '2016' | '2019' | '2022' | 'win11';
+
+/** Finding kinds of issue 10 (coord KINDS.md) that src/correlate/finding.ts does not define yet. */
+export type NewKind =
+  | 'binding-deleted-by-tool'
+  | 'binding-deleted-unexplained'
+  | 'service-key-failure'
+  | 'config-stale-ip-binding'
+  | 'config-iplisten-restricted'
+  | 'config-tls-protocols-disabled'
+  | 'binding-renewed';
+
+/** Logs a host may export (Windows channel names). */
+export type LogName = 'System' | 'Security' | 'Microsoft-Windows-TerminalServices-RemoteConnectionManager/Operational';
 
 export interface Certificate {
   /** 40 hex digits. */
@@ -59,7 +72,11 @@ export interface Artefacts {
   /** http.sys bindings at export time (netsh + registry). */
   bindings: HttpsBinding[];
   certificates: Certificate[];
-  files: ('applicationHost.config' | 'netsh-http-show-sslcert.txt' | 'SslBindingInfo.reg' | 'certutil-store-my.txt')[];
+  files: ('applicationHost.config' | 'netsh-http-show-sslcert.txt' | 'SslBindingInfo.reg' | 'SslSniBindingInfo.reg' | 'certutil-store-my.txt')[];
+  /** Language of `netsh http show sslcert` (default English). */
+  netshLanguage?: 'de-DE';
+  /** certutil was run from another (English) machine against the host's store (`certutil -v -store \\HOST\my`). */
+  certutilRemote?: boolean;
 }
 
 export interface HostDef {
@@ -73,9 +90,15 @@ export interface HostDef {
   /** Services started at boot in this order (key names from the service catalogue). */
   bootServices: string[];
   /** First EventRecordID of each log. */
-  firstRecordId: { System: number; Security?: number };
+  firstRecordId: { System: number; Security?: number; RemoteConnectionManager?: number };
   /** Write Security.evtx for this host. */
   security: boolean;
+  /** Security auditing of process creation (4688); default on. Off: no 4688 at all, not even in the noise. */
+  processAuditing?: boolean;
+  /** UI language of the host: localized 7036/7040 insertion strings and RenderingInfo (default English). */
+  locale?: 'de-DE';
+  /** Logs the responder exported as Event Viewer XML ("Save All Events As… XML") instead of .evtx. */
+  xmlExport?: LogName[];
   admin: { user: string; domain: string; sid: string };
   timeline: TimelineEntry[];
   artefacts?: Artefacts;
@@ -96,13 +119,16 @@ export type TimelineEntry = { at: string; tag?: string } & (
   | { kind: 'ssl-config-error'; endpoint: string; status: number }
   | { kind: 'key-failures'; code: number; until: string; meanSeconds: number; with5061?: { keyName: string; provider: string } }
   | { kind: 'tls-alerts'; alert: number; until: string; meanSeconds: number }
-  | { kind: 'process'; image: string; commandLine: string; parent: string }
-  | { kind: 'admin-logon' }
+  | { kind: 'binding-updated'; endpoint: string }
+  | { kind: 'process'; image: string; commandLine: string; parent: string; as?: 'system' }
+  | { kind: 'admin-logon'; logonType?: 2 | 10 }
+  | { kind: 'rdp-connections'; until: string; meanSeconds: number; keyFailure?: number }
+  | { kind: 'http-listener'; process: string; pid: number; user: 'system' | 'local-service' | 'admin'; urls: string[]; sslEndpoint?: string }
 );
 
 /** A finding the analysis must produce; `firstTrigger` names a timeline tag (or null). */
 export interface ExpectedFindingDef {
-  kind: FindingKind;
+  kind: FindingKind | NewKind;
   host: string;
   endpoints: string[];
   errorCode: string | null;

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EvtxEvent } from '../../src/evtx/event.js';
 import { readEvtx } from '../../src/evtx/index.js';
-import { samplesDir } from '../../src/paths.js';
+import { packageRoot, samplesDir } from '../../src/paths.js';
 
 export interface Ev {
   id: number;
@@ -25,6 +25,13 @@ export async function readLog(path: string): Promise<Ev[]> {
 
 export function sampleFile(...parts: string[]): string {
   return join(samplesDir(), ...parts);
+}
+
+/** The scenarios whose analysis is still to come (src/samples/scenarios PENDING_SCENARIOS). */
+export const pendingDir = (): string => join(packageRoot(), 'samples-pending');
+
+export function pendingFile(...parts: string[]): string {
+  return join(pendingDir(), ...parts);
 }
 
 export const exists = (p: string): boolean => existsSync(p);

@@ -6,8 +6,9 @@
 import { guidBytes } from '../../evtx/writer/values.js';
 import { IIS_APP_ID } from '../catalogue.js';
 import type { HttpsBinding } from '../types.js';
+import { isSniEndpoint } from './netsh.js';
 
-const KEY = 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\HTTP\\Parameters\\SslBindingInfo';
+const PARAMETERS = 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\HTTP\\Parameters';
 
 /** `"Name"=hex:aa,bb,…` wrapped as regedit does (lines ≤ 80 columns, continuation indent 2). */
 export function hexValue(name: string, bytes: Uint8Array): string {
@@ -29,9 +30,12 @@ export function hexValue(name: string, bytes: Uint8Array): string {
 
 const dword = (name: string, n: number): string => `"${name}"=dword:${n.toString(16).padStart(8, '0')}`;
 
-export function sslBindingInfoReg(bindings: HttpsBinding[]): Uint8Array {
+/** `reg export` of SslBindingInfo (IP:port bindings) or SslSniBindingInfo (hostname:port, SNI). */
+export function sslBindingInfoReg(bindings: HttpsBinding[], which: 'ip' | 'sni' = 'ip'): Uint8Array {
+  const KEY = `${PARAMETERS}\\${which === 'sni' ? 'SslSniBindingInfo' : 'SslBindingInfo'}`;
   const L = ['Windows Registry Editor Version 5.00', '', `[${KEY}]`, ''];
-  for (const b of [...bindings].sort((x, y) => x.endpoint.localeCompare(y.endpoint))) {
+  const mine = bindings.filter((b) => isSniEndpoint(b.endpoint) === (which === 'sni'));
+  for (const b of [...mine].sort((x, y) => x.endpoint.localeCompare(y.endpoint))) {
     L.push(`[${KEY}\\${b.endpoint}]`);
     L.push(hexValue('AppId', b.nullAppId ? new Uint8Array(16) : guidBytes(IIS_APP_ID)));
     L.push(dword('DefaultCertCheckMode', 0));

@@ -3,11 +3,15 @@ import { thumbprintBase64 } from '../artefacts/application-host.js';
 import type { Certificate, CustomMetadataProperty, SiteDef } from '../types.js';
 
 export const CONTOSO_ADMIN = { user: 'jdoe', domain: 'CONTOSO', sid: 'S-1-5-21-3623811015-3361044348-30300820-1013' };
+export const LITWARE_ADMIN = { user: 'mmueller', domain: 'LITWARE', sid: 'S-1-5-21-2718281828-1414213562-1732050807-1119' };
 export const FABRIKAM_ADMIN = { user: 'mvisser', domain: 'FABRIKAM', sid: 'S-1-5-21-1004336348-1177238915-682003330-1108' };
 
 export const BOOT_2008R2 = ['Dnscache', 'gpsvc', 'W32Time', 'RemoteRegistry', 'WAS', 'IISADMIN', 'W3SVC', 'WMSVC', 'TermService', 'WinRM', 'Netlogon'];
 export const BOOT_2012R2_DP = ['Dnscache', 'gpsvc', 'W32Time', 'WAS', 'IISADMIN', 'W3SVC', 'TermService', 'WinRM', 'Netlogon', 'MSSQL$SQLEXPRESS', 'SMS_SITE_COMPONENT_MANAGER', 'SMS_EXECUTIVE'];
 export const BOOT_MODERN = ['Dnscache', 'gpsvc', 'W32Time', 'WinDefend', 'WAS', 'W3SVC', 'WMSVC', 'TermService', 'WinRM', 'UsoSvc'];
+export const BOOT_2022 = ['Dnscache', 'gpsvc', 'W32Time', 'WinDefend', 'WAS', 'W3SVC', 'WMSVC', 'TermService', 'WinRM', 'UsoSvc'];
+export const BOOT_SSRS = ['Dnscache', 'gpsvc', 'W32Time', 'WinDefend', 'MSSQLSERVER', 'SQLServerReportingServices', 'WAS', 'W3SVC', 'TermService', 'WinRM', 'UsoSvc'];
+export const BOOT_WIN11 = ['Dnscache', 'gpsvc', 'W32Time', 'WinDefend', 'FDResPub', 'UsoSvc'];
 export const BOOT_MODERN_IIS6 = ['Dnscache', 'gpsvc', 'W32Time', 'WinDefend', 'WAS', 'IISADMIN', 'W3SVC', 'WMSVC', 'TermService', 'WinRM', 'UsoSvc'];
 
 /** What IIS 6 Management Compatibility writes on a fresh install: harmless legacy ids 4012 and 2120. */
@@ -52,3 +56,12 @@ export function wmsvcCert(thumbprint: string, host: string, notBefore: string, n
   };
 }
 
+
+/** A Let's Encrypt certificate as win-acme installs it (90 days, key in the machine store). */
+export function acmeCert(thumbprint: string, cn: string, notBefore: string, notAfter: string): Certificate {
+  return webCert(thumbprint, cn, notBefore, notAfter, {
+    subject: `CN=${cn}`, issuer: "CN=R11, O=Let's Encrypt, C=US", serial: `04${thumbprint.slice(4, 36).toLowerCase()}`,
+    friendlyName: `[Manual] ${cn} @ ${notBefore.slice(0, 10).replace(/-/g, '/')}`, provider: 'Microsoft Enhanced RSA and AES Cryptographic Provider',
+    container: `${thumbprint.slice(0, 8).toLowerCase()}-wacs-${thumbprint.slice(8, 20).toLowerCase()}`,
+  });
+}
