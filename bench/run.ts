@@ -102,7 +102,10 @@ async function main(): Promise<number> {
   );
   if (bigIngest) {
     specs.push({ key: 'ingest-count', label: 'readEvtx, iterate (ingest file)', file: bigIngest, cmd: node, args: () => [parseJs, bigIngest, 'parse'], capture: true });
-    specs.push({ key: 'ingest', label: 'bindtrail ingest --db (DuckDB)', file: bigIngest, cmd: node, args: () => (dropDb(), [cli, 'ingest', bigIngest, '--db', db]), capture: true, cleanup: dropDb });
+    specs.push({ key: 'ingest', label: 'bindtrail ingest --db (DuckDB)', file: bigIngest, cmd: node, args: () => {
+      dropDb();
+      return [cli, 'ingest', bigIngest, '--db', db];
+    }, capture: true, cleanup: dropDb });
   }
 
   const results = new Map<string, RunResult[]>();

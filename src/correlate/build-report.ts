@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Connection } from '../store/db.js';
 import { packageRoot } from '../paths.js';
 import { LEVELS, REPORT_SCHEMA_VERSION, type FileSummary, type Finding, type HostSummary, type Level, type ReportModel } from '../model/index.js';
 import { runBundled } from './bundled-queries.js';
@@ -21,11 +21,11 @@ export interface ReportOptions extends CorrelateOptions {
   /** Fixed generation time (golden tests); default now. */
   generatedAt?: string;
   /** Findings from further sources to merge beside the event and configuration findings. */
-  extraFindings?: (conn: DuckDBConnection) => Promise<Finding[]>;
+  extraFindings?: (conn: Connection) => Promise<Finding[]>;
 }
 
 /** The report model of everything in the database (or the host/time slice the options name). */
-export async function buildReportModel(conn: DuckDBConnection, options: ReportOptions = {}): Promise<ReportModel> {
+export async function buildReportModel(conn: Connection, options: ReportOptions = {}): Promise<ReportModel> {
   const eventFindings = await findAll(conn, options);
   const extra = options.extraFindings ? await options.extraFindings(conn) : [];
   const findings = sortFindings([...eventFindings, ...extra]);

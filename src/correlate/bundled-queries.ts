@@ -1,5 +1,5 @@
 /** Runs the bundled saved queries (queries/) the correlation and the timeline are built on. */
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Connection } from '../store/db.js';
 import { queriesDir } from '../paths.js';
 import { loadSavedQueries, type SavedQuery } from '../store/saved-query.js';
 import { runSavedQuery, type Row } from '../store/run-query.js';
@@ -16,7 +16,7 @@ export function bundledQuery(id: string): SavedQuery {
 
 /** Rows of bundled query `id`; parameters left undefined take the header default (or NULL). */
 export async function runBundled(
-  conn: DuckDBConnection,
+  conn: Connection,
   id: string,
   params: Record<string, string | null | undefined> = {},
 ): Promise<Row[]> {

@@ -3,7 +3,7 @@
  * certutil) cross-checked with each other and with the events. Detection SQL: queries/config/;
  * this module turns its rows into findings (DOMAIN.md §3–4, KB 2025598, seeds 000–003).
  */
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Connection } from '../store/db.js';
 import { findingList, findingReferences, findingTable, findingText } from '../knowledge/finding-texts.js';
 import type { Row } from '../store/run-query.js';
 import type { Evidence, Finding } from '../model/index.js';
@@ -13,7 +13,7 @@ import { asString, asStrings, eventEvidence, evidenceSpan, sortEvidence } from '
 const INVALID = new Set(['undecodable', 'bad-length', 'not-in-store', 'no-private-key']);
 
 /** Every configuration finding, for all hosts. */
-export async function configFindings(conn: DuckDBConnection): Promise<Finding[]> {
+export async function configFindings(conn: Connection): Promise<Finding[]> {
   const hashes = await runBundled(conn, 'config-abo-hash');
   const legacy = await runBundled(conn, 'config-legacy-metadata');
   const bindings = await runBundled(conn, 'config-binding-problems');

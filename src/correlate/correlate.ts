@@ -2,7 +2,7 @@
  * The event correlation: runs the correlation queries (queries/ssl/abo-binding-chains.sql,
  * queries/ssl/private-key-failure-bursts.sql) and turns their rows into findings.
  */
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Connection } from '../store/db.js';
 import type { Row } from '../store/run-query.js';
 import type { Finding } from '../model/index.js';
 import { aboFindings, chainKind } from './abo-chain.js';
@@ -25,7 +25,7 @@ export interface CorrelateOptions {
 }
 
 /** Event findings (ABO-mapper chains and private key failures), ordered by start time. */
-export async function correlateEvents(conn: DuckDBConnection, options: CorrelateOptions = {}): Promise<Finding[]> {
+export async function correlateEvents(conn: Connection, options: CorrelateOptions = {}): Promise<Finding[]> {
   const filters = { host: options.host, since: options.since, until: options.until };
   const chains = await runBundled(conn, 'abo-binding-chains', { ...filters, window: options.window });
   const bursts = await runBundled(conn, 'private-key-failure-bursts', { ...filters, gap: options.gap });
@@ -34,7 +34,7 @@ export async function correlateEvents(conn: DuckDBConnection, options: Correlate
 }
 
 /** Event findings and the configuration findings (src/correlate/config-findings.ts), ordered. */
-export async function findAll(conn: DuckDBConnection, options: CorrelateOptions = {}): Promise<Finding[]> {
+export async function findAll(conn: Connection, options: CorrelateOptions = {}): Promise<Finding[]> {
   const events = await correlateEvents(conn, options);
   const config = await configFindings(conn);
   return sortFindings([...events, ...(options.host === undefined ? config : config.filter((f) => f.host === null || f.host === options.host))]);

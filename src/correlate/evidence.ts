@@ -34,7 +34,17 @@ export function sortEvidence(rows: Evidence[]): Evidence[] {
     seen.add(key);
     out.push(e);
   }
-  return out.sort((a, b) => (a.time ?? '\uffff').localeCompare(b.time ?? '\uffff'));
+  return out.sort(compareEvidence);
+}
+
+/** Time order; equal times (a 15300 and its 119 twin) by file, then record number, so reports are stable. */
+function compareEvidence(a: Evidence, b: Evidence): number {
+  const byTime = (a.time ?? '\uffff').localeCompare(b.time ?? '\uffff');
+  if (byTime !== 0) return byTime;
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  const ra = a.recordId ?? '';
+  const rb = b.recordId ?? '';
+  return ra.length !== rb.length ? ra.length - rb.length : ra < rb ? -1 : ra > rb ? 1 : 0;
 }
 
 /** First and last event time of the evidence. */

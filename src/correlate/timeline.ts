@@ -2,7 +2,7 @@
  * The timeline: every finding's evidence plus the notable events around it (queries/general/
  * notable-events.sql), or every event with `all` (queries/general/all-events.sql).
  */
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Connection } from '../store/db.js';
 import type { Finding, TimelineEntry } from '../model/index.js';
 import type { Row } from '../store/run-query.js';
 import { runBundled } from './bundled-queries.js';
@@ -23,7 +23,7 @@ export interface TimelineOptions {
 const DEFAULT_CONTEXT_MS = 10 * 60_000;
 
 /** Timeline entries in time order; with no findings (and no `all`), the notable events of every host. */
-export async function buildTimeline(conn: DuckDBConnection, findings: Finding[], options: TimelineOptions = {}): Promise<TimelineEntry[]> {
+export async function buildTimeline(conn: Connection, findings: Finding[], options: TimelineOptions = {}): Promise<TimelineEntry[]> {
   const filters = { host: options.host, since: options.since, until: options.until };
   const rows = await runBundled(conn, options.all ? 'all-events' : 'notable-events', filters);
   const byKey = new Map<string, TimelineEntry>();

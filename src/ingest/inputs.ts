@@ -28,7 +28,7 @@ export async function expandInputs(inputs: readonly string[]): Promise<ExpandedI
       matches.forEach(add);
       continue;
     }
-    let st;
+    let st: Awaited<ReturnType<typeof stat>>;
     try {
       st = await stat(input);
     } catch {

@@ -88,7 +88,7 @@ export function osVersion(c: HostCtx, t: bigint): Draft {
 }
 
 /** Kernel-General 12: the OS started at StartTime. */
-export function kernelStart(c: HostCtx, t: bigint, start: bigint): Draft {
+export function kernelStart(c: HostCtx, _t: bigint, start: bigint): Draft {
   const os = OS_INFO[c.host.os];
   return {
     provider: P.kernelGeneral, eventId: 12, version: 0, level: 4, task: 1, opcode: 0, keywords: KW.kernelBoot,

@@ -4,6 +4,9 @@ import { InputError } from '../errors.js';
 import { ERROR_CODES } from '../knowledge/error-codes.js';
 import { MACROS_SQL, SCHEMA_VERSION, TABLES_SQL, VIEWS_SQL } from './schema.js';
 
+/** A connection to the case database, as correlate and saved queries take it. */
+export type Connection = DuckDBConnection;
+
 export interface Database {
   instance: DuckDBInstance;
   conn: DuckDBConnection;

@@ -16,7 +16,7 @@ function rng(seed: number): () => number {
   };
 }
 
-const escape = (s: string): string =>
+const escapeXmlText = (s: string): string =>
   s.replace(/[&<>"\x00-\x08\x0a-\x1f]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? `&#${c.charCodeAt(0)};`);
 
 test('utf16: the two-units-at-a-time path writes what the per-unit path writes', () => {
@@ -33,7 +33,7 @@ test('utf16: the two-units-at-a-time path writes what the per-unit path writes',
     const b = new ByteSink(16);
     a.utf16(bytes, lead, s.length * 2);
     b.utf16(bytes, lead, s.length * 2, view);
-    const want = escape(Buffer.from(s, 'utf8').toString('utf8')); // unpaired surrogates become U+FFFD
+    const want = escapeXmlText(Buffer.from(s, 'utf8').toString('utf8')); // unpaired surrogates become U+FFFD
     assert.is(a.text(), want, JSON.stringify(s));
     assert.is(b.text(), want, JSON.stringify(s));
   }

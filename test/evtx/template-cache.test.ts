@@ -3,7 +3,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseChunk } from '../../src/evtx/chunk.js';
 import type { EvtxRecord } from '../../src/evtx/items.js';
-import { BinXml, chunk, record, templateInstance } from './helpers/build.js';
+import { type BinXml, chunk, record, templateInstance } from './helpers/build.js';
 
 const test = suite('template cache across chunks');
 

@@ -100,6 +100,7 @@ t('a malformed finding file fails naming the file and the entry', () => {
 
 t('malformed error codes and references fail naming the file and the entry', () => {
   const codes = read('error-codes.json') as { errorCodes: Record<string, unknown>[] };
+  // biome-ignore lint/suspicious/noExplicitAny: the edits reach into arbitrary nested JSON
   const bad = (edit: (d: { errorCodes: Record<string, any>[] }) => void): unknown => {
     const d = clone(codes);
     edit(d);

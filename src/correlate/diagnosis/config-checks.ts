@@ -124,7 +124,7 @@ export function ipListenProblems(addresses: string[], bindings: LookupBinding[])
   const all6 = listed.has('::');
   const unreachable = bindings.filter((b) => {
     const p = parseEndpoint(b.endpoint);
-    if (!p || p.kind !== 'ip') return false;
+    if (p?.kind !== 'ip') return false;
     return !(listed.has(p.address!) || (p.family === 'ipv4' && all4) || (p.family === 'ipv6' && all6));
   }).map((b) => b.endpoint!);
   return {

@@ -125,7 +125,7 @@ type Hit = Pick<Candidate, 'kind' | 'abo' | 'tool' | 'detail' | 'endpoints' | 'a
 function classifyText(image: string, text: string): Hit | null {
   const low = text.toLowerCase();
   const mk = (kind: CulpritKind, tool: string, detail: string, action: Candidate['action'], endpoints: string[] | null = null, notes: string[] = []): Hit =>
-    ({ kind, abo: kind === 'abo-starter', tool, detail, action, endpoints: endpoints && endpoints.length ? uniq(endpoints) : null, notes });
+    ({ kind, abo: kind === 'abo-starter', tool, detail, action, endpoints: endpoints?.length ? uniq(endpoints) : null, notes });
   if (image === 'inetmgr6.exe') return mk('abo-starter', 'inetmgr6.exe (IIS 6 Manager)', 'starts the ABO mapper, which deletes and re-creates SSL bindings from the legacy metabase hash', 'unknown');
   if (/\badsutil\.vbs\b/.test(low)) return mk('abo-starter', 'adsutil.vbs', 'starts the ABO mapper, which deletes and re-creates SSL bindings from the legacy metabase hash', 'unknown');
   const svc = ABO_SERVICES.exec(text);

@@ -57,8 +57,8 @@ function parseBlock(lines: string[], from: number, to: number, store: string | n
     const raw = lines[i]!;
     const t = raw.trim();
     const kv = /^([A-Za-z][\w ()-]*?)\s*[:=]\s?(.*)$/.exec(t);
-    const key = kv?.[1]!.toLowerCase();
-    const val = kv?.[2]!.trim() ?? '';
+    const key = kv?.[1]?.toLowerCase();
+    const val = kv?.[2]?.trim() ?? '';
     if (key === 'serial number' && c.serial === null) c.serial = val.replace(/\s+/g, '').toUpperCase() || null;
     else if ((key === 'issuer' || key === 'subject') && c[key] === null) c[key] = val !== '' ? val : rdnLines(lines, i + 1, to, raw);
     else if ((key === 'notbefore' || key === 'notafter') && t.includes(':')) {

@@ -67,7 +67,7 @@ export function renderStripSvg(strip: TimelineStrip, options: SvgStripOptions = 
       `width="100%" role="img" aria-labelledby="${esc(titleId)}" font-family="system-ui, sans-serif" font-size="12">`,
     `<title id="${esc(titleId)}">${esc(strip.title)}</title>`,
     legend(strip),
-    ...strip.lanes.map((lane, i) => laneMarkup(strip, i, maxBin, options)),
+    ...strip.lanes.map((_lane, i) => laneMarkup(strip, i, maxBin, options)),
     axis(strip),
     '</svg>',
   ].join('\n');
