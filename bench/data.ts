@@ -24,7 +24,11 @@ export interface BenchCorpus {
  */
 export function pickInputs(corpusRoot: string): BenchCorpus {
   const dir = join(corpusRoot, 'evtx');
-  const all = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.evtx')).sort() : [];
+  const all = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((n) => n.endsWith('.evtx'))
+        .sort()
+    : [];
   const countsPath = join(corpusRoot, 'reference', 'counts.tsv');
   const excluded = new Set<string>();
   if (existsSync(countsPath)) {
@@ -37,7 +41,11 @@ export function pickInputs(corpusRoot: string): BenchCorpus {
       if (lib >= 0 && exp >= 0 && (f[exp] !== f[lib] || f[exp] === '0')) excluded.add(`${f[0]}.evtx`);
     }
   }
-  return { root: corpusRoot, inputs: all.filter((n) => !excluded.has(n)).map((n) => join(dir, n)), excluded: [...excluded].sort() };
+  return {
+    root: corpusRoot,
+    inputs: all.filter((n) => !excluded.has(n)).map((n) => join(dir, n)),
+    excluded: [...excluded].sort(),
+  };
 }
 
 /** bench/data/big-N.evtx (N MiB of chunks), built when missing or of the wrong size. */
@@ -46,7 +54,8 @@ export function ensureBigFile(dataDir: string, mb: number, corpus: BenchCorpus, 
   const out = join(dataDir, `big-${mb}.evtx`);
   const want = FILE_HEADER + Math.max(1, Math.floor((mb * 1024 * 1024) / CHUNK)) * CHUNK;
   if (existsSync(out) && statSync(out).size === want) return out;
-  if (corpus.inputs.length === 0) throw new Error(`no corpus .evtx files under ${join(corpus.root, 'evtx')} (set BINDTRAIL_CORPUS)`);
+  if (corpus.inputs.length === 0)
+    throw new Error(`no corpus .evtx files under ${join(corpus.root, 'evtx')} (set BINDTRAIL_CORPUS)`);
   if (!existsSync(concatTool)) throw new Error(`chunk concatenation tool not found: ${concatTool}`);
   process.stderr.write(`bench: building ${out} (${mb} MiB of real chunks)\n`);
   execFileSync('python3', [concatTool, out, String(mb), ...corpus.inputs], { stdio: ['ignore', 'ignore', 'inherit'] });

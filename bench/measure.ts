@@ -29,7 +29,8 @@ function treeRssKb(pid: number, depth = 0): number {
   try {
     const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     kb += m ? Number(m[1]) : 0;
-    for (const tid of readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(/\s+/).filter(Boolean)) kb += treeRssKb(Number(tid), depth + 1);
+    for (const tid of readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(/\s+/).filter(Boolean))
+      kb += treeRssKb(Number(tid), depth + 1);
   } catch {
     // The process ended between two reads.
   }
@@ -37,7 +38,12 @@ function treeRssKb(pid: number, depth = 0): number {
 }
 
 /** Runs `cmd args…`; stdout to /dev/null unless `capture`. Never throws for a failing command. */
-export function timed(cmd: string, args: readonly string[], capture = false, env: NodeJS.ProcessEnv = process.env): Promise<RunResult> {
+export function timed(
+  cmd: string,
+  args: readonly string[],
+  capture = false,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RunResult> {
   const dir = mkdtempSync(join(tmpdir(), 'bindtrail-bench-'));
   const timeFile = join(dir, 'time.txt');
   const useTime = existsSync(GNU_TIME);

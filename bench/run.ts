@@ -35,7 +35,14 @@ interface Spec {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { mb: 100, ingestMb: 500, runs: 3, ingest: true, python: true, corpus: process.env.BINDTRAIL_CORPUS ?? join(packageRoot(), '..', 'shared', 'corpus') };
+  const a: Args = {
+    mb: 100,
+    ingestMb: 500,
+    runs: 3,
+    ingest: true,
+    python: true,
+    corpus: process.env.BINDTRAIL_CORPUS ?? join(packageRoot(), '..', 'shared', 'corpus'),
+  };
   for (let i = 2; i < argv.length; i++) {
     const f = argv[i]!;
     const num = (): number => {
@@ -86,26 +93,92 @@ async function main(): Promise<number> {
     for (const suffix of ['', '.wal']) rmSync(db + suffix, { force: true });
   };
 
-  console.log(`bench: node ${process.version}, ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at start`);
-  console.log(`bench: chunks from ${corpus.inputs.length} corpus files (left out, evtxexport stops on them: ${corpus.excluded.join(', ') || 'none'})`);
+  console.log(
+    `bench: node ${process.version}, ${availableParallelism()} cores, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} at start`,
+  );
+  console.log(
+    `bench: chunks from ${corpus.inputs.length} corpus files (left out, evtxexport stops on them: ${corpus.excluded.join(', ') || 'none'})`,
+  );
 
   const cores = availableParallelism();
   const specs: Spec[] = [];
-  if (evtxexport) specs.push({ key: 'evtxexport', label: 'evtxexport -f xml (libevtx)', file: big, cmd: evtxexport, args: () => ['-f', 'xml', big] });
+  if (evtxexport)
+    specs.push({
+      key: 'evtxexport',
+      label: 'evtxexport -f xml (libevtx)',
+      file: big,
+      cmd: evtxexport,
+      args: () => ['-f', 'xml', big],
+    });
   specs.push(
-    { key: 'xml', label: 'bindtrail dump --format xml --threads 1', file: big, cmd: node, args: () => [cli, 'dump', big, '--format', 'xml', '--threads', '1'] },
-    { key: 'xml-mt', label: `bindtrail dump --format xml --threads ${cores}`, file: big, cmd: node, args: () => [cli, 'dump', big, '--format', 'xml', '--threads', String(cores)] },
-    { key: 'jsonl', label: 'bindtrail dump --format jsonl --threads 1', file: big, cmd: node, args: () => [cli, 'dump', big, '--format', 'jsonl', '--threads', '1'] },
-    { key: 'jsonl-mt', label: `bindtrail dump --format jsonl --threads ${cores}`, file: big, cmd: node, args: () => [cli, 'dump', big, '--format', 'jsonl', '--threads', String(cores)] },
-    { key: 'parse', label: 'readEvtx, iterate (no rendering)', file: big, cmd: node, args: () => [parseJs, big, 'parse'], capture: true },
-    { key: 'event', label: 'readEvtx + event() (JSON-like)', file: big, cmd: node, args: () => [parseJs, big, 'event'], capture: true },
+    {
+      key: 'xml',
+      label: 'bindtrail dump --format xml --threads 1',
+      file: big,
+      cmd: node,
+      args: () => [cli, 'dump', big, '--format', 'xml', '--threads', '1'],
+    },
+    {
+      key: 'xml-mt',
+      label: `bindtrail dump --format xml --threads ${cores}`,
+      file: big,
+      cmd: node,
+      args: () => [cli, 'dump', big, '--format', 'xml', '--threads', String(cores)],
+    },
+    {
+      key: 'jsonl',
+      label: 'bindtrail dump --format jsonl --threads 1',
+      file: big,
+      cmd: node,
+      args: () => [cli, 'dump', big, '--format', 'jsonl', '--threads', '1'],
+    },
+    {
+      key: 'jsonl-mt',
+      label: `bindtrail dump --format jsonl --threads ${cores}`,
+      file: big,
+      cmd: node,
+      args: () => [cli, 'dump', big, '--format', 'jsonl', '--threads', String(cores)],
+    },
+    {
+      key: 'parse',
+      label: 'readEvtx, iterate (no rendering)',
+      file: big,
+      cmd: node,
+      args: () => [parseJs, big, 'parse'],
+      capture: true,
+    },
+    {
+      key: 'event',
+      label: 'readEvtx + event() (JSON-like)',
+      file: big,
+      cmd: node,
+      args: () => [parseJs, big, 'event'],
+      capture: true,
+    },
   );
   if (bigIngest) {
-    specs.push({ key: 'ingest-count', label: 'readEvtx, iterate (ingest file)', file: bigIngest, cmd: node, args: () => [parseJs, bigIngest, 'parse'], capture: true });
-    specs.push({ key: 'ingest', label: 'bindtrail ingest --db (DuckDB)', file: bigIngest, cmd: node, args: () => {
-      dropDb();
-      return [cli, 'ingest', bigIngest, '--db', db];
-    }, capture: true, cleanup: dropDb });
+    specs.push({
+      key: 'ingest-count',
+      label: 'readEvtx, iterate (ingest file)',
+      file: bigIngest,
+      cmd: node,
+      args: () => [parseJs, bigIngest, 'parse'],
+      capture: true,
+    });
+    specs.push({
+      key: 'ingest',
+      label: 'bindtrail ingest --db (DuckDB)',
+      file: bigIngest,
+      cmd: node,
+      args: () => {
+        dropDb();
+        return [cli, 'ingest', bigIngest, '--db', db];
+      },
+      capture: true,
+      cleanup: dropDb,
+    });
   }
 
   const results = new Map<string, RunResult[]>();
@@ -142,7 +215,10 @@ async function main(): Promise<number> {
       cpuS: median(runs.map((r) => r.cpuS)),
       peakRssMb: Math.max(0, ...runs.map((r) => r.peakRssMb)),
       error: failed.get(s.key) ?? null,
-      command: [s.cmd === node ? 'node' : s.cmd, ...s.args().map((x) => (x === db ? 'tmp.duckdb' : x.replace(root + '/', '')))].join(' '),
+      command: [
+        s.cmd === node ? 'node' : s.cmd,
+        ...s.args().map((x) => (x === db ? 'tmp.duckdb' : x.replace(root + '/', ''))),
+      ].join(' '),
     };
   });
   dropDb();
@@ -154,9 +230,18 @@ async function main(): Promise<number> {
       process.stderr.write('bench: python-evtx (1 run, small file)\n');
       const r = await timed('/usr/bin/python3', [py, small], true);
       rows.push({
-        key: 'python', label: 'python-evtx evtx_dump.py (context)', input: 'python-evtx system.evtx', bytes: statSync(small).size,
-        records: (r.stdout.match(/<Event /g) ?? []).length, runs: 1, wallS: r.wallS, innerS: null, cpuS: r.cpuS, peakRssMb: r.peakRssMb,
-        error: r.code === 0 ? null : `exit ${r.code}`, command: `/usr/bin/python3 ${py} ${small}`,
+        key: 'python',
+        label: 'python-evtx evtx_dump.py (context)',
+        input: 'python-evtx system.evtx',
+        bytes: statSync(small).size,
+        records: (r.stdout.match(/<Event /g) ?? []).length,
+        runs: 1,
+        wallS: r.wallS,
+        innerS: null,
+        cpuS: r.cpuS,
+        peakRssMb: r.peakRssMb,
+        error: r.code === 0 ? null : `exit ${r.code}`,
+        command: `/usr/bin/python3 ${py} ${small}`,
       });
       if (r.code !== 0) failed.set('python', `exit ${r.code}`);
     }

@@ -10,7 +10,16 @@ export type { ElementNode, EvtxErrorItem, EvtxItem, EvtxRecord, EvtxWarningItem,
 export type { EvtxEvent, JsonValue } from './evtx/index.js';
 export { recordJson } from './evtx/index.js';
 export { EvtxWriter, FileSink, MemorySink, writeEvtx, v } from './evtx/index.js';
-export type { DataItem, EventDataSpec, EventSpec, EvtxSink, ProviderSpec, TypedValue, UserDataSpec, WriterOptions } from './evtx/index.js';
+export type {
+  DataItem,
+  EventDataSpec,
+  EventSpec,
+  EvtxSink,
+  ProviderSpec,
+  TypedValue,
+  UserDataSpec,
+  WriterOptions,
+} from './evtx/index.js';
 
 // Database: open (a file or ':memory:') and ingest paths (files, folders, globs).
 export { openDatabase } from './store/db.js';

@@ -77,7 +77,9 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-const isEntry = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === (await import('node:fs')).realpathSync(process.argv[1]);
+const isEntry =
+  process.argv[1] !== undefined &&
+  fileURLToPath(import.meta.url) === (await import('node:fs')).realpathSync(process.argv[1]);
 if (isEntry) {
   const code = await main(process.argv);
   process.exitCode = code;

@@ -6,7 +6,12 @@ import { openDatabase, type Database } from '../store/db.js';
 export async function openExistingDatabase(path: string | undefined): Promise<Database> {
   if (path === undefined || path === '') throw new UsageError('--db FILE is required');
   if (!existsSync(path)) {
-    throw new InputError('database not found', path, undefined, 'create it with "bindtrail ingest PATH… --db FILE" or use "bindtrail analyze"');
+    throw new InputError(
+      'database not found',
+      path,
+      undefined,
+      'create it with "bindtrail ingest PATH… --db FILE" or use "bindtrail analyze"',
+    );
   }
   return openDatabase(path, { readOnly: true });
 }

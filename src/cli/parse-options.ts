@@ -9,10 +9,23 @@ import { ROW_FORMATS, type RowFormat } from '../report/terminal/format-rows.js';
 import type { SavedQuery } from '../store/saved-query.js';
 
 const UNITS: Record<string, string> = {
-  s: 'seconds', sec: 'seconds', secs: 'seconds', second: 'seconds', seconds: 'seconds',
-  m: 'minutes', min: 'minutes', mins: 'minutes', minute: 'minutes', minutes: 'minutes',
-  h: 'hours', hr: 'hours', hour: 'hours', hours: 'hours',
-  d: 'days', day: 'days', days: 'days',
+  s: 'seconds',
+  sec: 'seconds',
+  secs: 'seconds',
+  second: 'seconds',
+  seconds: 'seconds',
+  m: 'minutes',
+  min: 'minutes',
+  mins: 'minutes',
+  minute: 'minutes',
+  minutes: 'minutes',
+  h: 'hours',
+  hr: 'hours',
+  hour: 'hours',
+  hours: 'hours',
+  d: 'days',
+  day: 'days',
+  days: 'days',
 };
 
 /**
@@ -77,7 +90,8 @@ export function parseParams(pairs: readonly string[], query: SavedQuery): Record
     const name = pair.slice(0, eq).trim();
     const value = pair.slice(eq + 1);
     const type = query.params.find((p) => p.name === name)?.type;
-    out[name] = type === 'interval' && /^\s*\d+(\.\d+)?\s*[a-zA-Z]+\s*$/.test(value) ? safeDuration(value, name) : value;
+    out[name] =
+      type === 'interval' && /^\s*\d+(\.\d+)?\s*[a-zA-Z]+\s*$/.test(value) ? safeDuration(value, name) : value;
   }
   return out;
 }
@@ -89,4 +103,3 @@ function safeDuration(value: string, name: string): string {
     return value;
   }
 }
-

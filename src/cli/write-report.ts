@@ -11,9 +11,14 @@ export const REPORT_FORMATS = ['md', 'html', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** `--format` wins; else the extension of `-o` (.md/.markdown, .html/.htm, .json); else `fallback`. */
-export function reportFormat(format: string | undefined, out: string | undefined, fallback: ReportFormat): ReportFormat {
+export function reportFormat(
+  format: string | undefined,
+  out: string | undefined,
+  fallback: ReportFormat,
+): ReportFormat {
   if (format !== undefined) {
-    if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format "${format}" is not one of ${REPORT_FORMATS.join('|')}`);
+    if (!(REPORT_FORMATS as readonly string[]).includes(format))
+      throw new UsageError(`--format "${format}" is not one of ${REPORT_FORMATS.join('|')}`);
     return format as ReportFormat;
   }
   if (out === undefined) return fallback;

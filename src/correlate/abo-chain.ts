@@ -26,7 +26,10 @@ export function triggerLabel(row: Row): string {
     case 'process':
       return `${name} started (4688)`;
     default:
-      return `boot (${asString(row.trigger_provider) ?? 'EventLog'} ${asString(row.trigger_event_id) ?? ''})`.replace(' )', ')');
+      return `boot (${asString(row.trigger_provider) ?? 'EventLog'} ${asString(row.trigger_event_id) ?? ''})`.replace(
+        ' )',
+        ')',
+      );
   }
 }
 
@@ -87,20 +90,56 @@ function chainEvidence(r: Row, host: string | null): Evidence[] {
   const endpoint = asString(r.endpoint) ?? '(endpoint unknown)';
   const out: Evidence[] = [
     eventEvidence(
-      { ts: r.trigger_ts, file: r.trigger_file, record_id: r.trigger_record_id, event_id: r.trigger_event_id, provider: r.trigger_provider },
-      host, 'trigger', triggerLabel(r)),
+      {
+        ts: r.trigger_ts,
+        file: r.trigger_file,
+        record_id: r.trigger_record_id,
+        event_id: r.trigger_event_id,
+        provider: r.trigger_provider,
+      },
+      host,
+      'trigger',
+      triggerLabel(r),
+    ),
     eventEvidence(
-      { ts: r.deleted_ts, file: r.deleted_file, record_id: r.deleted_record_id, event_id: r.deleted_event_id, provider: r.deleted_provider },
-      host, 'symptom', `${asString(r.deleted_event_id)} SSL binding deleted ${endpoint}`),
+      {
+        ts: r.deleted_ts,
+        file: r.deleted_file,
+        record_id: r.deleted_record_id,
+        event_id: r.deleted_event_id,
+        provider: r.deleted_provider,
+      },
+      host,
+      'symptom',
+      `${asString(r.deleted_event_id)} SSL binding deleted ${endpoint}`,
+    ),
   ];
   if (r.recreated_ts !== null && r.recreated_ts !== undefined) {
-    out.push(eventEvidence(
-      { ts: r.recreated_ts, file: r.recreated_file, record_id: r.recreated_record_id, event_id: r.recreated_event_id, provider: 'Microsoft-Windows-HttpEvent' },
-      host, 'symptom', `15301 SSL binding re-created ${endpoint}`));
+    out.push(
+      eventEvidence(
+        {
+          ts: r.recreated_ts,
+          file: r.recreated_file,
+          record_id: r.recreated_record_id,
+          event_id: r.recreated_event_id,
+          provider: 'Microsoft-Windows-HttpEvent',
+        },
+        host,
+        'symptom',
+        `15301 SSL binding re-created ${endpoint}`,
+      ),
+    );
   }
   for (const f of (Array.isArray(r.failure_events) ? r.failure_events : []) as Row[]) {
     const provider = Number(f.event_id) === 15021 ? 'Microsoft-Windows-HttpEvent' : 'Schannel';
-    out.push(eventEvidence({ ts: f.ts, file: f.file, record_id: f.record_id, event_id: f.event_id, provider }, host, 'symptom', failureLabel(f, endpoint)));
+    out.push(
+      eventEvidence(
+        { ts: f.ts, file: f.file, record_id: f.record_id, event_id: f.event_id, provider },
+        host,
+        'symptom',
+        failureLabel(f, endpoint),
+      ),
+    );
   }
   return out;
 }
@@ -143,7 +182,9 @@ function symptomsOf(kind: ChainKind, rows: Row[], endpoints: string[], failures:
   }
   if (failures > 0) {
     const names = codes.map((c) => `${c}${lookupErrorCode(c) ? ` ${lookupErrorCode(c)!.name}` : ''}`);
-    out.push(`${failures} SSL failure(s) after the chain (Schannel 36870/36887, HttpEvent 15021)${names.length ? `; 36870 error codes: ${names.join(', ')}` : ''}`);
+    out.push(
+      `${failures} SSL failure(s) after the chain (Schannel 36870/36887, HttpEvent 15021)${names.length ? `; 36870 error codes: ${names.join(', ')}` : ''}`,
+    );
   }
   return out;
 }

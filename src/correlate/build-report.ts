@@ -6,7 +6,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Connection } from '../store/db.js';
 import { packageRoot } from '../paths.js';
-import { LEVELS, REPORT_SCHEMA_VERSION, type FileSummary, type Finding, type HostSummary, type Level, type ReportModel } from '../model/index.js';
+import {
+  LEVELS,
+  REPORT_SCHEMA_VERSION,
+  type FileSummary,
+  type Finding,
+  type HostSummary,
+  type Level,
+  type ReportModel,
+} from '../model/index.js';
 import { runBundled } from './bundled-queries.js';
 import { findAll, sortFindings, type CorrelateOptions } from './correlate.js';
 import { asString, asStrings } from './evidence.js';
@@ -31,8 +39,15 @@ export async function buildReportModel(conn: Connection, options: ReportOptions 
   const findings = sortFindings([...eventFindings, ...extra]);
   const files = (await runBundled(conn, 'ingested-files')).map(fileSummary);
   const hosts = hostSummaries(await runBundled(conn, 'host-summary'), findings);
-  const timeline = await buildTimeline(conn, findings, { all: options.all, host: options.host, since: options.since, until: options.until });
-  const findingsByLevel = Object.fromEntries(LEVELS.map((l) => [l, findings.filter((f) => f.level === l).length])) as Record<Level, number>;
+  const timeline = await buildTimeline(conn, findings, {
+    all: options.all,
+    host: options.host,
+    since: options.since,
+    until: options.until,
+  });
+  const findingsByLevel = Object.fromEntries(
+    LEVELS.map((l) => [l, findings.filter((f) => f.level === l).length]),
+  ) as Record<Level, number>;
   const events = hosts.reduce((n, h) => n + h.events, 0);
   const incident = findings.some((f) => f.level === 'critical' || f.level === 'high' || f.level === 'medium');
   return {
@@ -104,7 +119,10 @@ let version: string | undefined;
 function toolVersion(): string {
   if (version === undefined) {
     try {
-      version = String((JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0');
+      version = String(
+        (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version?: string }).version ??
+          '0.0.0',
+      );
     } catch {
       version = '0.0.0';
     }

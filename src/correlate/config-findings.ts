@@ -22,7 +22,9 @@ export async function configFindings(conn: Connection): Promise<Finding[]> {
   const reported = new Set(invalid.map((h) => `${asString(h.file)}|${asString(h.key_path)}`));
   return [
     ...invalid.map((h) => aboHashFinding(h, legacy)),
-    ...legacy.filter((l) => !reported.has(`${asString(l.file)}|${asString(l.key_path)}`)).map((l) => legacyFinding(l, hashes)),
+    ...legacy
+      .filter((l) => !reported.has(`${asString(l.file)}|${asString(l.key_path)}`))
+      .map((l) => legacyFinding(l, hashes)),
     ...groupBy(bindings, (b) => `${asString(b.host) ?? ''}|${asString(b.endpoint) ?? ''}`).map(bindingFinding),
     ...groupBy(certs, (c) => `${asString(c.host) ?? ''}|${asString(c.thumbprint)}`).map(certificateFinding),
   ];
@@ -33,9 +35,19 @@ function aboHashFinding(h: Row, legacy: Row[]): Finding {
   const keyPath = asString(h.key_path) ?? '?';
   const status = String(h.status);
   const chains = (Array.isArray(h.chain_events) ? h.chain_events : []) as Row[];
-  const endpoints = uniq([...asStrings(h.endpoints), ...chains.map((c) => asString(c.endpoint)).filter((e): e is string => e !== null)]);
+  const endpoints = uniq([
+    ...asStrings(h.endpoints),
+    ...chains.map((c) => asString(c.endpoint)).filter((e): e is string => e !== null),
+  ]);
   const others = legacyIds(legacy, h).filter((id) => id !== 5506);
-  const evidence = sortEvidence([configEvidence(h, host, `<key path="${keyPath}"> property 5506 = ${asString(h.value) ?? '(empty)'} → ${asString(h.decoded) ?? 'undecodable'} (${status})`), ...chainEvidence(chains)]);
+  const evidence = sortEvidence([
+    configEvidence(
+      h,
+      host,
+      `<key path="${keyPath}"> property 5506 = ${asString(h.value) ?? '(empty)'} → ${asString(h.decoded) ?? 'undecodable'} (${status})`,
+    ),
+    ...chainEvidence(chains),
+  ]);
   const span = evidenceSpan(evidence);
   const notRecreated = Number(h.chains_not_recreated ?? 0);
   return {
@@ -57,7 +69,14 @@ function aboHashFinding(h: Row, legacy: Row[]): Finding {
         : 'no event shows it yet: the deletion happens at the next start of an ABO-mapper program',
     ],
     cause: findingText('config-abo-hash-invalid', 'cause', { keyPath, endpoints }),
-    remedies: aboRemedies('config-abo-hash-invalid', keyPath, asString(h.value), others, endpoints, status === 'no-private-key' ? asString(h.decoded) : null),
+    remedies: aboRemedies(
+      'config-abo-hash-invalid',
+      keyPath,
+      asString(h.value),
+      others,
+      endpoints,
+      status === 'no-private-key' ? asString(h.decoded) : null,
+    ),
     references: findingReferences('config-abo-hash-invalid'),
     evidence,
     occurrences: Math.max(1, chains.length),
@@ -77,7 +96,13 @@ function legacyFinding(l: Row, hashes: Row[]): Finding {
   const chains = (Array.isArray(row?.chain_events) ? row!.chain_events : []) as Row[];
   const sccm = ids.includes(5511) || ids.includes(2161);
   const evidence = sortEvidence([
-    ...props.map((p) => configEvidence(l, host, `<key path="${keyPath}"> property ${asString(p.id)} (${asString(p.data_type) ?? '?'}) = ${asString(p.value) ?? ''}${p.decoded !== null && Number(p.id) === 5506 ? ` → ${asString(p.decoded)}` : ''}`)),
+    ...props.map((p) =>
+      configEvidence(
+        l,
+        host,
+        `<key path="${keyPath}"> property ${asString(p.id)} (${asString(p.data_type) ?? '?'}) = ${asString(p.value) ?? ''}${p.decoded !== null && Number(p.id) === 5506 ? ` → ${asString(p.decoded)}` : ''}`,
+      ),
+    ),
     ...chainEvidence(chains),
   ]);
   const span = evidenceSpan(evidence);
@@ -95,11 +120,24 @@ function legacyFinding(l: Row, hashes: Row[]): Finding {
     trigger: chains.length > 0 ? uniq(chains.map(triggerText)).join('; ') : null,
     symptoms: [
       `<key path="${keyPath}"> holds legacy properties ${ids.join(', ')}${sccm ? ' (5511 store name / 2161: the SCCM distribution point case)' : ''}`,
-      ...(differs ? [`5506 names certificate ${decoded}, not the one HTTP.sys uses now (${bound.join(', ')}): the next ABO-mapper start re-binds ${endpoints.join(', ') || 'the site'} to it`] : []),
-      ...(chains.length > 0 ? [`${chains.length} SSL binding deletion(s) after ABO-mapper triggers in the events`] : []),
+      ...(differs
+        ? [
+            `5506 names certificate ${decoded}, not the one HTTP.sys uses now (${bound.join(', ')}): the next ABO-mapper start re-binds ${endpoints.join(', ') || 'the site'} to it`,
+          ]
+        : []),
+      ...(chains.length > 0
+        ? [`${chains.length} SSL binding deletion(s) after ABO-mapper triggers in the events`]
+        : []),
     ],
     cause: findingText('config-legacy-metadata', 'cause', {}),
-    remedies: aboRemedies('config-legacy-metadata', keyPath, hash ? asString(hash.value) : null, ids.filter((id) => id !== 5506), endpoints, null),
+    remedies: aboRemedies(
+      'config-legacy-metadata',
+      keyPath,
+      hash ? asString(hash.value) : null,
+      ids.filter((id) => id !== 5506),
+      endpoints,
+      null,
+    ),
     references: findingReferences('config-legacy-metadata'),
     evidence,
     occurrences: 1,
@@ -107,9 +145,20 @@ function legacyFinding(l: Row, hashes: Row[]): Finding {
 }
 
 function aboRemedies(
-  kind: 'config-abo-hash-invalid' | 'config-legacy-metadata', keyPath: string, value: string | null, others: number[], endpoints: string[], noKeyThumbprint: string | null,
+  kind: 'config-abo-hash-invalid' | 'config-legacy-metadata',
+  keyPath: string,
+  value: string | null,
+  others: number[],
+  endpoints: string[],
+  noKeyThumbprint: string | null,
 ): string[] {
-  return findingList(kind, 'remedies', { value, keyPath, otherProperties: others.map(String), noKeyThumbprint: noKeyThumbprint || null, endpoints });
+  return findingList(kind, 'remedies', {
+    value,
+    keyPath,
+    otherProperties: others.map(String),
+    noKeyThumbprint: noKeyThumbprint || null,
+    endpoints,
+  });
 }
 
 function hashProblem(h: Row): string {
@@ -132,7 +181,9 @@ function bindingFinding(rows: Row[]): Finding {
   const first = rows[0]!;
   const host = asString(first.host);
   const endpoint = asString(first.endpoint) ?? '(endpoint unknown)';
-  const problems = uniq(rows.flatMap((r) => [...asStrings(r.problems), ...(r.not_in_store === true ? ['not-in-store'] : [])]));
+  const problems = uniq(
+    rows.flatMap((r) => [...asStrings(r.problems), ...(r.not_in_store === true ? ['not-in-store'] : [])]),
+  );
   const hashes = uniq(rows.map((r) => asString(r.cert_hash)).filter((x): x is string => x !== null));
   const severe = problems.some((p) => p !== 'null-appid' && p !== 'missing-appid' && p !== 'bad-endpoint');
   return {
@@ -146,13 +197,22 @@ function bindingFinding(rows: Row[]): Finding {
     end: null,
     endpoints: first.endpoint === null ? [] : [endpoint],
     trigger: null,
-    symptoms: rows.map((r) => `${asString(r.source)}: hash ${asString(r.cert_hash) ?? '(empty)'}, store ${asString(r.cert_store) ?? '(default)'}, AppId ${asString(r.app_id) ?? '(none)'}${asStrings(r.problems).length || r.not_in_store ? ` — ${[...asStrings(r.problems), ...(r.not_in_store ? ['not-in-store'] : [])].map(problemText).join(', ')}` : ''}`),
+    symptoms: rows.map(
+      (r) =>
+        `${asString(r.source)}: hash ${asString(r.cert_hash) ?? '(empty)'}, store ${asString(r.cert_store) ?? '(default)'}, AppId ${asString(r.app_id) ?? '(none)'}${asStrings(r.problems).length || r.not_in_store ? ` — ${[...asStrings(r.problems), ...(r.not_in_store ? ['not-in-store'] : [])].map(problemText).join(', ')}` : ''}`,
+    ),
     cause: problems.includes('not-in-store')
       ? findingText('config-binding-problem', 'causeNotInStore', { endpoint, hashes })
       : findingText('config-binding-problem', 'cause', { endpoint, problems: problems.map(problemText) }),
     remedies: findingList('config-binding-problem', 'remedies', { netshKey: netshKey(endpoint) }),
     references: findingReferences('config-binding-problem'),
-    evidence: rows.map((r) => configEvidence(r, host, `${asString(r.source)} binding ${endpoint}: hash ${asString(r.cert_hash) ?? '(empty)'}, AppId ${asString(r.app_id) ?? '(none)'}`)),
+    evidence: rows.map((r) =>
+      configEvidence(
+        r,
+        host,
+        `${asString(r.source)} binding ${endpoint}: hash ${asString(r.cert_hash) ?? '(empty)'}, AppId ${asString(r.app_id) ?? '(none)'}`,
+      ),
+    ),
     occurrences: 1,
   };
 }
@@ -164,7 +224,13 @@ function certificateFinding(rows: Row[]): Finding {
   const endpoints = uniq(rows.flatMap((r) => asStrings(r.endpoints)));
   const found = certificateIssues(c);
   const issue = (field: 'label' | 'cause' | 'remedy'): string[] =>
-    found.map((id) => findingTable(CERT, 'issues', id, field, { thumbprint: thumb, notAfter: asString(c.not_after)?.slice(0, 10) || null })!);
+    found.map(
+      (id) =>
+        findingTable(CERT, 'issues', id, field, {
+          thumbprint: thumb,
+          notAfter: asString(c.not_after)?.slice(0, 10) || null,
+        })!,
+    );
   const issues = issue('label');
   const remedies = [...issue('remedy'), ...findingList(CERT, 'remedies', { thumbprint: thumb })];
   return {
@@ -180,7 +246,9 @@ function certificateFinding(rows: Row[]): Finding {
     errorCode: Number(c.key_spec) === 2 ? '0x8009030D' : c.has_private_key === false ? '0x80090016' : null,
     trigger: null,
     symptoms: [
-      endpoints.length > 0 ? `used by the SSL binding(s) ${endpoints.join(', ')}` : 'no binding data for the host: not known to be in use',
+      endpoints.length > 0
+        ? `used by the SSL binding(s) ${endpoints.join(', ')}`
+        : 'no binding data for the host: not known to be in use',
       `private key ${c.has_private_key === false ? 'missing' : c.has_private_key ? 'present' : 'unknown'}, KeySpec ${asString(c.key_spec) ?? '?'}, exportable ${c.exportable === null || c.exportable === undefined ? '?' : c.exportable ? 'yes' : 'no'}, provider ${asString(c.provider) ?? '?'}, container ${asString(c.key_container) ?? '?'}`,
       `valid ${asString(c.not_before)?.slice(0, 10) ?? '?'} to ${asString(c.not_after)?.slice(0, 10) ?? '?'} (checked against ${asString(c.reference_ts)?.slice(0, 19) ?? 'now'})`,
     ],
@@ -211,16 +279,29 @@ function chainEvidence(chains: Row[]): Evidence[] {
   return chains.flatMap((c) => {
     const host = asString(c.host);
     return [
-      eventEvidence({ ts: c.trigger_ts, file: c.trigger_file, record_id: c.trigger_record_id, event_id: c.trigger_event_id }, host, 'trigger', triggerText(c)),
-      eventEvidence({ ts: c.ts, file: c.file, record_id: c.record_id, event_id: c.event_id }, host, 'symptom',
-        `${asString(c.event_id)} SSL binding deleted ${asString(c.endpoint) ?? ''}${c.recreated ? ' (re-created)' : ' (not re-created)'}`.trim()),
+      eventEvidence(
+        { ts: c.trigger_ts, file: c.trigger_file, record_id: c.trigger_record_id, event_id: c.trigger_event_id },
+        host,
+        'trigger',
+        triggerText(c),
+      ),
+      eventEvidence(
+        { ts: c.ts, file: c.file, record_id: c.record_id, event_id: c.event_id },
+        host,
+        'symptom',
+        `${asString(c.event_id)} SSL binding deleted ${asString(c.endpoint) ?? ''}${c.recreated ? ' (re-created)' : ' (not re-created)'}`.trim(),
+      ),
     ];
   });
 }
 
 function triggerText(c: Row): string {
   const name = asString(c.trigger_name) ?? '?';
-  return c.trigger_type === 'service' ? `${name} service entered running (7036)` : c.trigger_type === 'process' ? `${name} started (4688)` : `boot (${asString(c.trigger_event_id)})`;
+  return c.trigger_type === 'service'
+    ? `${name} service entered running (7036)`
+    : c.trigger_type === 'process'
+      ? `${name} started (4688)`
+      : `boot (${asString(c.trigger_event_id)})`;
 }
 
 function legacyIds(legacy: Row[], h: Row): number[] {

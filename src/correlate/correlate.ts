@@ -37,7 +37,10 @@ export async function correlateEvents(conn: Connection, options: CorrelateOption
 export async function findAll(conn: Connection, options: CorrelateOptions = {}): Promise<Finding[]> {
   const events = await correlateEvents(conn, options);
   const config = await configFindings(conn);
-  return sortFindings([...events, ...(options.host === undefined ? config : config.filter((f) => f.host === null || f.host === options.host))]);
+  return sortFindings([
+    ...events,
+    ...(options.host === undefined ? config : config.filter((f) => f.host === null || f.host === options.host)),
+  ]);
 }
 
 /**
@@ -59,6 +62,9 @@ export function explainedByChain(burst: Row, chains: Row[]): boolean {
 
 export function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort(
-    (a, b) => (a.start ?? '\uffff').localeCompare(b.start ?? '\uffff') || (a.host ?? '').localeCompare(b.host ?? '') || a.id.localeCompare(b.id),
+    (a, b) =>
+      (a.start ?? '\uffff').localeCompare(b.start ?? '\uffff') ||
+      (a.host ?? '').localeCompare(b.host ?? '') ||
+      a.id.localeCompare(b.id),
   );
 }

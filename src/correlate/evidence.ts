@@ -49,7 +49,10 @@ function compareEvidence(a: Evidence, b: Evidence): number {
 
 /** First and last event time of the evidence. */
 export function evidenceSpan(rows: Evidence[]): { start: string | null; end: string | null } {
-  const times = rows.map((e) => e.time).filter((t): t is string => t !== null).sort();
+  const times = rows
+    .map((e) => e.time)
+    .filter((t): t is string => t !== null)
+    .sort();
   return { start: times[0] ?? null, end: times[times.length - 1] ?? null };
 }
 

@@ -41,9 +41,13 @@ export function keyContext(bursts: Row[]): KeyContext {
   const rebootMs = reboot ? epochMs(String(reboot.ts)) : null;
   const beforeMs = before ? epochMs(String(before.ts)) : null;
   const afterReboot =
-    rebootMs !== null && firstMs - rebootMs <= AFTER_BOOT_MS && (beforeMs === null || beforeMs < rebootMs) ? duration(firstMs - rebootMs) : null;
+    rebootMs !== null && firstMs - rebootMs <= AFTER_BOOT_MS && (beforeMs === null || beforeMs < rebootMs)
+      ? duration(firstMs - rebootMs)
+      : null;
   const atBindingTime =
-    beforeMs !== null && firstMs - beforeMs <= AFTER_BINDING_MS && (rebootMs === null || rebootMs < beforeMs) ? duration(firstMs - beforeMs) : null;
+    beforeMs !== null && firstMs - beforeMs <= AFTER_BINDING_MS && (rebootMs === null || rebootMs < beforeMs)
+      ? duration(firstMs - beforeMs)
+      : null;
   const after = (Array.isArray(last.binding_after) ? last.binding_after : []) as Row[];
   const recovered = after.some((r) => r.kind === 'binding_created') && Number(last.failures_later ?? 0) === 0;
   const keyNames = [...new Set(bursts.flatMap((b) => asStrings(b.key_names)))].sort();
@@ -51,7 +55,10 @@ export function keyContext(bursts: Row[]): KeyContext {
   const keyFailures = bursts.reduce((n, b) => n + Number(b.key_failure_count ?? 0), 0);
   const callers = [...new Set(bursts.flatMap((b) => asStrings(b.callers)))];
   const facts: string[] = [];
-  if (keyFailures > 0) facts.push(`${keyFailures} Security 5061 cryptographic operation failure(s) with the same code${keyNames.length ? `, key container ${keyNames.join(', ')}` : ''}`);
+  if (keyFailures > 0)
+    facts.push(
+      `${keyFailures} Security 5061 cryptographic operation failure(s) with the same code${keyNames.length ? `, key container ${keyNames.join(', ')}` : ''}`,
+    );
   if (callers.length) facts.push(`calling process: ${callers.join(', ')}`);
   if (recovered) facts.push('the failures stopped after the SSL binding was deleted and re-created');
   return {
@@ -63,13 +70,25 @@ export function keyContext(bursts: Row[]): KeyContext {
     keySpecSignature: certificates.some((c) => Number(c.key_spec) === 2),
     notExportable: certificates.some((c) => c.exportable === false),
     states: [...new Set(bursts.flatMap((b) => asStrings(b.error_states)))],
-    endpoints: [...new Set([before?.endpoint, ...after.map((r) => r.endpoint)].map(asString).filter((e): e is string => e !== null))].sort(),
+    endpoints: [
+      ...new Set(
+        [before?.endpoint, ...after.map((r) => r.endpoint)].map(asString).filter((e): e is string => e !== null),
+      ),
+    ].sort(),
     facts,
-    trigger: afterReboot && reboot
-      ? { ref: reboot as unknown as EventRef, label: `reboot (${asString(reboot.provider) ?? 'EventLog'} ${asString(reboot.event_id)})` }
-      : atBindingTime && before
-        ? { ref: before as unknown as EventRef, label: `${asString(before.event_id)} SSL binding ${before.kind === 'binding_created' ? 'created' : 'deleted'} ${asString(before.endpoint) ?? ''}`.trim() }
-        : null,
+    trigger:
+      afterReboot && reboot
+        ? {
+            ref: reboot as unknown as EventRef,
+            label: `reboot (${asString(reboot.provider) ?? 'EventLog'} ${asString(reboot.event_id)})`,
+          }
+        : atBindingTime && before
+          ? {
+              ref: before as unknown as EventRef,
+              label:
+                `${asString(before.event_id)} SSL binding ${before.kind === 'binding_created' ? 'created' : 'deleted'} ${asString(before.endpoint) ?? ''}`.trim(),
+            }
+          : null,
     recoveries: recovered ? (after as never[]) : [],
     certificates,
   };

@@ -63,7 +63,9 @@ function buildFinding(bursts: Row[]): Finding {
       ...chosen.because,
     ],
     cause: chosen.causes.length
-      ? chosen.causes.map((c, i) => (i === 0 ? c.summary : findingText(KIND, 'alsoCause', { summary: c.summary }))).join(' ')
+      ? chosen.causes
+          .map((c, i) => (i === 0 ? c.summary : findingText(KIND, 'alsoCause', { summary: c.summary })))
+          .join(' ')
       : findingText(KIND, 'unknownCodeCause', named),
     remedies: remediesOf(chosen, entry),
     references: [...(entry?.references ?? []), ...findingReferences(KIND)],
@@ -75,7 +77,8 @@ function buildFinding(bursts: Row[]): Finding {
 function remediesOf(chosen: Chosen, entry: ErrorCodeEntry | undefined): string[] {
   const out = chosen.causes.flatMap((c) => c.remedies);
   if (chosen.confidence !== 'high') {
-    for (const alt of chosen.alternatives) out.push(findingText(KIND, 'alternativeRemedy', { summary: alt.summary, remedies: alt.remedies.join(' ') }));
+    for (const alt of chosen.alternatives)
+      out.push(findingText(KIND, 'alternativeRemedy', { summary: alt.summary, remedies: alt.remedies.join(' ') }));
   }
   if (out.length === 0) out.push(...findingList(KIND, 'genericRemedies', {}));
   if (entry === undefined) out.push(...findingList(KIND, 'unknownCodeRemedies', {}));
@@ -98,14 +101,17 @@ export function chooseCause(entry: ErrorCodeEntry | undefined, ctx: KeyContext):
           `the first failure came ${ctx.afterReboot} after a reboot, with no binding change in between: the key worked until the cached credential was dropped`,
         ]);
       }
-      if (ctx.noPrivateKey) return pick(['private-key-missing'], 'medium', ['certutil shows the certificate without a private key']);
-      return pick(['machinekeys-permissions', 'keyset-left-in-user-store'], 'low', ['no reboot or binding change explains the first failure']);
+      if (ctx.noPrivateKey)
+        return pick(['private-key-missing'], 'medium', ['certutil shows the certificate without a private key']);
+      return pick(['machinekeys-permissions', 'keyset-left-in-user-store'], 'low', [
+        'no reboot or binding change explains the first failure',
+      ]);
     case '0x8009030D': {
       const ids: string[] = [];
       const because: string[] = [];
       if (ctx.keySpecSignature) {
         ids.push('keyspec-signature');
-        because.push('certutil: the certificate\'s key has KeySpec = 2 (AT_SIGNATURE)');
+        because.push("certutil: the certificate's key has KeySpec = 2 (AT_SIGNATURE)");
       }
       if (ctx.notExportable) {
         ids.push('key-not-exportable');
@@ -117,32 +123,67 @@ export function chooseCause(entry: ErrorCodeEntry | undefined, ctx: KeyContext):
           `the first failure came ${ctx.atBindingTime} after the binding was added or changed, with no reboot before it`,
         ]);
       }
-      return pick(['machinekeys-permissions'], 'low', ['no binding change or certificate detail explains the failures']);
+      return pick(['machinekeys-permissions'], 'low', [
+        'no binding change or certificate detail explains the failures',
+      ]);
     }
     case '0x8009001A':
       if (ctx.recovered) {
-        return pick(['corrupt-certificate-key'], 'high', ['the failures stopped after the binding was deleted and re-created (certificate replaced)']);
+        return pick(['corrupt-certificate-key'], 'high', [
+          'the failures stopped after the binding was deleted and re-created (certificate replaced)',
+        ]);
       }
       return pick(['corrupt-certificate-key'], 'medium', []);
     default:
-      return pick(entry.causes.slice(0, 1).map((c) => c.id), 'medium', []);
+      return pick(
+        entry.causes.slice(0, 1).map((c) => c.id),
+        'medium',
+        [],
+      );
   }
 }
 
-function evidenceOf(bursts: Row[], ctx: KeyContext, host: string | null, code: string | null, name: string | null): Evidence[] {
+function evidenceOf(
+  bursts: Row[],
+  ctx: KeyContext,
+  host: string | null,
+  code: string | null,
+  name: string | null,
+): Evidence[] {
   const out: Evidence[] = [];
   if (ctx.trigger) out.push(eventEvidence(ctx.trigger.ref, host, 'trigger', ctx.trigger.label));
   for (const b of bursts) {
     for (const f of (Array.isArray(b.failure_events) ? b.failure_events : []) as Row[]) {
-      out.push(eventEvidence({ ...f, event_id: 36870, provider: 'Schannel' } as never, host, 'symptom', `36870 private key error ${code ?? '?'}${name ? ` ${name}` : ''}`));
+      out.push(
+        eventEvidence(
+          { ...f, event_id: 36870, provider: 'Schannel' } as never,
+          host,
+          'symptom',
+          `36870 private key error ${code ?? '?'}${name ? ` ${name}` : ''}`,
+        ),
+      );
     }
     for (const k of (Array.isArray(b.key_failures) ? b.key_failures : []) as Row[]) {
       const key = asString(k.key_name);
-      out.push(eventEvidence({ ...k, event_id: 5061, provider: 'Microsoft-Windows-Security-Auditing' } as never, host, 'symptom',
-        `5061 cryptographic operation failed ${code ?? ''}${key ? ` key ${key}` : ''}`.replace('  ', ' ')));
+      out.push(
+        eventEvidence(
+          { ...k, event_id: 5061, provider: 'Microsoft-Windows-Security-Auditing' } as never,
+          host,
+          'symptom',
+          `5061 cryptographic operation failed ${code ?? ''}${key ? ` key ${key}` : ''}`.replace('  ', ' '),
+        ),
+      );
     }
   }
-  for (const r of ctx.recoveries) out.push(eventEvidence(r, host, 'recovery', `${asString(r.event_id)} SSL binding ${r.kind === 'binding_created' ? 'created' : 'deleted'} ${asString(r.endpoint) ?? ''}`.trim()));
+  for (const r of ctx.recoveries)
+    out.push(
+      eventEvidence(
+        r,
+        host,
+        'recovery',
+        `${asString(r.event_id)} SSL binding ${r.kind === 'binding_created' ? 'created' : 'deleted'} ${asString(r.endpoint) ?? ''}`.trim(),
+      ),
+    );
   for (const c of ctx.certificates) {
     out.push({
       file: asString(c.file) ?? '',

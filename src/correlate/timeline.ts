@@ -23,7 +23,11 @@ export interface TimelineOptions {
 const DEFAULT_CONTEXT_MS = 10 * 60_000;
 
 /** Timeline entries in time order; with no findings (and no `all`), the notable events of every host. */
-export async function buildTimeline(conn: Connection, findings: Finding[], options: TimelineOptions = {}): Promise<TimelineEntry[]> {
+export async function buildTimeline(
+  conn: Connection,
+  findings: Finding[],
+  options: TimelineOptions = {},
+): Promise<TimelineEntry[]> {
   const filters = { host: options.host, since: options.since, until: options.until };
   const rows = await runBundled(conn, options.all ? 'all-events' : 'notable-events', filters);
   const byKey = new Map<string, TimelineEntry>();
@@ -37,8 +41,15 @@ export async function buildTimeline(conn: Connection, findings: Finding[], optio
         continue;
       }
       byKey.set(key, {
-        time: e.time, host: e.host, role: e.role, provider: e.provider ?? null, eventId: e.eventId ?? null,
-        recordId: e.recordId, file: e.file, summary: e.summary, findingIds: [f.id],
+        time: e.time,
+        host: e.host,
+        role: e.role,
+        provider: e.provider ?? null,
+        eventId: e.eventId ?? null,
+        recordId: e.recordId,
+        file: e.file,
+        summary: e.summary,
+        findingIds: [f.id],
       });
     }
   }
@@ -49,7 +60,12 @@ export async function buildTimeline(conn: Connection, findings: Finding[], optio
     if (!options.all && findings.length > 0 && !inWindows(entry, windows)) continue;
     byKey.set(`${entry.file}|${entry.recordId}`, entry);
   }
-  return [...byKey.values()].sort((a, b) => a.time.localeCompare(b.time) || (a.host ?? '').localeCompare(b.host ?? '') || Number(a.recordId ?? 0) - Number(b.recordId ?? 0));
+  return [...byKey.values()].sort(
+    (a, b) =>
+      a.time.localeCompare(b.time) ||
+      (a.host ?? '').localeCompare(b.host ?? '') ||
+      Number(a.recordId ?? 0) - Number(b.recordId ?? 0),
+  );
 }
 
 function contextEntry(r: Row): TimelineEntry | null {
@@ -68,7 +84,11 @@ function contextEntry(r: Row): TimelineEntry | null {
   };
 }
 
-interface Window { host: string | null; from: number; to: number }
+interface Window {
+  host: string | null;
+  from: number;
+  to: number;
+}
 
 function contextWindows(findings: Finding[], contextMs: number): Window[] {
   return findings

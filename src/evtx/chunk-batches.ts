@@ -62,7 +62,16 @@ export async function* readChunkBatches(path: string, options: BatchReadOptions 
       try {
         await readFully(fh, buf, first.offset);
       } catch (e) {
-        return { error: { kind: 'error', file: fileName, chunkIndex: first.index, offset: first.offset, recordId: null, message: `read failed: ${(e as Error).message}` } };
+        return {
+          error: {
+            kind: 'error',
+            file: fileName,
+            chunkIndex: first.index,
+            offset: first.offset,
+            recordId: null,
+            message: `read failed: ${(e as Error).message}`,
+          },
+        };
       }
       return { slots: batch, offset: first.offset, bytes: buf };
     };
@@ -97,7 +106,12 @@ async function readFully(fh: FileHandle, buf: Uint8Array, position: number): Pro
 }
 
 /** The bytes from `from` to `end` that no chunk slot covers (a partial block under 512 bytes). */
-async function readTail(fh: FileHandle, from: number, end: number, onBytes: (bytes: Uint8Array) => void): Promise<void> {
+async function readTail(
+  fh: FileHandle,
+  from: number,
+  end: number,
+  onBytes: (bytes: Uint8Array) => void,
+): Promise<void> {
   for (let at = from; at < end; ) {
     const buf = new Uint8Array(Math.min(end - at, 1 << 20));
     const { bytesRead } = await fh.read(buf, 0, buf.length, at);

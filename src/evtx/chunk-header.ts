@@ -81,7 +81,12 @@ export function walkTemplateTable(b: Uint8Array): { offsets: number[]; problems:
   return walkBuckets(b, 384, 32, 'template');
 }
 
-function walkBuckets(b: Uint8Array, at: number, count: number, what: string): { offsets: number[]; problems: string[] } {
+function walkBuckets(
+  b: Uint8Array,
+  at: number,
+  count: number,
+  what: string,
+): { offsets: number[]; problems: string[] } {
   const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
   const seen = new Set<number>();
   const offsets: number[] = [];

@@ -42,7 +42,12 @@ const hex = (n: number): string => '0x' + n.toString(16);
  * `fileOffset` its absolute offset. Items come in chunk order; records are structurally
  * parsed (template resolved, values bounded) before they are returned.
  */
-export function parseChunk(chunk: Uint8Array, chunkIndex: number, fileOffset: number, options: ChunkOptions): EvtxItem[] {
+export function parseChunk(
+  chunk: Uint8Array,
+  chunkIndex: number,
+  fileOffset: number,
+  options: ChunkOptions,
+): EvtxItem[] {
   const ctx = createChunkContext(chunk, chunkIndex, fileOffset, options.fileName);
   const w: Walk = { ctx, file: options.fileName, strict: options.strict === true, items: [] };
   const kind = classifyChunk(chunk);
@@ -84,7 +89,12 @@ function walkRecords(w: Walk, limit: number): number {
   while (pos + RECORD_OVERHEAD <= limit) {
     if (v.getUint32(pos, true) !== RECORD_MAGIC) {
       if (!allZero(ctx.b, pos, limit)) {
-        error(w, ctx.base + pos, null, `chunk ${ctx.index}: no record signature at ${hex(ctx.base + pos)} (expected 2a2a0000)`);
+        error(
+          w,
+          ctx.base + pos,
+          null,
+          `chunk ${ctx.index}: no record signature at ${hex(ctx.base + pos)} (expected 2a2a0000)`,
+        );
       }
       return pos;
     }
@@ -116,8 +126,10 @@ function allZero(b: Uint8Array, from: number, to: number): boolean {
 
 /** Size and size-copy consistency of a record at `pos`; null when sound. */
 function sizeProblem(ctx: ChunkContext, pos: number, size: number): string | null {
-  if (size < RECORD_OVERHEAD + 1) return `record size ${size} below the minimum (${RECORD_OVERHEAD} bytes of header and size copy plus data)`;
-  if (pos + size > ctx.b.length) return `record size ${size} runs past the chunk end (${ctx.b.length - pos} bytes left)`;
+  if (size < RECORD_OVERHEAD + 1)
+    return `record size ${size} below the minimum (${RECORD_OVERHEAD} bytes of header and size copy plus data)`;
+  if (pos + size > ctx.b.length)
+    return `record size ${size} runs past the chunk end (${ctx.b.length - pos} bytes left)`;
   return null;
 }
 

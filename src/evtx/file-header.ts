@@ -34,12 +34,20 @@ export const FILE_HEADER_USED = 128;
  */
 export function parseFileHeader(bytes: Uint8Array, fileName = '<buffer>'): FileHeader {
   if (bytes.length < FILE_HEADER_USED) {
-    throw new EvtxInputError(`not an EVTX file: ${bytes.length} bytes, a file header needs ${FILE_HEADER_USED}`, fileName, 0);
+    throw new EvtxInputError(
+      `not an EVTX file: ${bytes.length} bytes, a file header needs ${FILE_HEADER_USED}`,
+      fileName,
+      0,
+    );
   }
   const r = new ByteReader(bytes);
   const magic = r.ascii(0, 8, 'file.magic');
   if (magic !== FILE_MAGIC) {
-    throw new EvtxInputError(`not an EVTX file: signature ${JSON.stringify(magic)}, expected "ElfFile\\0"`, fileName, 0);
+    throw new EvtxInputError(
+      `not an EVTX file: signature ${JSON.stringify(magic)}, expected "ElfFile\\0"`,
+      fileName,
+      0,
+    );
   }
   const checksum = r.u32(124, 'file.checksum');
   return {
@@ -87,6 +95,7 @@ export function fileHeaderFindings(h: FileHeader, fileSize: number): string[] {
     out.push(`file header CRC32 mismatch (stored 0x${h.checksum.toString(16)})`);
   }
   const slots = chunkSlots(fileSize).length;
-  if (slots < h.chunkCount) out.push(`file holds ${slots} chunk(s) but the header announces ${h.chunkCount} (file cut short)`);
+  if (slots < h.chunkCount)
+    out.push(`file holds ${slots} chunk(s) but the header announces ${h.chunkCount} (file cut short)`);
   return out;
 }

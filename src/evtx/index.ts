@@ -7,8 +7,18 @@
 // Streaming: every item of a file or buffer in file order.
 export { readEvtx, readEvtxChunks } from './parser.js';
 export type {
-  AttributeNode, CDataNode, ChildNode, ElementNode, EvtxErrorItem, EvtxItem, EvtxRecord, EvtxWarningItem, PINode, ReadOptions,
-  RefNode, TextNode,
+  AttributeNode,
+  CDataNode,
+  ChildNode,
+  ElementNode,
+  EvtxErrorItem,
+  EvtxItem,
+  EvtxRecord,
+  EvtxWarningItem,
+  PINode,
+  ReadOptions,
+  RefNode,
+  TextNode,
 } from './items.js';
 export type { EvtxEvent, JsonValue } from './event.js';
 

@@ -24,14 +24,27 @@ export interface EvtxLayout {
 /** The EvtxInputError for a failed open/stat/read of the file. */
 export function ioError(e: unknown, fileName: string, offset: number): EvtxInputError {
   const err = e as NodeJS.ErrnoException;
-  const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
+  const why =
+    err.code === 'ENOENT'
+      ? 'no such file'
+      : err.code === 'EISDIR'
+        ? 'is a directory'
+        : err.code === 'EACCES'
+          ? 'permission denied'
+          : err.message;
   return new EvtxInputError(`cannot read: ${why}`, fileName, offset);
 }
 
 /** Layout of an in-memory file. Throws EvtxInputError when the bytes are not EVTX. */
 export function layoutOf(bytes: Uint8Array, fileName = '<buffer>'): EvtxLayout {
   const header = parseFileHeader(bytes, fileName);
-  return { fileName, fileSize: bytes.length, header, chunks: chunkSlots(bytes.length), warnings: fileHeaderFindings(header, bytes.length) };
+  return {
+    fileName,
+    fileSize: bytes.length,
+    header,
+    chunks: chunkSlots(bytes.length),
+    warnings: fileHeaderFindings(header, bytes.length),
+  };
 }
 
 /**
@@ -53,7 +66,10 @@ export async function readFileHeader(path: string, fileName = path): Promise<Evt
 }
 
 /** The layout of an open file, with the header block it was read from (up to 4096 bytes). */
-export async function layoutFromHandle(fh: FileHandle, fileName: string): Promise<{ layout: EvtxLayout; head: Uint8Array }> {
+export async function layoutFromHandle(
+  fh: FileHandle,
+  fileName: string,
+): Promise<{ layout: EvtxLayout; head: Uint8Array }> {
   let size: number;
   let head: Uint8Array;
   try {
@@ -64,10 +80,19 @@ export async function layoutFromHandle(fh: FileHandle, fileName: string): Promis
     throw ioError(e, fileName, 0);
   }
   const header = parseFileHeader(head, fileName);
-  return { layout: { fileName, fileSize: size, header, chunks: chunkSlots(size), warnings: fileHeaderFindings(header, size) }, head };
+  return {
+    layout: { fileName, fileSize: size, header, chunks: chunkSlots(size), warnings: fileHeaderFindings(header, size) },
+    head,
+  };
 }
 
 /** The file-level findings of a layout as warning items. */
 export function fileWarnings(layout: EvtxLayout): EvtxItem[] {
-  return layout.warnings.map((message) => ({ kind: 'warning', file: layout.fileName, chunkIndex: null, offset: 0, message }));
+  return layout.warnings.map((message) => ({
+    kind: 'warning',
+    file: layout.fileName,
+    chunkIndex: null,
+    offset: 0,
+    message,
+  }));
 }

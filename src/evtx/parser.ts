@@ -22,7 +22,10 @@ export async function* readEvtx(source: string | Uint8Array, options: ReadOption
  * Same items as `readEvtx`, one array per chunk (fewer async steps for bulk consumers such as
  * `dump`). File-level warnings come first as their own array.
  */
-export async function* readEvtxChunks(source: string | Uint8Array, options: ReadOptions = {}): AsyncGenerator<EvtxItem[]> {
+export async function* readEvtxChunks(
+  source: string | Uint8Array,
+  options: ReadOptions = {},
+): AsyncGenerator<EvtxItem[]> {
   const fileName = options.fileName ?? (typeof source === 'string' ? source : '<buffer>');
   const opts = { ...options, fileName };
   const dedup = opts.carve ? new CarvedDedup() : null;

@@ -135,6 +135,8 @@ export class ParsedRecord implements EvtxRecord {
   }
 
   private renderFailed(what: string, e: unknown): void {
-    this.warnings.push(`${what} rendering failed at 0x${this.offset.toString(16)}: ${e instanceof Error ? e.message : String(e)}`);
+    this.warnings.push(
+      `${what} rendering failed at 0x${this.offset.toString(16)}: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }

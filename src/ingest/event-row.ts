@@ -44,14 +44,18 @@ export function dataJson(v: { [key: string]: JsonValue }): string {
  */
 function leafText(x: JsonValue): JsonValue {
   switch (typeof x) {
-    case 'number': return String(x);
-    case 'boolean': return x ? 'true' : 'false';
+    case 'number':
+      return String(x);
+    case 'boolean':
+      return x ? 'true' : 'false';
     case 'object':
       if (x === null) return '';
-      if (Array.isArray(x) && x.length <= 1) return x.length === 0 ? '' : typeof x[0] === 'string' ? wellFormed(x[0]) : leafText(x[0]!);
+      if (Array.isArray(x) && x.length <= 1)
+        return x.length === 0 ? '' : typeof x[0] === 'string' ? wellFormed(x[0]) : leafText(x[0]!);
       textLeaves(x);
       return x;
-    default: return x;
+    default:
+      return x;
   }
 }
 
@@ -83,7 +87,12 @@ export function addFlatRow(b: RowBatchBuilder, f: FlatEvent, origin: RowOrigin):
   if (f.hasData) b.setJsonObject(COL.data, f.keyJson, f.leaves);
   else b.setNull(COL.data);
   b.setList(COL.params, f.values);
-  b.setStr(COL.message, hasMessage(f.provider, f.eventSourceName, f.eventId) ? renderMessage(f.provider, f.eventSourceName, f.eventId, f.values, flatData(f)) : null);
+  b.setStr(
+    COL.message,
+    hasMessage(f.provider, f.eventSourceName, f.eventId)
+      ? renderMessage(f.provider, f.eventSourceName, f.eventId, f.values, flatData(f))
+      : null,
+  );
   endRow(b, f, origin);
 }
 

@@ -69,7 +69,13 @@ export class EventSink {
   async close(): Promise<void> {
     this.writer.close();
     if (this.dropped > 0) {
-      this.findings.push({ severity: 'warning', chunk: null, offset: null, recordId: null, message: `${this.dropped} more findings not stored (limit ${MAX_FINDINGS_PER_FILE} per file)` });
+      this.findings.push({
+        severity: 'warning',
+        chunk: null,
+        offset: null,
+        recordId: null,
+        message: `${this.dropped} more findings not stored (limit ${MAX_FINDINGS_PER_FILE} per file)`,
+      });
     }
     await appendIngestErrors(this.db, this.fileId, this.path, this.findings);
   }

@@ -44,7 +44,18 @@ export interface UnitResult {
 
 /** Parse every chunk of the unit and build its rows. */
 export function parseUnit(job: UnitJob, pool: BufferPool = new BufferPool()): UnitResult {
-  const out: UnitResult = { seq: job.seq, batches: [], findings: [], records: 0, warnings: 0, errors: 0, minTicks: null, maxTicks: null, hosts: [], bytes: job.bytes.length };
+  const out: UnitResult = {
+    seq: job.seq,
+    batches: [],
+    findings: [],
+    records: 0,
+    warnings: 0,
+    errors: 0,
+    minTicks: null,
+    maxTicks: null,
+    hosts: [],
+    bytes: job.bytes.length,
+  };
   const b = new RowBatchBuilder(pool);
   const hosts = new Set<string>();
   let min: bigint | null = null;
@@ -58,15 +69,33 @@ export function parseUnit(job: UnitJob, pool: BufferPool = new BufferPool()): Un
     for (const it of items) {
       if (it.kind === 'error') {
         out.errors++;
-        out.findings.push({ severity: 'error', chunk: it.chunkIndex, offset: it.offset, recordId: it.recordId === null ? null : it.recordId.toString(), message: it.message });
+        out.findings.push({
+          severity: 'error',
+          chunk: it.chunkIndex,
+          offset: it.offset,
+          recordId: it.recordId === null ? null : it.recordId.toString(),
+          message: it.message,
+        });
         continue;
       }
       if (it.kind === 'warning') {
         out.warnings++;
-        out.findings.push({ severity: 'warning', chunk: it.chunkIndex, offset: it.offset, recordId: null, message: it.message });
+        out.findings.push({
+          severity: 'warning',
+          chunk: it.chunkIndex,
+          offset: it.offset,
+          recordId: null,
+          message: it.message,
+        });
         continue;
       }
-      const origin = { headerRecordId: it.recordId, writtenTicks: it.writtenTicks, recovered: it.carved, chunk: it.chunkIndex, offset: it.offset };
+      const origin = {
+        headerRecordId: it.recordId,
+        writtenTicks: it.writtenTicks,
+        recovered: it.carved,
+        chunk: it.chunkIndex,
+        offset: it.offset,
+      };
       let computer: string | null;
       let t: bigint | null;
       if (it.flatInto(flat)) {
@@ -83,7 +112,13 @@ export function parseUnit(job: UnitJob, pool: BufferPool = new BufferPool()): Un
       if (it.warnings.length > 0) {
         for (const w of it.warnings) {
           out.warnings++;
-          out.findings.push({ severity: 'warning', chunk: it.chunkIndex, offset: it.offset, recordId: it.recordId.toString(), message: w });
+          out.findings.push({
+            severity: 'warning',
+            chunk: it.chunkIndex,
+            offset: it.offset,
+            recordId: it.recordId.toString(),
+            message: w,
+          });
         }
       }
       if (computer !== null) hosts.add(computer);

@@ -50,12 +50,29 @@ export interface IngestSummary {
 const NOT_SUPPORTED = 'not an EVTX file, XML event export or known configuration artefact';
 
 /** Ingest `paths` into `db`. Per-file problems are outcomes, never exceptions. */
-export async function ingestPaths(db: Database, paths: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
+export async function ingestPaths(
+  db: Database,
+  paths: readonly string[],
+  options: IngestOptions = {},
+): Promise<IngestSummary> {
   const t0 = performance.now();
   const { files, missing } = await expandInputs(paths);
   const outcomes: FileOutcome[] = [];
   const fail = async (path: string, kind: InputKind | null, message: string): Promise<void> => {
-    const o: FileOutcome = { path, kind, status: 'failed', fileId: null, records: 0, duplicates: 0, warnings: 0, errors: 1, bytes: 0, seconds: 0, hosts: [], message };
+    const o: FileOutcome = {
+      path,
+      kind,
+      status: 'failed',
+      fileId: null,
+      records: 0,
+      duplicates: 0,
+      warnings: 0,
+      errors: 1,
+      bytes: 0,
+      seconds: 0,
+      hosts: [],
+      message,
+    };
     await recordFailedInput(db, path, message);
     outcomes.push(o);
     options.onFile?.(o);
@@ -78,7 +95,10 @@ export async function ingestPaths(db: Database, paths: readonly string[], option
   let pool: ParsePool | null = null;
   const getPool = (): ParsePool => (pool ??= new ParsePool(options.workers));
   const progress = options.progress;
-  progress?.begin(typed.reduce((s, f) => s + f.size, 0), typed.length);
+  progress?.begin(
+    typed.reduce((s, f) => s + f.size, 0),
+    typed.length,
+  );
   await beginBulkLoad(db);
   try {
     for (const [i, f] of typed.entries()) {

@@ -90,7 +90,10 @@ function segmentRe(seg: string): string {
       const end = seg.indexOf(']', i + 1);
       if (end < 0) out += '\\[';
       else {
-        out += `[${seg.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        out += `[${seg
+          .slice(i + 1, end)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\')}]`;
         i = end;
       }
     } else out += c.replace(/[.+^${}()|\\]/g, '\\$&');

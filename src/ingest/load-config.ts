@@ -20,7 +20,14 @@ export interface HostChoice {
 }
 
 /** Parse `text` and store its rows. Throws InputError for a broken artefact. */
-export async function loadConfigArtefact(db: Database, fileId: number, host: HostChoice, kind: ConfigKind, text: string, path: string): Promise<ConfigLoadResult> {
+export async function loadConfigArtefact(
+  db: Database,
+  fileId: number,
+  host: HostChoice,
+  kind: ConfigKind,
+  text: string,
+  path: string,
+): Promise<ConfigLoadResult> {
   const rows = parseConfigArtefact(kind, text, path);
   const h = host.explicit ?? rows.host ?? host.fallback;
   await insertConfigRows(db, fileId, h, rows);

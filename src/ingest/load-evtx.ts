@@ -22,7 +22,10 @@ let seqCounter = 0;
 /** Load the file; returns its sha256 (hex). Throws EvtxInputError when the file is not EVTX. */
 export async function loadEvtx(pool: ParsePool, path: string, sink: EventSink, opts: EvtxLoadOptions): Promise<string> {
   const hash = createHash('sha256');
-  const batches = readChunkBatches(path, { buffer: (size) => pool.inputBuffer(size), onBytes: (bytes) => hash.update(bytes) });
+  const batches = readChunkBatches(path, {
+    buffer: (size) => pool.inputBuffer(size),
+    onBytes: (bytes) => hash.update(bytes),
+  });
   const inflight: Promise<UnitResult>[] = [];
   let bytes = 0;
   const append = async (): Promise<void> => {
@@ -34,7 +37,8 @@ export async function loadEvtx(pool: ParsePool, path: string, sink: EventSink, o
   };
   for await (const b of batches) {
     if ('layout' in b) {
-      for (const message of b.layout.warnings) sink.finding({ severity: 'warning', chunk: null, offset: 0, recordId: null, message });
+      for (const message of b.layout.warnings)
+        sink.finding({ severity: 'warning', chunk: null, offset: 0, recordId: null, message });
       continue;
     }
     if ('error' in b) {
@@ -44,7 +48,9 @@ export async function loadEvtx(pool: ParsePool, path: string, sink: EventSink, o
       break;
     }
     const slots = b.slots.map((s) => ({ index: s.index, offset: s.offset, size: s.size }));
-    inflight.push(pool.parse({ seq: seqCounter++, fileName: path, bytes: b.bytes, slots, strict: opts.strict, carve: opts.carve }));
+    inflight.push(
+      pool.parse({ seq: seqCounter++, fileName: path, bytes: b.bytes, slots, strict: opts.strict, carve: opts.carve }),
+    );
     while (inflight.length >= pool.size) await append();
   }
   while (inflight.length > 0) await append();

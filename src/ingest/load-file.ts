@@ -54,10 +54,29 @@ export interface LoadOptions {
 /** Largest configuration artefact read whole. */
 const MAX_CONFIG_BYTES = 256 * 1024 * 1024;
 
-export async function loadFile(db: Database, pool: () => ParsePool, path: string, kind: InputKind, opts: LoadOptions): Promise<FileOutcome> {
+export async function loadFile(
+  db: Database,
+  pool: () => ParsePool,
+  path: string,
+  kind: InputKind,
+  opts: LoadOptions,
+): Promise<FileOutcome> {
   const t0 = performance.now();
   const size = (await stat(path)).size;
-  const outcome: FileOutcome = { path, kind, status: 'loaded', fileId: null, records: 0, duplicates: 0, warnings: 0, errors: 0, bytes: size, seconds: 0, hosts: [], message: null };
+  const outcome: FileOutcome = {
+    path,
+    kind,
+    status: 'loaded',
+    fileId: null,
+    records: 0,
+    duplicates: 0,
+    warnings: 0,
+    errors: 0,
+    bytes: size,
+    seconds: 0,
+    hosts: [],
+    message: null,
+  };
   const same = await sameContent(db, path, size);
   if (same.length > 0 && !opts.force) {
     outcome.status = 'skipped';
@@ -70,18 +89,30 @@ export async function loadFile(db: Database, pool: () => ParsePool, path: string
     if (same.length > 0) await forgetFiles(db, same);
     const fileId = await insertFileRow(db, { path, size, kind });
     outcome.fileId = fileId;
-    const sha = kind === 'evtx' || kind === 'xml' ? await loadEvents(db, pool, path, kind, fileId, outcome, opts) : await loadConfig(db, path, size, kind, fileId, outcome, opts);
+    const sha =
+      kind === 'evtx' || kind === 'xml'
+        ? await loadEvents(db, pool, path, kind, fileId, outcome, opts)
+        : await loadConfig(db, path, size, kind, fileId, outcome, opts);
     await setFileSha256(db, fileId, sha);
   });
   outcome.seconds = (performance.now() - t0) / 1000;
   return outcome;
 }
 
-async function loadEvents(db: Database, pool: () => ParsePool, path: string, kind: 'evtx' | 'xml', fileId: number, outcome: FileOutcome, opts: LoadOptions): Promise<string> {
+async function loadEvents(
+  db: Database,
+  pool: () => ParsePool,
+  path: string,
+  kind: 'evtx' | 'xml',
+  fileId: number,
+  outcome: FileOutcome,
+  opts: LoadOptions,
+): Promise<string> {
   const sink = await EventSink.open(db, fileId, path);
   let sha: string;
   try {
-    if (kind === 'evtx') sha = await loadEvtx(pool(), path, sink, { strict: opts.strict, carve: opts.carve, onProgress: opts.onProgress });
+    if (kind === 'evtx')
+      sha = await loadEvtx(pool(), path, sink, { strict: opts.strict, carve: opts.carve, onProgress: opts.onProgress });
     else {
       await loadXmlExport(path, sink, { onProgress: opts.onProgress });
       sha = await sha256File(path);
@@ -95,19 +126,38 @@ async function loadEvents(db: Database, pool: () => ParsePool, path: string, kin
   outcome.warnings = sink.warnings;
   outcome.errors = sink.errors;
   outcome.hosts = [...sink.hosts].sort();
-  await setEventFileStats(db, fileId, { records: sink.records, warnings: sink.warnings, errors: sink.errors, duplicates: outcome.duplicates });
+  await setEventFileStats(db, fileId, {
+    records: sink.records,
+    warnings: sink.warnings,
+    errors: sink.errors,
+    duplicates: outcome.duplicates,
+  });
   return sha;
 }
 
-async function loadConfig(db: Database, path: string, size: number, kind: ConfigKind, fileId: number, outcome: FileOutcome, opts: LoadOptions): Promise<string> {
-  if (size > MAX_CONFIG_BYTES) throw new InputError(`configuration artefact larger than ${MAX_CONFIG_BYTES >> 20} MiB`, path);
+async function loadConfig(
+  db: Database,
+  path: string,
+  size: number,
+  kind: ConfigKind,
+  fileId: number,
+  outcome: FileOutcome,
+  opts: LoadOptions,
+): Promise<string> {
+  if (size > MAX_CONFIG_BYTES)
+    throw new InputError(`configuration artefact larger than ${MAX_CONFIG_BYTES >> 20} MiB`, path);
   const bytes = await readFile(path);
   const text = decodeText(bytes);
   const r = await loadConfigArtefact(db, fileId, opts.host, kind, text, path);
   outcome.records = r.rows;
   outcome.warnings = r.warnings.length;
   outcome.hosts = r.host ? [r.host] : [];
-  await appendIngestErrors(db, fileId, path, r.warnings.map((message) => ({ severity: 'warning', chunk: null, offset: null, recordId: null, message })));
+  await appendIngestErrors(
+    db,
+    fileId,
+    path,
+    r.warnings.map((message) => ({ severity: 'warning', chunk: null, offset: null, recordId: null, message })),
+  );
   await setConfigFileStats(db, fileId, { host: r.host, records: r.rows, warnings: r.warnings.length });
   return createHash('sha256').update(bytes).digest('hex');
 }

@@ -30,9 +30,19 @@ export async function loadXmlExport(path: string, sink: EventSink, opts: XmlLoad
   let bytes = 0;
   const isEvent = (name: string, depth: number): boolean => depth <= 1 && localName(name) === 'Event';
   try {
-    for await (const el of xmlElementsFromChunks(counted(path, (n) => (bytes = n)), isEvent)) {
+    for await (const el of xmlElementsFromChunks(
+      counted(path, (n) => (bytes = n)),
+      isEvent,
+    )) {
       const { event, message } = eventFromXml(el);
-      addEventRow(b, event, { headerRecordId: null, writtenTicks: null, recovered: false, chunk: null, offset: null, message });
+      addEventRow(b, event, {
+        headerRecordId: null,
+        writtenTicks: null,
+        recovered: false,
+        chunk: null,
+        offset: null,
+        message,
+      });
       sink.records++;
       if (event.computer !== null) sink.hosts.add(event.computer);
       if (event.timeCreated !== null) sink.seeTicks(event.timeCreated);
@@ -43,7 +53,13 @@ export async function loadXmlExport(path: string, sink: EventSink, opts: XmlLoad
     }
   } catch (e) {
     if (!(e instanceof XmlError)) throw e;
-    sink.finding({ severity: 'error', chunk: null, offset: e.offset, recordId: null, message: `XML line ${e.line} column ${e.column}: ${e.reason}` });
+    sink.finding({
+      severity: 'error',
+      chunk: null,
+      offset: e.offset,
+      recordId: null,
+      message: `XML line ${e.line} column ${e.column}: ${e.reason}`,
+    });
   }
   if (b.rows > 0) sink.addBatch(b.finish());
   opts.onProgress?.(bytes, sink.records);

@@ -16,7 +16,9 @@ const MAX_SPENT = 1024;
 const MAX_INPUTS = 8;
 
 /** What ./evtx-worker.ts answers for a job. */
-export type ParseReply = { ok: true; result: UnitResult; input: ArrayBuffer } | { ok: false; seq: number; message: string };
+export type ParseReply =
+  | { ok: true; result: UnitResult; input: ArrayBuffer }
+  | { ok: false; seq: number; message: string };
 
 export class ParsePool {
   private readonly pool: WorkerPool<UnitJob, ParseReply>;
@@ -25,7 +27,11 @@ export class ParsePool {
   private readonly inputs: ArrayBuffer[] = [];
 
   constructor(size = Math.max(1, Math.min(4, availableParallelism()))) {
-    this.pool = new WorkerPool(new URL('./evtx-worker.js', import.meta.url), { size, resourceLimits: WORKER_LIMITS, name: 'parse worker' });
+    this.pool = new WorkerPool(new URL('./evtx-worker.js', import.meta.url), {
+      size,
+      resourceLimits: WORKER_LIMITS,
+      name: 'parse worker',
+    });
   }
 
   get size(): number {

@@ -19,9 +19,26 @@ export interface XmlEventResult {
 
 export function eventFromXml(el: XmlElement): XmlEventResult {
   const ev: EvtxEvent = {
-    provider: null, providerGuid: null, eventSourceName: null, eventId: null, qualifiers: null, version: null,
-    level: null, task: null, opcode: null, keywords: null, timeCreated: null, eventRecordId: null, activityId: null,
-    relatedActivityId: null, processId: null, threadId: null, channel: null, computer: null, userSid: null, data: null,
+    provider: null,
+    providerGuid: null,
+    eventSourceName: null,
+    eventId: null,
+    qualifiers: null,
+    version: null,
+    level: null,
+    task: null,
+    opcode: null,
+    keywords: null,
+    timeCreated: null,
+    eventRecordId: null,
+    activityId: null,
+    relatedActivityId: null,
+    processId: null,
+    threadId: null,
+    channel: null,
+    computer: null,
+    userSid: null,
+    data: null,
     values: [],
   };
   let message: string | null = null;
@@ -77,17 +94,29 @@ function system(ev: EvtxEvent, sys: XmlElement): void {
         ev.eventId = num(leafText(el));
         ev.qualifiers = num(attr(el, 'Qualifiers'));
         break;
-      case 'Version': ev.version = num(leafText(el)); break;
-      case 'Level': ev.level = num(leafText(el)); break;
-      case 'Task': ev.task = num(leafText(el)); break;
-      case 'Opcode': ev.opcode = num(leafText(el)); break;
-      case 'Keywords': ev.keywords = leafText(el); break;
+      case 'Version':
+        ev.version = num(leafText(el));
+        break;
+      case 'Level':
+        ev.level = num(leafText(el));
+        break;
+      case 'Task':
+        ev.task = num(leafText(el));
+        break;
+      case 'Opcode':
+        ev.opcode = num(leafText(el));
+        break;
+      case 'Keywords':
+        ev.keywords = leafText(el);
+        break;
       case 'TimeCreated': {
         const t = attr(el, 'SystemTime');
         ev.timeCreated = t === null ? null : ticksFromIso(t);
         break;
       }
-      case 'EventRecordID': ev.eventRecordId = big(leafText(el)); break;
+      case 'EventRecordID':
+        ev.eventRecordId = big(leafText(el));
+        break;
       case 'Correlation':
         ev.activityId = attr(el, 'ActivityID');
         ev.relatedActivityId = attr(el, 'RelatedActivityID');
@@ -96,9 +125,15 @@ function system(ev: EvtxEvent, sys: XmlElement): void {
         ev.processId = num(attr(el, 'ProcessID'));
         ev.threadId = num(attr(el, 'ThreadID'));
         break;
-      case 'Channel': ev.channel = leafText(el); break;
-      case 'Computer': ev.computer = leafText(el); break;
-      case 'Security': ev.userSid = attr(el, 'UserID'); break;
+      case 'Channel':
+        ev.channel = leafText(el);
+        break;
+      case 'Computer':
+        ev.computer = leafText(el);
+        break;
+      case 'Security':
+        ev.userSid = attr(el, 'UserID');
+        break;
     }
   }
 }

@@ -19,9 +19,9 @@ export interface CauseEntry {
 }
 
 export interface ErrorCodeEntry {
-  code: string;                 // 0xXXXXXXXX, uppercase
-  name: string;                 // winerror.h symbol
-  text: string;                 // system message
+  code: string; // 0xXXXXXXXX, uppercase
+  name: string; // winerror.h symbol
+  text: string; // system message
   causes: CauseEntry[];
   /** Reference texts, resolved from the ids in the data file through data/references.json. */
   references: string[];
@@ -33,7 +33,11 @@ export const ERROR_CODE_PLACEHOLDERS: readonly string[] = [];
 const FILE = 'data/error-codes.json';
 
 /** Validates the error-code data: codes as `0x` + 8 uppercase hex digits, once each; causes with remedies. */
-export function loadErrorCodes(json: unknown, file = FILE, references: ReadonlyMap<string, Reference> = REFERENCES): ErrorCodeEntry[] {
+export function loadErrorCodes(
+  json: unknown,
+  file = FILE,
+  references: ReadonlyMap<string, Reference> = REFERENCES,
+): ErrorCodeEntry[] {
   const top = object(json, file, '(top)', ['errorCodes']);
   const seen = new Set<string>();
   return list(top.errorCodes, file, 'errorCodes').map((raw, i) => {
@@ -43,13 +47,19 @@ export function loadErrorCodes(json: unknown, file = FILE, references: ReadonlyM
     seen.add(code);
     const causes = list(e.causes, file, `${code} causes`).map((c, j) => cause(c, file, `${code} causes[${j}]`));
     if (causes.length === 0) throw new KnowledgeError('expected one cause at least', file, `${code} causes`);
-    if (new Set(causes.map((c) => c.id)).size !== causes.length) throw new KnowledgeError('duplicate cause id', file, `${code} causes`);
+    if (new Set(causes.map((c) => c.id)).size !== causes.length)
+      throw new KnowledgeError('duplicate cause id', file, `${code} causes`);
     return {
       code,
       name: text(e.name, file, `${code} name`, /^[A-Z][A-Z0-9_]*$/),
       text: text(e.text, file, `${code} text`),
       causes,
-      references: referenceTexts(texts(e.references, file, `${code} references`), file, `${code} references`, references),
+      references: referenceTexts(
+        texts(e.references, file, `${code} references`),
+        file,
+        `${code} references`,
+        references,
+      ),
     };
   });
 }
@@ -69,7 +79,8 @@ function cause(raw: unknown, file: string, where: string): CauseEntry {
   ];
   for (const [at, t] of fields) {
     const unknown = placeholdersOf(t, { file, entry: at }).filter((n) => !ERROR_CODE_PLACEHOLDERS.includes(n));
-    if (unknown.length) throw new KnowledgeError(`no value the code can fill: ${unknown.map((n) => `{${n}}`).join(', ')}`, file, at);
+    if (unknown.length)
+      throw new KnowledgeError(`no value the code can fill: ${unknown.map((n) => `{${n}}`).join(', ')}`, file, at);
   }
   return entry;
 }
@@ -79,7 +90,10 @@ export const ERROR_CODES: readonly ErrorCodeEntry[] = loadErrorCodes(data);
 /** Look up a code given as `0x…` (any case, any width) or a number. */
 export function lookupErrorCode(code: string | number | null | undefined): ErrorCodeEntry | undefined {
   if (code === null || code === undefined) return undefined;
-  const n = typeof code === 'number' ? code >>> 0 : Number.parseInt(String(code).trim(), String(code).trim().toLowerCase().startsWith('0x') ? 16 : 10) >>> 0;
+  const n =
+    typeof code === 'number'
+      ? code >>> 0
+      : Number.parseInt(String(code).trim(), String(code).trim().toLowerCase().startsWith('0x') ? 16 : 10) >>> 0;
   if (!Number.isFinite(n)) return undefined;
   const norm = '0x' + n.toString(16).toUpperCase().padStart(8, '0');
   return ERROR_CODES.find((e) => e.code === norm);

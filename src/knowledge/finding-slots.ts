@@ -26,8 +26,11 @@ export type Slot = TextSlot | ListSlot | TableSlot;
 
 const text = <const V extends readonly string[]>(...values: V) => ({ form: 'text', values }) as const;
 const list = <const V extends readonly string[]>(...values: V) => ({ form: 'list', values }) as const;
-const table = <const I extends readonly string[], const F extends readonly string[], const V extends readonly string[]>(ids: I, fields: F, values: V) =>
-  ({ form: 'table', ids, fields, values }) as const;
+const table = <const I extends readonly string[], const F extends readonly string[], const V extends readonly string[]>(
+  ids: I,
+  fields: F,
+  values: V,
+) => ({ form: 'table', ids, fields, values }) as const;
 
 const ABO_CHAIN = {
   title: text('endpoints'),
@@ -65,14 +68,29 @@ export const FINDING_SLOTS = {
     causeNotInStore: text('endpoint', 'hashes'),
     remedies: list('netshKey'),
     problems: table(
-      ['empty-hash', 'missing-hash', 'zero-hash', 'bad-hash', 'bad-hash-length', 'null-appid', 'missing-appid', 'bad-endpoint', 'bad-binding-information', 'not-in-store'],
+      [
+        'empty-hash',
+        'missing-hash',
+        'zero-hash',
+        'bad-hash',
+        'bad-hash-length',
+        'null-appid',
+        'missing-appid',
+        'bad-endpoint',
+        'bad-binding-information',
+        'not-in-store',
+      ],
       ['label'],
       [],
     ),
   },
   'config-certificate-problem': {
     title: text('thumbprint', 'subject', 'issues'),
-    issues: table(['no-private-key', 'keyspec-signature', 'expired'], ['label', 'cause', 'remedy'], ['thumbprint', 'notAfter']),
+    issues: table(
+      ['no-private-key', 'keyspec-signature', 'expired'],
+      ['label', 'cause', 'remedy'],
+      ['thumbprint', 'notAfter'],
+    ),
     remedies: list('thumbprint'),
   },
 } as const satisfies Record<string, Record<string, Slot>>;
@@ -84,11 +102,16 @@ export const TEXT_KINDS = Object.keys(FINDING_SLOTS) as TextKind[];
 
 type SlotsOf<K extends TextKind, F extends Slot['form']> = {
   [S in keyof FindingSlots[K]]: FindingSlots[K][S] extends { form: F } ? S : never;
-}[keyof FindingSlots[K]] & string;
+}[keyof FindingSlots[K]] &
+  string;
 export type TextSlotOf<K extends TextKind> = SlotsOf<K, 'text'>;
 export type ListSlotOf<K extends TextKind> = SlotsOf<K, 'list'>;
 export type TableSlotOf<K extends TextKind> = SlotsOf<K, 'table'>;
 
 type Field<T> = T extends { fields: readonly (infer N)[] } ? N : never;
 export type TableFieldOf<K extends TextKind, S extends keyof FindingSlots[K]> = Field<FindingSlots[K][S]> & string;
-export type TableIdOf<K extends TextKind, S extends keyof FindingSlots[K]> = FindingSlots[K][S] extends { ids: readonly (infer I)[] } ? I & string : never;
+export type TableIdOf<K extends TextKind, S extends keyof FindingSlots[K]> = FindingSlots[K][S] extends {
+  ids: readonly (infer I)[];
+}
+  ? I & string
+  : never;

@@ -12,8 +12,16 @@ import configLegacyMetadata from './data/findings/config-legacy-metadata.json' w
 import privateKeyFailure from './data/findings/private-key-failure.json' with { type: 'json' };
 import { KnowledgeError } from './errors.js';
 import {
-  FINDING_SLOTS, TEXT_KINDS,
-  type FindingSlots, type ListSlotOf, type Slot, type TableFieldOf, type TableIdOf, type TableSlotOf, type TextKind, type TextSlotOf,
+  FINDING_SLOTS,
+  TEXT_KINDS,
+  type FindingSlots,
+  type ListSlotOf,
+  type Slot,
+  type TableFieldOf,
+  type TableIdOf,
+  type TableSlotOf,
+  type TextKind,
+  type TextSlotOf,
 } from './finding-slots.js';
 import { REFERENCES, referenceTexts, type Reference } from './references.js';
 import { object, text, texts } from './shape.js';
@@ -45,10 +53,16 @@ export const FINDING_FILES: Readonly<Record<TextKind, unknown>> = {
 export const findingFile = (kind: string): string => `data/findings/${kind}.json`;
 
 /** Validates one kind's data: exactly its slots, each of its form, naming only the values the code fills. */
-export function loadFindingTexts(kind: TextKind, json: unknown, file = findingFile(kind), references: ReadonlyMap<string, Reference> = REFERENCES): FindingTexts {
+export function loadFindingTexts(
+  kind: TextKind,
+  json: unknown,
+  file = findingFile(kind),
+  references: ReadonlyMap<string, Reference> = REFERENCES,
+): FindingTexts {
   const spec: Record<string, Slot> = FINDING_SLOTS[kind];
   const top = object(json, file, '(top)', ['kind', 'references', ...Object.keys(spec)], ['description']);
-  if (top.kind !== kind) throw new KnowledgeError(`"kind" is ${JSON.stringify(top.kind)}, expected "${kind}"`, file, 'kind');
+  if (top.kind !== kind)
+    throw new KnowledgeError(`"kind" is ${JSON.stringify(top.kind)}, expected "${kind}"`, file, 'kind');
   const slots: FindingTexts['slots'] = {};
   for (const [name, slot] of Object.entries(spec)) slots[name] = loadSlot(top[name], slot, file, name);
   return {
@@ -66,7 +80,10 @@ function loadSlot(raw: unknown, slot: Slot, file: string, name: string): Finding
     const unknown = placeholdersOf(t, { file, entry }).filter((n) => !slot.values.includes(n));
     if (unknown.length) {
       throw new KnowledgeError(
-        `${unknown.map((n) => `{${n}}`).join(', ')}: not a value the code fills here (it fills: ${slot.values.map((n) => `{${n}}`).join(', ') || 'none'})`, file, entry);
+        `${unknown.map((n) => `{${n}}`).join(', ')}: not a value the code fills here (it fills: ${slot.values.map((n) => `{${n}}`).join(', ') || 'none'})`,
+        file,
+        entry,
+      );
     }
     return t;
   };
@@ -92,25 +109,41 @@ const LOADED = new Map<TextKind, FindingTexts>(TEXT_KINDS.map((k) => [k, loadFin
 const loaded = (kind: TextKind): FindingTexts => LOADED.get(kind)!;
 
 /** A text slot of `kind` filled with the case values. */
-export function findingText<K extends TextKind, S extends TextSlotOf<K>>(kind: K, slot: S, values: ValuesOf<FindingSlots[K][S]>): string {
+export function findingText<K extends TextKind, S extends TextSlotOf<K>>(
+  kind: K,
+  slot: S,
+  values: ValuesOf<FindingSlots[K][S]>,
+): string {
   const t = loaded(kind);
   return fillTemplate(t.slots[slot] as string, values, { file: t.file, entry: slot });
 }
 
 /** A list slot of `kind` filled with the case values; entries that come out empty are left out. */
-export function findingList<K extends TextKind, S extends ListSlotOf<K>>(kind: K, slot: S, values: ValuesOf<FindingSlots[K][S]>): string[] {
+export function findingList<K extends TextKind, S extends ListSlotOf<K>>(
+  kind: K,
+  slot: S,
+  values: ValuesOf<FindingSlots[K][S]>,
+): string[] {
   const t = loaded(kind);
-  return (t.slots[slot] as string[]).map((s, i) => fillTemplate(s, values, { file: t.file, entry: `${slot}[${i}]` })).filter((s) => s !== '');
+  return (t.slots[slot] as string[])
+    .map((s, i) => fillTemplate(s, values, { file: t.file, entry: `${slot}[${i}]` }))
+    .filter((s) => s !== '');
 }
 
 /** A field of one row of a table slot, or undefined when `id` is not in the table. */
 export function findingTable<K extends TextKind, S extends TableSlotOf<K>>(
-  kind: K, slot: S, id: TableIdOf<K, S> | (string & {}), field: TableFieldOf<K, S>, values: ValuesOf<FindingSlots[K][S]>,
+  kind: K,
+  slot: S,
+  id: TableIdOf<K, S> | (string & {}),
+  field: TableFieldOf<K, S>,
+  values: ValuesOf<FindingSlots[K][S]>,
 ): string | undefined {
   const t = loaded(kind);
   const rows = t.slots[slot] as Record<string, Record<string, string>>;
   const row = Object.hasOwn(rows, id) ? rows[id] : undefined;
-  return row === undefined ? undefined : fillTemplate(row[field]!, values, { file: t.file, entry: `${slot}.${id}.${field}` });
+  return row === undefined
+    ? undefined
+    : fillTemplate(row[field]!, values, { file: t.file, entry: `${slot}.${id}.${field}` });
 }
 
 /** The reference texts of `kind`. */

@@ -11,10 +11,23 @@
 export type Language = 'en' | 'de' | 'fr' | 'es';
 
 /** SERVICE_STATUS dwCurrentState codes as 7036 writes them in the Binary (`IISADMIN/4`). */
-export const SERVICE_STATES = { stopped: 1, 'start-pending': 2, 'stop-pending': 3, running: 4, 'continue-pending': 5, 'pause-pending': 6, paused: 7 } as const;
+export const SERVICE_STATES = {
+  stopped: 1,
+  'start-pending': 2,
+  'stop-pending': 3,
+  running: 4,
+  'continue-pending': 5,
+  'pause-pending': 6,
+  paused: 7,
+} as const;
 export type ServiceState = keyof typeof SERVICE_STATES;
 
-export interface LocalizedName<K extends string> { lang: Language; text: string; key: K; verified: boolean }
+export interface LocalizedName<K extends string> {
+  lang: Language;
+  text: string;
+  key: K;
+  verified: boolean;
+}
 
 export const SERVICE_STATE_NAMES: readonly LocalizedName<ServiceState>[] = [
   { lang: 'en', text: 'running', key: 'running', verified: true },
@@ -41,7 +54,13 @@ export const SERVICE_STATE_NAMES: readonly LocalizedName<ServiceState>[] = [
 
 /** Event levels (`<System><Level>`): 1 critical, 2 error, 3 warning, 4 information, 5 verbose; 0 = LogAlways (shown as Information). */
 export type LevelName = 'critical' | 'error' | 'warning' | 'information' | 'verbose';
-export const LEVEL_NUMBERS: Readonly<Record<LevelName, number>> = { critical: 1, error: 2, warning: 3, information: 4, verbose: 5 };
+export const LEVEL_NUMBERS: Readonly<Record<LevelName, number>> = {
+  critical: 1,
+  error: 2,
+  warning: 3,
+  information: 4,
+  verbose: 5,
+};
 
 export const LEVEL_NAMES: readonly LocalizedName<LevelName>[] = [
   { lang: 'en', text: 'Critical', key: 'critical', verified: true },
@@ -68,14 +87,21 @@ export const LEVEL_NAMES: readonly LocalizedName<LevelName>[] = [
 
 /** Lower case, trimmed, quotes and a trailing period removed, Unicode NFC. */
 function fold(s: string): string {
-  return s.normalize('NFC').trim().replace(/^["'„“«\s]+|["'“”»\s.]+$/g, '').replace(/\s+/g, ' ').toLowerCase();
+  return s
+    .normalize('NFC')
+    .trim()
+    .replace(/^["'„“«\s]+|["'“”»\s.]+$/g, '')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
 }
 
 const STATE_BY_TEXT = new Map(SERVICE_STATE_NAMES.map((n) => [fold(n.text), n]));
 const LEVEL_BY_TEXT = new Map(LEVEL_NAMES.map((n) => [fold(n.text), n]));
 
 /** The state of a 7036 `param2` in any known language (`Wird ausgeführt` → running, code 4); null when unknown. */
-export function serviceStateFromText(text: string | null | undefined): { state: ServiceState; code: number; lang: Language; verified: boolean } | null {
+export function serviceStateFromText(
+  text: string | null | undefined,
+): { state: ServiceState; code: number; lang: Language; verified: boolean } | null {
   const n = text ? STATE_BY_TEXT.get(fold(text)) : undefined;
   return n ? { state: n.key, code: SERVICE_STATES[n.key], lang: n.lang, verified: n.verified } : null;
 }

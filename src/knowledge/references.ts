@@ -34,7 +34,12 @@ export function loadReferences(json: unknown, file = FILE): Map<string, Referenc
 export const REFERENCES: ReadonlyMap<string, Reference> = loadReferences(data);
 
 /** The texts of the references `ids`; throws naming `file` and `entry` on an unknown id. */
-export function referenceTexts(ids: readonly string[], file: string, entry: string, catalogue: ReadonlyMap<string, Reference> = REFERENCES): string[] {
+export function referenceTexts(
+  ids: readonly string[],
+  file: string,
+  entry: string,
+  catalogue: ReadonlyMap<string, Reference> = REFERENCES,
+): string[] {
   return ids.map((id) => {
     const ref = catalogue.get(id);
     if (!ref) throw new KnowledgeError(`unknown reference "${id}" (not in ${FILE})`, file, entry);

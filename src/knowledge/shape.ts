@@ -4,13 +4,24 @@ import { KnowledgeError } from './errors.js';
 export type Json = Record<string, unknown>;
 
 /** Checks the members of an object: every `required` key present, no key outside `required` and `optional`. */
-export function object(value: unknown, file: string, entry: string, required: readonly string[], optional: readonly string[] = []): Json {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new KnowledgeError('expected an object', file, entry);
+export function object(
+  value: unknown,
+  file: string,
+  entry: string,
+  required: readonly string[],
+  optional: readonly string[] = [],
+): Json {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new KnowledgeError('expected an object', file, entry);
   const obj = value as Json;
   for (const key of required) if (!Object.hasOwn(obj, key)) throw new KnowledgeError(`missing "${key}"`, file, entry);
   for (const key of Object.keys(obj)) {
     if (!required.includes(key) && !optional.includes(key)) {
-      throw new KnowledgeError(`unknown field "${key}" (expected ${[...required, ...optional].join(', ')})`, file, entry);
+      throw new KnowledgeError(
+        `unknown field "${key}" (expected ${[...required, ...optional].join(', ')})`,
+        file,
+        entry,
+      );
     }
   }
   return obj;
@@ -18,7 +29,8 @@ export function object(value: unknown, file: string, entry: string, required: re
 
 /** A non-empty string, optionally of a pattern. */
 export function text(value: unknown, file: string, entry: string, pattern?: RegExp): string {
-  if (typeof value !== 'string' || value.trim() === '') throw new KnowledgeError('expected a non-empty string', file, entry);
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new KnowledgeError('expected a non-empty string', file, entry);
   if (pattern && !pattern.test(value)) throw new KnowledgeError(`"${value}" does not match ${pattern}`, file, entry);
   return value;
 }

@@ -74,7 +74,11 @@ export function fillTemplate(template: string, values: TemplateValues, where: Te
         continue;
       }
       if (!Object.hasOwn(values, part.name)) {
-        throw new KnowledgeError(`no value named {${part.name}} is given (given: ${Object.keys(values).join(', ') || 'none'})`, where.file, where.entry);
+        throw new KnowledgeError(
+          `no value named {${part.name}} is given (given: ${Object.keys(values).join(', ') || 'none'})`,
+          where.file,
+          where.entry,
+        );
       }
       const value = values[part.name];
       if (!absent(value)) text += show(value);

@@ -9,13 +9,13 @@ import type { Level } from './level.js';
 export type Confidence = 'high' | 'medium' | 'low';
 
 export type FindingKind =
-  | 'abo-binding-deleted'          // ABO mapper deleted an SSL binding (15300 without 15301 after a trigger)
-  | 'abo-binding-rebound'          // ABO mapper re-created the binding, failures follow (wrong certificate)
-  | 'private-key-failure'          // Schannel 36870, cause from the knowledge base
-  | 'config-abo-hash-invalid'      // customMetadata 5506 hash of no usable certificate: binding will be deleted
-  | 'config-legacy-metadata'       // 5511/2161/1018 leftovers
-  | 'config-binding-problem'       // binding hash not in store, null AppId, empty hash, expired certificate
-  | 'config-certificate-problem';  // KeySpec 2, no private key, expired
+  | 'abo-binding-deleted' // ABO mapper deleted an SSL binding (15300 without 15301 after a trigger)
+  | 'abo-binding-rebound' // ABO mapper re-created the binding, failures follow (wrong certificate)
+  | 'private-key-failure' // Schannel 36870, cause from the knowledge base
+  | 'config-abo-hash-invalid' // customMetadata 5506 hash of no usable certificate: binding will be deleted
+  | 'config-legacy-metadata' // 5511/2161/1018 leftovers
+  | 'config-binding-problem' // binding hash not in store, null AppId, empty hash, expired certificate
+  | 'config-certificate-problem'; // KeySpec 2, no private key, expired
 
 export interface Finding {
   /** Stable id within a report: `<kind>:<host>:<key>`. */

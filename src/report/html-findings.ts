@@ -47,7 +47,9 @@ function spanText(f: Finding, ctx: HtmlCtx): string {
   const duration = formatDuration(f.start, f.end);
   return (
     `<span class="mono">${timeCell(f.start, null)} → ${timeCell(f.end, null)} UTC</span>` +
-    (ctx.zone ? `<br><span class="note">${esc(formatLocal(f.start, ctx.zone))} → ${esc(formatLocal(f.end, ctx.zone))} (${esc(ctx.zone)})</span>` : '') +
+    (ctx.zone
+      ? `<br><span class="note">${esc(formatLocal(f.start, ctx.zone))} → ${esc(formatLocal(f.end, ctx.zone))} (${esc(ctx.zone)})</span>`
+      : '') +
     (duration ? ` <span class="note">(${esc(duration)})</span>` : '')
   );
 }
@@ -72,7 +74,8 @@ function findingArticle(f: Finding, n: number, ctx: HtmlCtx): string {
     ['Occurrences', esc(String(f.occurrences))],
     ['Span', spanText(f, ctx)],
   ];
-  if (f.endpoints.length > 0) facts.push(['Endpoints', f.endpoints.map((e) => `<span class="mono">${esc(e)}</span>`).join(', ')]);
+  if (f.endpoints.length > 0)
+    facts.push(['Endpoints', f.endpoints.map((e) => `<span class="mono">${esc(e)}</span>`).join(', ')]);
   if (f.errorCode) facts.push(['Error code', `<span class="mono">${esc(f.errorCode)}</span>`]);
   facts.push(['Trigger', f.trigger === null ? '<span class="note">none identified</span>' : esc(f.trigger)]);
   facts.push(['Symptoms', f.symptoms.length > 0 ? list(f.symptoms, false) : '<span class="note">none</span>']);
@@ -92,11 +95,25 @@ function findingArticle(f: Finding, n: number, ctx: HtmlCtx): string {
 
 function evidenceTable(rows: readonly Evidence[], n: number, ctx: HtmlCtx): string {
   if (rows.length === 0) return '<p class="note">No evidence rows.</p>';
-  const head = ['#', 'Role', 'File', 'Record id', ctx.zone ? `Time (UTC / ${esc(ctx.zone)})` : 'Time (UTC)', 'Host', 'Event', 'Summary'];
+  const head = [
+    '#',
+    'Role',
+    'File',
+    'Record id',
+    ctx.zone ? `Time (UTC / ${esc(ctx.zone)})` : 'Time (UTC)',
+    'Host',
+    'Event',
+    'Summary',
+  ];
   const body = rows.map((e, i) => {
     const key = sourceKey(e.file, e.recordId);
     const tl = key === null ? undefined : ctx.timelineIndex.get(key);
-    const rec = e.recordId === null ? '—' : tl === undefined ? esc(e.recordId) : `<a href="#tl-${tl}" title="show on the timeline">${esc(e.recordId)}</a>`;
+    const rec =
+      e.recordId === null
+        ? '—'
+        : tl === undefined
+          ? esc(e.recordId)
+          : `<a href="#tl-${tl}" title="show on the timeline">${esc(e.recordId)}</a>`;
     return (
       `<tr id="finding-${n}-ev-${i + 1}"><td class="num">${i + 1}</td><td class="role-${esc(e.role)}">${esc(e.role)}</td>` +
       `<td class="wrap mono">${esc(e.file)}</td><td class="mono">${rec}</td><td class="time">${timeCell(e.time, ctx.zone)}</td>` +

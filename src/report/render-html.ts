@@ -15,7 +15,8 @@ import { escapeHtml as esc } from './text-safety.js';
 import { eventLabel, findingNumbers, findingRefs, timelineByHost } from './view-helpers.js';
 
 /** The Content-Security-Policy the report carries in a <meta http-equiv>. */
-export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+export const REPORT_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 /** Render the report as one self-contained HTML document. Throws UsageError for an unknown zone. */
 export function renderHtml(model: ReportModel, options: RenderOptions = {}): string {
@@ -80,8 +81,11 @@ function nav(model: ReportModel): string {
 
 function summarySection(model: ReportModel, ctx: HtmlCtx): string {
   const s = model.summary;
-  const card = (label: string, value: string, cls = ''): string => `<div class="card ${cls}"><b>${value}</b>${label}</div>`;
-  const levelCards = LEVELS.map((l) => card(`<span class="badge level-${l}">${l}</span>`, esc(String(s.findingsByLevel[l] ?? 0))));
+  const card = (label: string, value: string, cls = ''): string =>
+    `<div class="card ${cls}"><b>${value}</b>${label}</div>`;
+  const levelCards = LEVELS.map((l) =>
+    card(`<span class="badge level-${l}">${l}</span>`, esc(String(s.findingsByLevel[l] ?? 0))),
+  );
   return [
     '<section id="summary">',
     '<h2>Executive summary</h2>',
@@ -118,7 +122,11 @@ function filesTable(files: readonly FileSummary[]): string {
       `<td class="time">${timeCell(f.firstTime, null)}</td><td class="time">${timeCell(f.lastTime, null)}</td>` +
       `<td class="mono wrap" title="${esc(f.sha256)}">${esc(f.sha256.slice(0, 16))}${f.sha256.length > 16 ? '…' : ''}</td></tr>`,
   );
-  return table(['File', 'Kind', 'Hosts', 'Records', 'Warnings', 'Errors', 'First (UTC)', 'Last (UTC)', 'SHA-256'], rows, 'files');
+  return table(
+    ['File', 'Kind', 'Hosts', 'Records', 'Warnings', 'Errors', 'First (UTC)', 'Last (UTC)', 'SHA-256'],
+    rows,
+    'files',
+  );
 }
 
 function timelineFigure(model: ReportModel, ctx: HtmlCtx): string {
@@ -145,7 +153,15 @@ function timelineTables(model: ReportModel, ctx: HtmlCtx): string {
         `<td class="wrap mono">${esc(e.file)}</td><td class="wrap">${esc(e.summary)}</td><td>${refs.join(' ') || '—'}</td></tr>`
       );
     });
-    const head = [ctx.zone ? `Time (UTC / ${esc(ctx.zone)})` : 'Time (UTC)', 'Role', 'Event', 'Record id', 'File', 'Summary', 'Findings'];
+    const head = [
+      ctx.zone ? `Time (UTC / ${esc(ctx.zone)})` : 'Time (UTC)',
+      'Role',
+      'Event',
+      'Record id',
+      'File',
+      'Summary',
+      'Findings',
+    ];
     return `<h3>${hostText(g.host)}</h3>\n${table(head, rows, 'timeline-table')}`;
   });
   const body = blocks.length > 0 ? blocks.join('\n') : '<p class="note">No event on the timeline.</p>';

@@ -4,7 +4,16 @@
  * consumer sees the same shape for every finding. Keys a future model adds that this list does
  * not name yet follow the known ones in alphabetical order, so output stays deterministic.
  */
-import { LEVELS, REPORT_SCHEMA_VERSION, type Evidence, type FileSummary, type Finding, type HostSummary, type ReportModel, type TimelineEntry } from '../model/index.js';
+import {
+  LEVELS,
+  REPORT_SCHEMA_VERSION,
+  type Evidence,
+  type FileSummary,
+  type Finding,
+  type HostSummary,
+  type ReportModel,
+  type TimelineEntry,
+} from '../model/index.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -16,8 +25,23 @@ export const JSON_KEY_ORDER = {
   file: ['path', 'kind', 'sha256', 'hosts', 'records', 'warnings', 'errors', 'firstTime', 'lastTime'],
   host: ['host', 'events', 'firstTime', 'lastTime', 'findings'],
   finding: [
-    'id', 'kind', 'level', 'host', 'confidence', 'title', 'start', 'end', 'endpoints', 'errorCode',
-    'trigger', 'symptoms', 'cause', 'remedies', 'references', 'occurrences', 'evidence',
+    'id',
+    'kind',
+    'level',
+    'host',
+    'confidence',
+    'title',
+    'start',
+    'end',
+    'endpoints',
+    'errorCode',
+    'trigger',
+    'symptoms',
+    'cause',
+    'remedies',
+    'references',
+    'occurrences',
+    'evidence',
   ],
   evidence: ['file', 'recordId', 'time', 'host', 'role', 'provider', 'eventId', 'summary'],
   timeline: ['time', 'host', 'role', 'provider', 'eventId', 'recordId', 'file', 'summary', 'findingIds'],

@@ -2,7 +2,15 @@
  * Markdown incident report (GFM tables). Every string taken from the model goes through
  * escapeMarkdown: it renders as literal text, never as markup or raw HTML.
  */
-import { LEVELS, type Evidence, type FileSummary, type Finding, type HostSummary, type ReportModel, type TimelineEntry } from '../model/index.js';
+import {
+  LEVELS,
+  type Evidence,
+  type FileSummary,
+  type Finding,
+  type HostSummary,
+  type ReportModel,
+  type TimelineEntry,
+} from '../model/index.js';
 import { formatBoth, formatDuration, formatLocal, formatUtc, resolveDisplayZone } from './format-time.js';
 import { escapeMarkdown as md } from './text-safety.js';
 import { UNKNOWN_HOST, eventLabel, findingNumbers, findingRefs, timelineByHost } from './view-helpers.js';
@@ -27,13 +35,13 @@ interface Ctx {
 /** Render the report as Markdown (GitHub-flavoured tables). Throws UsageError for an unknown zone. */
 export function renderMarkdown(model: ReportModel, options: RenderOptions = {}): string {
   const ctx: Ctx = { zone: renderZone(options, model.timeZone), numbers: findingNumbers(model.findings) };
-  const blocks = [
-    header(model, ctx),
-    summary(model, ctx),
-    findings(model, ctx),
-    timeline(model, ctx),
-  ];
-  return blocks.join('\n\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  const blocks = [header(model, ctx), summary(model, ctx), findings(model, ctx), timeline(model, ctx)];
+  return (
+    blocks
+      .join('\n\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  );
 }
 
 function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -64,7 +72,9 @@ function summary(model: ReportModel, ctx: Ctx): string {
   );
   const list =
     model.findings.length > 0
-      ? model.findings.map((f, i) => `${i + 1}. [${md(f.title)}](#finding-${i + 1}) — ${host(f.host)}, ${md(f.level)}`).join('\n')
+      ? model.findings
+          .map((f, i) => `${i + 1}. [${md(f.title)}](#finding-${i + 1}) — ${host(f.host)}, ${md(f.level)}`)
+          .join('\n')
       : 'No finding: nothing in these logs and artefacts points to an SSL binding or private-key incident.';
   return [
     '## Executive summary',
@@ -140,7 +150,9 @@ function finding(f: Finding, n: number, ctx: Ctx): string {
   if (f.errorCode) facts.push(`- **Error code:** ${md(f.errorCode)}`);
   facts.push(`- **Trigger:** ${f.trigger === null ? 'none identified' : md(f.trigger)}`);
   facts.push(
-    f.symptoms.length > 0 ? `- **Symptoms:**\n${f.symptoms.map((s) => `  - ${md(s)}`).join('\n')}` : '- **Symptoms:** none',
+    f.symptoms.length > 0
+      ? `- **Symptoms:**\n${f.symptoms.map((s) => `  - ${md(s)}`).join('\n')}`
+      : '- **Symptoms:** none',
   );
   const parts = [
     `<a id="finding-${n}"></a>`,
@@ -169,7 +181,13 @@ function evidenceTable(rows: readonly Evidence[], ctx: Ctx): string {
   return table(
     head,
     rows.map((e, i) => {
-      const row = [String(i + 1), md(e.role), md(e.file), e.recordId === null ? '—' : md(e.recordId), formatUtc(e.time)];
+      const row = [
+        String(i + 1),
+        md(e.role),
+        md(e.file),
+        e.recordId === null ? '—' : md(e.recordId),
+        formatUtc(e.time),
+      ];
       if (ctx.zone) row.push(formatLocal(e.time, ctx.zone));
       row.push(host(e.host), md(eventLabel(e.provider, e.eventId)), md(e.summary));
       return row;

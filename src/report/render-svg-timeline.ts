@@ -121,7 +121,9 @@ export function renderSvgTimeline(model: ReportModel, options: SvgTimelineOption
     grid(lay),
     ...lay.lanes.map((host, i) => lane(model, host, i, lay, numbers, zone, drawContext)),
     axisMarkup(lay),
-    drawContext ? '' : `<text class="omitted" x="${W - RIGHT}" y="${lay.height - 6}" text-anchor="end" fill="#475569" font-size="11">${contextRows} context events not drawn (listed in the tables below)</text>`,
+    drawContext
+      ? ''
+      : `<text class="omitted" x="${W - RIGHT}" y="${lay.height - 6}" text-anchor="end" fill="#475569" font-size="11">${contextRows} context events not drawn (listed in the tables below)</text>`,
     '</svg>',
   ];
   return parts.join('\n');
@@ -240,7 +242,9 @@ function axisMarkup(lay: Layout): string {
     out.push(
       `<g class="tick"><line x1="${x}" y1="${bottom}" x2="${x}" y2="${bottom + 5}" stroke="#334155"/>` +
         `<text x="${x}" y="${bottom + 18}" text-anchor="middle">${esc(t.label)}</text>` +
-        (t.date ? `<text x="${x}" y="${bottom + 32}" text-anchor="middle" fill="#475569" font-size="10">${esc(t.date)}</text>` : '') +
+        (t.date
+          ? `<text x="${x}" y="${bottom + 32}" text-anchor="middle" fill="#475569" font-size="10">${esc(t.date)}</text>`
+          : '') +
         '</g>',
     );
   }

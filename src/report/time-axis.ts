@@ -10,11 +10,40 @@ const DAY = 24 * HOUR;
 
 /** Tick steps tried in order; the first giving at most `maxTicks` ticks wins. */
 const STEPS = [
-  1, 2, 5, 10, 20, 50, 100, 200, 500,
-  SECOND, 2 * SECOND, 5 * SECOND, 10 * SECOND, 15 * SECOND, 30 * SECOND,
-  MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE,
-  HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR,
-  DAY, 2 * DAY, 7 * DAY, 14 * DAY, 30 * DAY, 91 * DAY, 182 * DAY, 365 * DAY,
+  1,
+  2,
+  5,
+  10,
+  20,
+  50,
+  100,
+  200,
+  500,
+  SECOND,
+  2 * SECOND,
+  5 * SECOND,
+  10 * SECOND,
+  15 * SECOND,
+  30 * SECOND,
+  MINUTE,
+  2 * MINUTE,
+  5 * MINUTE,
+  10 * MINUTE,
+  15 * MINUTE,
+  30 * MINUTE,
+  HOUR,
+  2 * HOUR,
+  3 * HOUR,
+  6 * HOUR,
+  12 * HOUR,
+  DAY,
+  2 * DAY,
+  7 * DAY,
+  14 * DAY,
+  30 * DAY,
+  91 * DAY,
+  182 * DAY,
+  365 * DAY,
 ];
 
 export interface Tick {
@@ -58,7 +87,13 @@ export function buildAxis(times: readonly number[], maxTicks = 9, zone = 'utc'):
     const dt = DateTime.fromMillis(ms, { zone });
     const date = dt.toFormat('yyyy-MM-dd');
     const label =
-      step >= DAY ? dt.toFormat('MM-dd') : step >= MINUTE ? dt.toFormat('HH:mm') : step >= SECOND ? dt.toFormat('HH:mm:ss') : dt.toFormat('HH:mm:ss.SSS');
+      step >= DAY
+        ? dt.toFormat('MM-dd')
+        : step >= MINUTE
+          ? dt.toFormat('HH:mm')
+          : step >= SECOND
+            ? dt.toFormat('HH:mm:ss')
+            : dt.toFormat('HH:mm:ss.SSS');
     ticks.push({ ms, label, date: step < DAY && date !== prevDate ? date : null });
     prevDate = date;
   }

@@ -6,9 +6,17 @@
 import type { ProviderSpec } from '../evtx/writer/index.js';
 
 export const P = {
-  scm: { name: 'Service Control Manager', guid: '{555908d1-a6d7-4695-8e1e-26931d2012f4}', eventSourceName: 'Service Control Manager' },
+  scm: {
+    name: 'Service Control Manager',
+    guid: '{555908d1-a6d7-4695-8e1e-26931d2012f4}',
+    eventSourceName: 'Service Control Manager',
+  },
   eventLog: { name: 'EventLog' },
-  httpEvent: { name: 'Microsoft-Windows-HttpEvent', guid: '{7b6bc78c-898b-4170-bbf8-1a469ea43fc5}', eventSourceName: 'HTTP' },
+  httpEvent: {
+    name: 'Microsoft-Windows-HttpEvent',
+    guid: '{7b6bc78c-898b-4170-bbf8-1a469ea43fc5}',
+    eventSourceName: 'HTTP',
+  },
   httpService: { name: 'Microsoft-Windows-HttpService', guid: '{DD5EF90A-6398-47A4-AD34-4DCECDEF795F}' },
   schannel: { name: 'Schannel', guid: '{1F678132-5938-4686-9FDC-C8FF68F15C85}' },
   kernelGeneral: { name: 'Microsoft-Windows-Kernel-General', guid: '{A68CA8B7-004F-D7B6-A698-07E2DE0F1F5D}' },
@@ -18,7 +26,10 @@ export const P = {
   security: { name: 'Microsoft-Windows-Security-Auditing', guid: '{54849625-5478-4994-A5BA-3E3B0328C30D}' },
   eventlogManifest: { name: 'Microsoft-Windows-Eventlog', guid: '{fc65ddd8-d6ef-4962-83d5-6e5cfe9ce148}' },
   /** GUID, Keywords 0x1000000000000000, UserID S-1-5-20 as public exports of 258/261 show them. */
-  rcm: { name: 'Microsoft-Windows-TerminalServices-RemoteConnectionManager', guid: '{C76BAA63-AE81-421C-B425-340B4B24157F}' },
+  rcm: {
+    name: 'Microsoft-Windows-TerminalServices-RemoteConnectionManager',
+    guid: '{C76BAA63-AE81-421C-B425-340B4B24157F}',
+  },
 } as const satisfies Record<string, ProviderSpec>;
 
 /** Keywords as Windows writes them (`Classic` = 0x0080…; SCM adds 0x8000…). */
@@ -67,7 +78,7 @@ export const SERVICES: Record<string, string> = {
   WdiSystemHost: 'Diagnostic System Host',
   MSDTC: 'Distributed Transaction Coordinator',
   vds: 'Virtual Disk',
-  'MSSQL$SQLEXPRESS': 'SQL Server (SQLEXPRESS)',
+  MSSQL$SQLEXPRESS: 'SQL Server (SQLEXPRESS)',
 };
 
 /** Services of the newer scenarios (kept apart: `synth` draws from SERVICES). */
@@ -83,7 +94,16 @@ export const displayName = (key: string): string => SERVICES[key] ?? MORE_SERVIC
 
 /** Services that start and stop on their own during the day (noise). */
 export const TRANSIENT_SERVICES = [
-  'TrustedInstaller', 'WinHttpAutoProxySvc', 'sppsvc', 'msiserver', 'WerSvc', 'BITS', 'wuauserv', 'AppReadiness', 'WdiSystemHost', 'vds',
+  'TrustedInstaller',
+  'WinHttpAutoProxySvc',
+  'sppsvc',
+  'msiserver',
+  'WerSvc',
+  'BITS',
+  'wuauserv',
+  'AppReadiness',
+  'WdiSystemHost',
+  'vds',
 ] as const;
 
 /** SERVICE_STATUS states (7036 Binary `Key/state`). */
@@ -110,8 +130,12 @@ export const logsCaller = (os: keyof typeof OS_INFO): boolean => os === '2022' |
 
 /** Display name of a release for the README. */
 export const OS_NAME: Record<keyof typeof OS_INFO, string> = {
-  '2008R2': 'Windows Server 2008 R2', '2012R2': 'Windows Server 2012 R2', '2016': 'Windows Server 2016',
-  '2019': 'Windows Server 2019', '2022': 'Windows Server 2022', win11: 'Windows 11 23H2',
+  '2008R2': 'Windows Server 2008 R2',
+  '2012R2': 'Windows Server 2012 R2',
+  '2016': 'Windows Server 2016',
+  '2019': 'Windows Server 2019',
+  '2022': 'Windows Server 2022',
+  win11: 'Windows 11 23H2',
 };
 
 /** IIS's http.sys application id (netsh "Application ID"). */

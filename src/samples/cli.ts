@@ -26,10 +26,16 @@ if (isEntry) {
   const args = process.argv.slice(2);
   const flag = args.find((a) => a === '--pending' || a.startsWith('--pending='));
   const root = resolve(args.find((a) => !a.startsWith('--')) ?? 'samples');
-  const pendingRoot = flag === undefined ? null : resolve(flag.includes('=') ? flag.slice(flag.indexOf('=') + 1) : 'samples-pending');
-  const show = (prefix: string, base: string) => (f: string): void => {
-    process.stdout.write(`${(prefix + relative(base, f)).padEnd(60)} ${String(statSync(f).size).padStart(9)} bytes\n`);
-  };
+  const pendingRoot =
+    flag === undefined ? null : resolve(flag.includes('=') ? flag.slice(flag.indexOf('=') + 1) : 'samples-pending');
+  const show =
+    (prefix: string, base: string) =>
+    (f: string): void => {
+      process.stdout.write(
+        `${(prefix + relative(base, f)).padEnd(60)} ${String(statSync(f).size).padStart(9)} bytes\n`,
+      );
+    };
   generateAll(root).forEach(show('', root));
-  if (pendingRoot !== null) generatePending(pendingRoot).forEach(show(`${relative(process.cwd(), pendingRoot)}/`, pendingRoot));
+  if (pendingRoot !== null)
+    generatePending(pendingRoot).forEach(show(`${relative(process.cwd(), pendingRoot)}/`, pendingRoot));
 }

@@ -13,12 +13,24 @@ export const RCM_LOG: LogName = 'Microsoft-Windows-TerminalServices-RemoteConnec
 
 function rcm(c: HostCtx, t: bigint, id: number): Draft {
   return {
-    provider: P.rcm, eventId: id, version: 0, level: 4, task: 0, opcode: 0, keywords: KW.rcm,
-    processId: c.pids(t).termService, threadId: c.r.int(100, 9000) & ~3, userSid: 'S-1-5-20',
-    data: { kind: 'user-data', root: 'EventXML', xmlns: 'Event_NS', fields: [{ name: 'listenerName', value: v.str('RDP-Tcp') }] },
+    provider: P.rcm,
+    eventId: id,
+    version: 0,
+    level: 4,
+    task: 0,
+    opcode: 0,
+    keywords: KW.rcm,
+    processId: c.pids(t).termService,
+    threadId: c.r.int(100, 9000) & ~3,
+    userSid: 'S-1-5-20',
+    data: {
+      kind: 'user-data',
+      root: 'EventXML',
+      xmlns: 'Event_NS',
+      fields: [{ name: 'listenerName', value: v.str('RDP-Tcp') }],
+    },
   };
 }
 
 /** 261 "Listener RDP-Tcp received a connection" (any TCP connection to 3389; no client address). */
 export const listenerConnection = (c: HostCtx, t: bigint): Draft => rcm(c, t, 261);
-

@@ -41,33 +41,72 @@ export function httpEndpointField(os: HostDef['os']): string {
 
 /** Localized text of the host's UI language (param1/param2 are localized; the Binary is not). */
 const de = (c: HostCtx, table: Record<string, string>, key: string, english: string): string =>
-  c.host.locale === 'de-DE' ? table[key] ?? english : english;
+  c.host.locale === 'de-DE' ? (table[key] ?? english) : english;
 
 /** 7036 "The %1 service entered the %2 state." + Binary `Key/state` (UTF-16LE, NUL-terminated). */
 export function serviceState(c: HostCtx, t: bigint, key: string, state: keyof typeof STATE_CODE): Draft {
   const display = de(c, SERVICES_DE, key, displayName(key));
   return {
-    provider: P.scm, eventId: 7036, qualifiers: 16384, version: 0, level: 4, task: 0, opcode: 0, keywords: KW.scm,
-    processId: c.pids(t).services, threadId: tid(c),
-    data: { kind: 'event-data', items: [{ name: 'param1', value: v.str(display) }, { name: 'param2', value: v.str(de(c, STATES_DE, state, state)) }], binary: utf16z(`${key}/${STATE_CODE[state]}`) },
+    provider: P.scm,
+    eventId: 7036,
+    qualifiers: 16384,
+    version: 0,
+    level: 4,
+    task: 0,
+    opcode: 0,
+    keywords: KW.scm,
+    processId: c.pids(t).services,
+    threadId: tid(c),
+    data: {
+      kind: 'event-data',
+      items: [
+        { name: 'param1', value: v.str(display) },
+        { name: 'param2', value: v.str(de(c, STATES_DE, state, state)) },
+      ],
+      binary: utf16z(`${key}/${STATE_CODE[state]}`),
+    },
   };
 }
 
 /** 7040 start type changed (param4 = service key). */
 export function startType(c: HostCtx, t: bigint, key: string, from: string, to: string): Draft {
   return {
-    provider: P.scm, eventId: 7040, qualifiers: 16384, version: 0, level: 4, task: 0, opcode: 0, keywords: KW.scm,
-    processId: c.pids(t).services, threadId: tid(c), userSid: SYSTEM_SID,
-    data: { kind: 'event-data', items: [
-      { name: 'param1', value: v.str(de(c, SERVICES_DE, key, displayName(key))) }, { name: 'param2', value: v.str(de(c, START_TYPES_DE, from, from)) },
-      { name: 'param3', value: v.str(de(c, START_TYPES_DE, to, to)) }, { name: 'param4', value: v.str(key) }] },
+    provider: P.scm,
+    eventId: 7040,
+    qualifiers: 16384,
+    version: 0,
+    level: 4,
+    task: 0,
+    opcode: 0,
+    keywords: KW.scm,
+    processId: c.pids(t).services,
+    threadId: tid(c),
+    userSid: SYSTEM_SID,
+    data: {
+      kind: 'event-data',
+      items: [
+        { name: 'param1', value: v.str(de(c, SERVICES_DE, key, displayName(key))) },
+        { name: 'param2', value: v.str(de(c, START_TYPES_DE, from, from)) },
+        { name: 'param3', value: v.str(de(c, START_TYPES_DE, to, to)) },
+        { name: 'param4', value: v.str(key) },
+      ],
+    },
   };
 }
 
 function eventLog(c: HostCtx, t: bigint, id: number, strings: string[] | null, binary: Uint8Array | null): Draft {
   return {
-    provider: P.eventLog, eventId: id, qualifiers: 32768, version: 0, level: 4, task: 0, opcode: 0, keywords: KW.classic,
-    processId: c.pids(t).eventlog, threadId: tid(c), data: { kind: 'event-data', strings, binary },
+    provider: P.eventLog,
+    eventId: id,
+    qualifiers: 32768,
+    version: 0,
+    level: 4,
+    task: 0,
+    opcode: 0,
+    keywords: KW.classic,
+    processId: c.pids(t).eventlog,
+    threadId: tid(c),
+    data: { kind: 'event-data', strings, binary },
   };
 }
 
@@ -75,13 +114,23 @@ function eventLog(c: HostCtx, t: bigint, id: number, strings: string[] | null, b
 function systemTimeBytes(local: Date): Uint8Array {
   const b = new Uint8Array(24);
   const dv = new DataView(b.buffer);
-  [local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDay(), local.getUTCDate(), local.getUTCHours(),
-    local.getUTCMinutes(), local.getUTCSeconds(), local.getUTCMilliseconds()].forEach((x, i) => dv.setUint16(2 * i, x, true));
+  [
+    local.getUTCFullYear(),
+    local.getUTCMonth() + 1,
+    local.getUTCDay(),
+    local.getUTCDate(),
+    local.getUTCHours(),
+    local.getUTCMinutes(),
+    local.getUTCSeconds(),
+    local.getUTCMilliseconds(),
+  ].forEach((x, i) => dv.setUint16(2 * i, x, true));
   return b;
 }
 
-export const eventLogStarted = (c: HostCtx, t: bigint, local: Date): Draft => eventLog(c, t, 6005, null, systemTimeBytes(local));
-export const eventLogStopped = (c: HostCtx, t: bigint): Draft => eventLog(c, t, 6006, null, Uint8Array.of(1, 0, 0, 0, 0, 0, 0, 0));
+export const eventLogStarted = (c: HostCtx, t: bigint, local: Date): Draft =>
+  eventLog(c, t, 6005, null, systemTimeBytes(local));
+export const eventLogStopped = (c: HostCtx, t: bigint): Draft =>
+  eventLog(c, t, 6006, null, Uint8Array.of(1, 0, 0, 0, 0, 0, 0, 0));
 export function osVersion(c: HostCtx, t: bigint): Draft {
   const os = OS_INFO[c.host.os];
   return eventLog(c, t, 6009, [os.version, String(os.build), os.sp, 'Multiprocessor Free', '0'], null);
@@ -91,21 +140,44 @@ export function osVersion(c: HostCtx, t: bigint): Draft {
 export function kernelStart(c: HostCtx, _t: bigint, start: bigint): Draft {
   const os = OS_INFO[c.host.os];
   return {
-    provider: P.kernelGeneral, eventId: 12, version: 0, level: 4, task: 1, opcode: 0, keywords: KW.kernelBoot,
-    processId: 4, threadId: 8, userSid: SYSTEM_SID,
-    data: { kind: 'event-data', items: [
-      { name: 'MajorVersion', value: v.u32(os.major) }, { name: 'MinorVersion', value: v.u32(os.minor) },
-      { name: 'BuildVersion', value: v.u32(os.build) }, { name: 'QfeVersion', value: v.u32(os.qfe) },
-      { name: 'ServiceVersion', value: v.u16(os.sp ? 1 : 0) }, { name: 'BootMode', value: v.u32(0) },
-      { name: 'StartTime', value: v.filetime(start) }] },
+    provider: P.kernelGeneral,
+    eventId: 12,
+    version: 0,
+    level: 4,
+    task: 1,
+    opcode: 0,
+    keywords: KW.kernelBoot,
+    processId: 4,
+    threadId: 8,
+    userSid: SYSTEM_SID,
+    data: {
+      kind: 'event-data',
+      items: [
+        { name: 'MajorVersion', value: v.u32(os.major) },
+        { name: 'MinorVersion', value: v.u32(os.minor) },
+        { name: 'BuildVersion', value: v.u32(os.build) },
+        { name: 'QfeVersion', value: v.u32(os.qfe) },
+        { name: 'ServiceVersion', value: v.u16(os.sp ? 1 : 0) },
+        { name: 'BootMode', value: v.u32(0) },
+        { name: 'StartTime', value: v.filetime(start) },
+      ],
+    },
   };
 }
 
 /** Kernel-General 13: the OS is shutting down at StopTime. */
 export function kernelStop(_c: HostCtx, t: bigint): Draft {
   return {
-    provider: P.kernelGeneral, eventId: 13, version: 0, level: 4, task: 2, opcode: 0, keywords: KW.kernelBoot,
-    processId: 4, threadId: 404, data: { kind: 'event-data', items: [{ name: 'StopTime', value: v.filetime(t) }] },
+    provider: P.kernelGeneral,
+    eventId: 13,
+    version: 0,
+    level: 4,
+    task: 2,
+    opcode: 0,
+    keywords: KW.kernelBoot,
+    processId: 4,
+    threadId: 404,
+    data: { kind: 'event-data', items: [{ name: 'StopTime', value: v.filetime(t) }] },
   };
 }
 
@@ -114,23 +186,59 @@ export function shutdownInitiated(c: HostCtx, t: bigint, reason: string): Draft 
   const short = c.host.name.split('.')[0]!.toUpperCase();
   const a = c.host.admin;
   return {
-    provider: P.user32, eventId: 1074, qualifiers: 32768, version: 0, level: 4, task: 0, opcode: 0, keywords: KW.scm,
-    processId: c.pids(t).winlogon, threadId: tid(c), userSid: a.sid,
-    data: { kind: 'event-data', items: [
-      { name: 'param1', value: v.str(`C:\\Windows\\system32\\shutdown.exe (${short})`) }, { name: 'param2', value: v.str(short) },
-      { name: 'param3', value: v.str(de(c, SHUTDOWN_DE, reason, reason)) }, { name: 'param4', value: v.str('0x80020003') },
-      { name: 'param5', value: v.str(de(c, SHUTDOWN_DE, 'restart', 'restart')) }, { name: 'param6', value: v.str('') },
-      { name: 'param7', value: v.str(`${a.domain}\\${a.user}`) }] },
+    provider: P.user32,
+    eventId: 1074,
+    qualifiers: 32768,
+    version: 0,
+    level: 4,
+    task: 0,
+    opcode: 0,
+    keywords: KW.scm,
+    processId: c.pids(t).winlogon,
+    threadId: tid(c),
+    userSid: a.sid,
+    data: {
+      kind: 'event-data',
+      items: [
+        { name: 'param1', value: v.str(`C:\\Windows\\system32\\shutdown.exe (${short})`) },
+        { name: 'param2', value: v.str(short) },
+        { name: 'param3', value: v.str(de(c, SHUTDOWN_DE, reason, reason)) },
+        { name: 'param4', value: v.str('0x80020003') },
+        { name: 'param5', value: v.str(de(c, SHUTDOWN_DE, 'restart', 'restart')) },
+        { name: 'param6', value: v.str('') },
+        { name: 'param7', value: v.str(`${a.domain}\\${a.user}`) },
+      ],
+    },
   };
 }
 
-function httpEvent(c: HostCtx, id: number, level: number, qualifiers: number, endpoint: string, binary?: Uint8Array): Draft {
+function httpEvent(
+  c: HostCtx,
+  id: number,
+  level: number,
+  qualifiers: number,
+  endpoint: string,
+  binary?: Uint8Array,
+): Draft {
   return {
-    provider: P.httpEvent, eventId: id, qualifiers, version: 0, level, task: 0, opcode: 0, keywords: KW.classic,
-    processId: 4, threadId: tid(c),
-    data: { kind: 'event-data', items: [
-      { name: 'DeviceObject', value: v.str('\\Device\\Http\\ReqQueue') },
-      { name: httpEndpointField(c.host.os), value: v.str(endpoint) }], ...(binary ? { binary } : {}) },
+    provider: P.httpEvent,
+    eventId: id,
+    qualifiers,
+    version: 0,
+    level,
+    task: 0,
+    opcode: 0,
+    keywords: KW.classic,
+    processId: 4,
+    threadId: tid(c),
+    data: {
+      kind: 'event-data',
+      items: [
+        { name: 'DeviceObject', value: v.str('\\Device\\Http\\ReqQueue') },
+        { name: httpEndpointField(c.host.os), value: v.str(endpoint) },
+      ],
+      ...(binary ? { binary } : {}),
+    },
   };
 }
 
@@ -150,8 +258,16 @@ export function sslConfigError(c: HostCtx, endpoint: string, status: number): Dr
 /** HttpService 119 (Server 2016+): the manifest provider's record of the same deletion. */
 export function httpServiceDeleted(c: HostCtx, endpoint: string): Draft {
   return {
-    provider: P.httpService, eventId: 119, version: 0, level: 4, task: 0, opcode: 0, keywords: KW.httpService,
-    processId: 4, threadId: tid(c), userSid: SYSTEM_SID,
+    provider: P.httpService,
+    eventId: 119,
+    version: 0,
+    level: 4,
+    task: 0,
+    opcode: 0,
+    keywords: KW.httpService,
+    processId: 4,
+    threadId: tid(c),
+    userSid: SYSTEM_SID,
     data: { kind: 'event-data', items: [{ name: 'Endpoint', value: v.str(endpoint) }] },
   };
 }
@@ -163,15 +279,39 @@ export function httpServiceDeleted(c: HostCtx, endpoint: string): Draft {
  * 114 (RemUrl) shows them; the EventData field names are *unverified* (message-table order:
  * URL group id, URL, status).
  */
-export function httpServiceUrl(c: HostCtx, id: 111 | 112 | 113, pid: number, userSid: string, group: bigint, url: string): Draft {
-  const items: DataItem[] = id === 111
-    ? [{ name: 'UrlGroupId', value: v.hex64(group) }]
-    : id === 112
-      ? [{ name: 'Url', value: v.str(url) }, { name: 'Status', value: v.u32(0) }]
-      : [{ name: 'UrlGroupId', value: v.hex64(group) }, { name: 'Url', value: v.str(url) }, { name: 'Status', value: v.u32(0) }];
+export function httpServiceUrl(
+  c: HostCtx,
+  id: 111 | 112 | 113,
+  pid: number,
+  userSid: string,
+  group: bigint,
+  url: string,
+): Draft {
+  const items: DataItem[] =
+    id === 111
+      ? [{ name: 'UrlGroupId', value: v.hex64(group) }]
+      : id === 112
+        ? [
+            { name: 'Url', value: v.str(url) },
+            { name: 'Status', value: v.u32(0) },
+          ]
+        : [
+            { name: 'UrlGroupId', value: v.hex64(group) },
+            { name: 'Url', value: v.str(url) },
+            { name: 'Status', value: v.u32(0) },
+          ];
   return {
-    provider: P.httpService, eventId: id, version: 0, level: 4, task: 5, opcode: { 111: 0, 112: 0, 113: 122 }[id], keywords: KW.httpUrlGroup,
-    processId: pid, threadId: tid(c), userSid, data: { kind: 'event-data', items },
+    provider: P.httpService,
+    eventId: id,
+    version: 0,
+    level: 4,
+    task: 5,
+    opcode: { 111: 0, 112: 0, 113: 122 }[id],
+    keywords: KW.httpUrlGroup,
+    processId: pid,
+    threadId: tid(c),
+    userSid,
+    data: { kind: 'event-data', items },
   };
 }
 
@@ -183,33 +323,64 @@ export interface SspiCaller {
 }
 
 /** Schannel 36870: fatal error accessing the server credential private key. */
-export function keyFailure(c: HostCtx, t: bigint, code: number, caller: SspiCaller = { pid: 4, image: 'SYSTEM' }): Draft {
+export function keyFailure(
+  c: HostCtx,
+  t: bigint,
+  code: number,
+  caller: SspiCaller = { pid: 4, image: 'SYSTEM' },
+): Draft {
   if (logsCaller(c.host.os)) {
     // Server 2022 template: the caller fields come first (field list of the manifest as public event catalogues give it).
     return schannel36870(c, t, [
-      { name: 'CallerProcessId', value: v.u32(caller.pid) }, { name: 'CallerProcessImageName', value: v.str(caller.image) },
-      { name: 'Type', value: v.str('server') }, { name: 'ErrorCode', value: v.hex32(code) }, { name: 'ErrorStatus', value: v.u32(10001) },
+      { name: 'CallerProcessId', value: v.u32(caller.pid) },
+      { name: 'CallerProcessImageName', value: v.str(caller.image) },
+      { name: 'Type', value: v.str('server') },
+      { name: 'ErrorCode', value: v.hex32(code) },
+      { name: 'ErrorStatus', value: v.u32(10001) },
     ]);
   }
   const items = [
-    { name: 'Type', value: v.str('server') }, { name: 'ErrorCode', value: v.hex32(code) }, { name: 'ErrorStatus', value: v.u32(10001) },
+    { name: 'Type', value: v.str('server') },
+    { name: 'ErrorCode', value: v.hex32(code) },
+    { name: 'ErrorStatus', value: v.u32(10001) },
   ];
-  if (c.host.os === '2019') items.push({ name: 'CallerProcessId', value: v.u32(4) }, { name: 'CallerProcessImageName', value: v.str('System') });
+  if (c.host.os === '2019')
+    items.push(
+      { name: 'CallerProcessId', value: v.u32(4) },
+      { name: 'CallerProcessImageName', value: v.str('System') },
+    );
   return schannel36870(c, t, items);
 }
 
 function schannel36870(c: HostCtx, t: bigint, items: DataItem[]): Draft {
   return {
-    provider: P.schannel, eventId: 36870, version: 0, level: 2, task: 0, opcode: 0, keywords: KW.system,
-    processId: c.pids(t).lsass, threadId: tid(c), userSid: SYSTEM_SID, data: { kind: 'event-data', items },
+    provider: P.schannel,
+    eventId: 36870,
+    version: 0,
+    level: 2,
+    task: 0,
+    opcode: 0,
+    keywords: KW.system,
+    processId: c.pids(t).lsass,
+    threadId: tid(c),
+    userSid: SYSTEM_SID,
+    data: { kind: 'event-data', items },
   };
 }
 
 /** Schannel 36887: a fatal alert was received from the remote endpoint (TLS alert number). */
 export function alertReceived(c: HostCtx, t: bigint, alert: number): Draft {
   return {
-    provider: P.schannel, eventId: 36887, version: 0, level: 2, task: 0, opcode: 0, keywords: KW.system,
-    processId: c.pids(t).lsass, threadId: tid(c), userSid: SYSTEM_SID,
+    provider: P.schannel,
+    eventId: 36887,
+    version: 0,
+    level: 2,
+    task: 0,
+    opcode: 0,
+    keywords: KW.system,
+    processId: c.pids(t).lsass,
+    threadId: tid(c),
+    userSid: SYSTEM_SID,
     data: { kind: 'event-data', items: [{ name: 'AlertDesc', value: v.u32(alert) }] },
   };
 }
@@ -218,12 +389,31 @@ export function alertReceived(c: HostCtx, t: bigint, alert: number): Draft {
 export function timeSync(c: HostCtx, t: bigint, chosen: boolean, source: string): Draft {
   const src = `${source},0x9 (ntp.d|0.0.0.0:123->${source}:123)`;
   return {
-    provider: P.timeService, eventId: chosen ? 35 : 37, version: 0, level: 4, task: 0, opcode: 0, keywords: KW.system,
-    processId: c.pids(t).timeSvc, threadId: tid(c), userSid: 'S-1-5-19',
+    provider: P.timeService,
+    eventId: chosen ? 35 : 37,
+    version: 0,
+    level: 4,
+    task: 0,
+    opcode: 0,
+    keywords: KW.system,
+    processId: c.pids(t).timeSvc,
+    threadId: tid(c),
+    userSid: 'S-1-5-19',
     data: chosen
-      ? { kind: 'event-data', name: 'TMP_EVENT_TIME_SOURCE_CHOSEN', items: [{ name: 'TimeSource', value: v.str(src) },
-        { name: 'TimeSourceRefId', value: v.u32(c.r.int(1e8, 4e9)) }, { name: 'CurrentStratumNumber', value: v.u32(3) }] }
-      : { kind: 'event-data', name: 'TMP_EVENT_TIME_SOURCE_REACHABLE', items: [{ name: 'TimeSource', value: v.str(src) }] },
+      ? {
+          kind: 'event-data',
+          name: 'TMP_EVENT_TIME_SOURCE_CHOSEN',
+          items: [
+            { name: 'TimeSource', value: v.str(src) },
+            { name: 'TimeSourceRefId', value: v.u32(c.r.int(1e8, 4e9)) },
+            { name: 'CurrentStratumNumber', value: v.u32(3) },
+          ],
+        }
+      : {
+          kind: 'event-data',
+          name: 'TMP_EVENT_TIME_SOURCE_REACHABLE',
+          items: [{ name: 'TimeSource', value: v.str(src) }],
+        },
   };
 }
 
@@ -231,10 +421,23 @@ export function timeSync(c: HostCtx, t: bigint, chosen: boolean, source: string)
 export function windowsUpdate(c: HostCtx, t: bigint, id: 19 | 43 | 44, title: string, guid: string): Draft {
   const opcode = id === 44 ? 12 : 13;
   const keywords = id === 44 ? 0x8000000000002004n : id === 43 ? 0x8000000000002008n : 0x8000000000000018n;
-  const items = [{ name: 'updateTitle', value: v.str(title) }, { name: 'updateGuid', value: v.guid(guid) }, { name: 'updateRevisionNumber', value: v.u32(1) }];
+  const items = [
+    { name: 'updateTitle', value: v.str(title) },
+    { name: 'updateGuid', value: v.guid(guid) },
+    { name: 'updateRevisionNumber', value: v.u32(1) },
+  ];
   if (id === 19) items.push({ name: 'serviceGuid', value: v.guid('{9482F4B4-E343-43B6-B170-9A65BC822C77}') });
   return {
-    provider: P.windowsUpdate, eventId: id, version: 1, level: 4, task: 1, opcode, keywords,
-    processId: c.pids(t).wu, threadId: tid(c), userSid: SYSTEM_SID, data: { kind: 'event-data', items },
+    provider: P.windowsUpdate,
+    eventId: id,
+    version: 1,
+    level: 4,
+    task: 1,
+    opcode,
+    keywords,
+    processId: c.pids(t).wu,
+    threadId: tid(c),
+    userSid: SYSTEM_SID,
+    data: { kind: 'event-data', items },
   };
 }

@@ -48,10 +48,15 @@ export function buildHost(host: HostDef): Omit<HostOutput, 'dir'> {
     if (log === 'Security' && !host.security) continue;
     const mine = all.filter((e) => e.log === log);
     if (log === RCM_LOG && mine.length === 0) continue;
-    const first = (log === RCM_LOG ? host.firstRecordId.RemoteConnectionManager : host.firstRecordId[log as 'System' | 'Security']) ?? 1;
+    const first =
+      (log === RCM_LOG
+        ? host.firstRecordId.RemoteConnectionManager
+        : host.firstRecordId[log as 'System' | 'Security']) ?? 1;
     const specs = toSpecs(mine, log, host.name, first);
     const xml = host.xmlExport?.includes(log) === true;
-    const bytes = xml ? new Uint8Array(Buffer.from(eventViewerXml(specs, host.locale ?? 'en-US'), 'utf8')) : writeEvtx(specs);
+    const bytes = xml
+      ? new Uint8Array(Buffer.from(eventViewerXml(specs, host.locale ?? 'en-US'), 'utf8'))
+      : writeEvtx(specs);
     logs[log] = { events: specs, bytes, file: logFileName(log, xml) };
   }
   return { host, logs, tags, entries };
@@ -63,8 +68,16 @@ export function logFileName(log: LogName, xml: boolean): string {
 }
 
 function toSpecs(events: LogEvent[], channel: LogName, computer: string, firstId: number): EventSpec[] {
-  const sorted = events.map((e, i) => ({ e, i })).sort((a, b) => (a.e.time < b.e.time ? -1 : a.e.time > b.e.time ? 1 : a.i - b.i));
-  return sorted.map(({ e }, n) => ({ ...e.draft, channel, computer, timeCreated: e.time, recordId: BigInt(firstId + n) }));
+  const sorted = events
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => (a.e.time < b.e.time ? -1 : a.e.time > b.e.time ? 1 : a.i - b.i));
+  return sorted.map(({ e }, n) => ({
+    ...e.draft,
+    channel,
+    computer,
+    timeCreated: e.time,
+    recordId: BigInt(firstId + n),
+  }));
 }
 
 /** The expected findings with firstTrigger tags resolved to the tagged event's time. */
@@ -74,7 +87,8 @@ export function expectedFindings(s: Scenario, hosts: Omit<HostOutput, 'dir'>[]):
     if (f.firstTrigger) {
       const h = hosts.find((x) => x.host.name === f.host);
       const t = h?.tags.get(f.firstTrigger);
-      if (t === undefined) throw new Error(`${s.name}: expected finding refers to unknown tag ${f.firstTrigger} on ${f.host}`);
+      if (t === undefined)
+        throw new Error(`${s.name}: expected finding refers to unknown tag ${f.firstTrigger} on ${f.host}`);
       firstTrigger = ticksToIso(t);
     }
     return { kind: f.kind, host: f.host, endpoints: f.endpoints, errorCode: f.errorCode, firstTrigger };
@@ -97,11 +111,15 @@ export function generateScenario(s: Scenario, root: string, opts: { pending?: bo
     for (const out of Object.values(b.logs)) write(join(hdir, out!.file), out!.bytes);
     const a = b.host.artefacts;
     if (!a) continue;
-    if (a.files.includes('applicationHost.config')) write(join(hdir, 'applicationHost.config'), applicationHostConfig(a));
-    if (a.files.includes('netsh-http-show-sslcert.txt')) write(join(hdir, 'netsh-http-show-sslcert.txt'), netshShowSslcert(a.bindings, b.host.os, a.netshLanguage));
+    if (a.files.includes('applicationHost.config'))
+      write(join(hdir, 'applicationHost.config'), applicationHostConfig(a));
+    if (a.files.includes('netsh-http-show-sslcert.txt'))
+      write(join(hdir, 'netsh-http-show-sslcert.txt'), netshShowSslcert(a.bindings, b.host.os, a.netshLanguage));
     if (a.files.includes('SslBindingInfo.reg')) write(join(hdir, 'SslBindingInfo.reg'), sslBindingInfoReg(a.bindings));
-    if (a.files.includes('SslSniBindingInfo.reg')) write(join(hdir, 'SslSniBindingInfo.reg'), sslBindingInfoReg(a.bindings, 'sni'));
-    if (a.files.includes('certutil-store-my.txt')) write(join(hdir, 'certutil-store-my.txt'), certutilStoreMy(a.certificates, b.host.os, b.host.timeZone));
+    if (a.files.includes('SslSniBindingInfo.reg'))
+      write(join(hdir, 'SslSniBindingInfo.reg'), sslBindingInfoReg(a.bindings, 'sni'));
+    if (a.files.includes('certutil-store-my.txt'))
+      write(join(hdir, 'certutil-store-my.txt'), certutilStoreMy(a.certificates, b.host.os, b.host.timeZone));
   }
   const expected = expectedFindings(s, built);
   write(join(dir, 'expected.json'), `${JSON.stringify({ findings: expected }, null, 2)}\n`);

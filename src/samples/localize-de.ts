@@ -35,7 +35,10 @@ export const SERVICES_DE: Record<string, string> = {
 export const STATES_DE: Record<string, string> = { running: 'Ausgeführt', stopped: 'Beendet' };
 
 /** 7040 param2/param3 (start type as text; unverified). */
-export const START_TYPES_DE: Record<string, string> = { 'auto start': 'Automatisch starten', 'demand start': 'Manuell starten' };
+export const START_TYPES_DE: Record<string, string> = {
+  'auto start': 'Automatisch starten',
+  'demand start': 'Manuell starten',
+};
 
 /** 1074 reason and shutdown type (unverified). */
 export const SHUTDOWN_DE: Record<string, string> = {
@@ -44,7 +47,13 @@ export const SHUTDOWN_DE: Record<string, string> = {
 };
 
 /** RenderingInfo `Level` names. */
-export const LEVEL_DE: Record<number, string> = { 0: 'Informationen', 1: 'Kritisch', 2: 'Fehler', 3: 'Warnung', 4: 'Informationen' };
+export const LEVEL_DE: Record<number, string> = {
+  0: 'Informationen',
+  1: 'Kritisch',
+  2: 'Fehler',
+  3: 'Warnung',
+  4: 'Informationen',
+};
 
 /** Keyword names of the RenderingInfo: only the classic bit has a name in these providers. */
 export function keywordsDe(keywords: bigint): string[] {
@@ -57,21 +66,31 @@ type Render = (d: Data, values: string[]) => string;
 /** German message of an event (provider name + event id), from its EventData as text. */
 export const MESSAGES_DE: Record<string, Render> = {
   'Service Control Manager/7036': (d) => `Der Dienst "${d.param1}" befindet sich jetzt im Status "${d.param2}".`,
-  'Service Control Manager/7040': (d) => `Der Starttyp des Diensts "${d.param1}" wurde von ${d.param2} in ${d.param3} geändert.`,
+  'Service Control Manager/7040': (d) =>
+    `Der Starttyp des Diensts "${d.param1}" wurde von ${d.param2} in ${d.param3} geändert.`,
   'EventLog/6005': () => 'Der Ereignisprotokolldienst wurde gestartet.',
   'EventLog/6006': () => 'Der Ereignisprotokolldienst wurde beendet.',
   'EventLog/6009': (_d, v) => `Microsoft (R) Windows (R) ${v[0]} ${v[1]} ${v[2] ? `${v[2]} ` : ''}${v[3]}.`,
-  'User32/1074': (d) => `Der Vorgang "${d.param5}" für diesen Computer "${d.param2}" wurde von Prozess "${d.param1}" im Auftrag von Benutzer "${d.param7}" aus folgendem Grund initiiert: ${d.param3}\n Ursachencode: ${d.param4}\n Herunterfahrtyp: ${d.param5}\n Kommentar: ${d.param6}`,
+  'User32/1074': (d) =>
+    `Der Vorgang "${d.param5}" für diesen Computer "${d.param2}" wurde von Prozess "${d.param1}" im Auftrag von Benutzer "${d.param7}" aus folgendem Grund initiiert: ${d.param3}\n Ursachencode: ${d.param4}\n Herunterfahrtyp: ${d.param5}\n Kommentar: ${d.param6}`,
   'Microsoft-Windows-Kernel-General/12': (d) => `Das Betriebssystem wurde zur Systemzeit ${d.StartTime} gestartet.`,
-  'Microsoft-Windows-Kernel-General/13': (d) => `Das Betriebssystem wird zur Systemzeit ${d.StopTime} heruntergefahren.`,
-  'Microsoft-Windows-Time-Service/35': (d) => `Der Zeitdienst synchronisiert die Systemzeit mit der Zeitquelle ${d.TimeSource}.`,
-  'Microsoft-Windows-Time-Service/37': (d) => `Der Zeitanbieter "NtpClient" empfängt jetzt gültige Zeitdaten von ${d.TimeSource}.`,
+  'Microsoft-Windows-Kernel-General/13': (d) =>
+    `Das Betriebssystem wird zur Systemzeit ${d.StopTime} heruntergefahren.`,
+  'Microsoft-Windows-Time-Service/35': (d) =>
+    `Der Zeitdienst synchronisiert die Systemzeit mit der Zeitquelle ${d.TimeSource}.`,
+  'Microsoft-Windows-Time-Service/37': (d) =>
+    `Der Zeitanbieter "NtpClient" empfängt jetzt gültige Zeitdaten von ${d.TimeSource}.`,
   'Microsoft-Windows-WindowsUpdateClient/44': () => 'Windows Update hat mit dem Herunterladen eines Updates begonnen.',
-  'Microsoft-Windows-WindowsUpdateClient/43': (d) => `Installation gestartet: Windows hat mit der Installation des folgenden Updates begonnen: ${d.updateTitle}`,
-  'Microsoft-Windows-WindowsUpdateClient/19': (d) => `Installation erfolgreich: Das folgende Update wurde erfolgreich installiert: ${d.updateTitle}`,
+  'Microsoft-Windows-WindowsUpdateClient/43': (d) =>
+    `Installation gestartet: Windows hat mit der Installation des folgenden Updates begonnen: ${d.updateTitle}`,
+  'Microsoft-Windows-WindowsUpdateClient/19': (d) =>
+    `Installation erfolgreich: Das folgende Update wurde erfolgreich installiert: ${d.updateTitle}`,
   'Microsoft-Windows-HttpEvent/15300': (_d, v) => `SSL-Zertifikateinstellungen für Endpunkt : ${v[1]} gelöscht.`,
-  'Microsoft-Windows-HttpEvent/15301': (_d, v) => `SSL-Zertifikateinstellungen für Endpunkt : ${v[1]} von einem Administratorprozess erstellt.`,
+  'Microsoft-Windows-HttpEvent/15301': (_d, v) =>
+    `SSL-Zertifikateinstellungen für Endpunkt : ${v[1]} von einem Administratorprozess erstellt.`,
   'Microsoft-Windows-HttpService/119': (_d, v) => `SSL-Zertifikateinstellungen für Endpunkt : ${v[0]} gelöscht.`,
-  'Schannel/36870': (d) => `Beim Zugriff auf den privaten Schlüssel der TLS-Serveranmeldeinformationen ist ein schwerwiegender Fehler aufgetreten. Vom Kryptografiemodul wurde folgender Fehlercode zurückgegeben: ${d.ErrorCode}. Der interne Fehlerstatus ist ${d.ErrorStatus}.`,
-  'Schannel/36887': (d) => `Vom Remoteendpunkt wurde eine schwerwiegende Warnung empfangen. Der im TLS-Protokoll definierte Code für die schwerwiegende Warnung lautet ${d.AlertDesc}.`,
+  'Schannel/36870': (d) =>
+    `Beim Zugriff auf den privaten Schlüssel der TLS-Serveranmeldeinformationen ist ein schwerwiegender Fehler aufgetreten. Vom Kryptografiemodul wurde folgender Fehlercode zurückgegeben: ${d.ErrorCode}. Der interne Fehlerstatus ist ${d.ErrorStatus}.`,
+  'Schannel/36887': (d) =>
+    `Vom Remoteendpunkt wurde eine schwerwiegende Warnung empfangen. Der im TLS-Protokoll definierte Code für die schwerwiegende Warnung lautet ${d.AlertDesc}.`,
 };

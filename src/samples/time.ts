@@ -4,7 +4,9 @@ import { FILETIME_UNIX_EPOCH } from '../evtx/types.js';
 
 /** `YYYY-MM-DD HH:mm:ss[.fff]` in `zone` → FILETIME ticks (100 ns since 1601, UTC). */
 export function wallToTicks(wall: string, zone: string): bigint {
-  const dt = DateTime.fromFormat(wall, wall.includes('.') ? 'yyyy-MM-dd HH:mm:ss.SSS' : 'yyyy-MM-dd HH:mm:ss', { zone });
+  const dt = DateTime.fromFormat(wall, wall.includes('.') ? 'yyyy-MM-dd HH:mm:ss.SSS' : 'yyyy-MM-dd HH:mm:ss', {
+    zone,
+  });
   if (!dt.isValid) throw new RangeError(`bad wall-clock time ${wall} (${zone}): ${dt.invalidExplanation ?? ''}`);
   return BigInt(dt.toMillis()) * 10000n + FILETIME_UNIX_EPOCH;
 }

@@ -33,7 +33,15 @@ export function hostContext(host: HostDef): HostCtx {
     if (!p) {
       const r = rng(`${host.noiseSeed}/pids/${epoch}`);
       const id = (lo: number, hi: number) => r.int(lo, hi) & ~3;
-      p = { services: id(560, 720), lsass: id(600, 780), eventlog: id(900, 1400), timeSvc: id(1000, 1600), wu: id(1600, 4200), winlogon: id(480, 560), termService: id(1100, 1500) };
+      p = {
+        services: id(560, 720),
+        lsass: id(600, 780),
+        eventlog: id(900, 1400),
+        timeSvc: id(1000, 1600),
+        wu: id(1600, 4200),
+        winlogon: id(480, 560),
+        termService: id(1100, 1500),
+      };
       cache.set(epoch, p);
     }
     return p;
@@ -48,7 +56,12 @@ export function hostTicks(host: HostDef, wall: string): bigint {
 
 /** The administrator as an Account (logon id fixed per host). */
 export function adminAccount(host: HostDef): Account {
-  return { sid: host.admin.sid, name: host.admin.user, domain: host.admin.domain, logonId: 0x5b3c1a + (host.name.length << 8) };
+  return {
+    sid: host.admin.sid,
+    name: host.admin.user,
+    domain: host.admin.domain,
+    logonId: 0x5b3c1a + (host.name.length << 8),
+  };
 }
 
 const ms = (n: number): bigint => BigInt(Math.round(n * 1000)) * 10000n;
@@ -96,36 +109,71 @@ type Push = (log: LogName, time: bigint, draft: Draft, tag?: string) => void;
 function expandEntry(c: HostCtx, e: TimelineEntry, t: bigint, push: Push, at: (s: string) => bigint): void {
   const admin = adminAccount(c.host);
   switch (e.kind) {
-    case 'service': return push('System', t, sys.serviceState(c, t, e.service, e.state), e.tag);
+    case 'service':
+      return push('System', t, sys.serviceState(c, t, e.service, e.state), e.tag);
     case 'service-restart': {
       push('System', t, sys.serviceState(c, t, e.service, 'stopped'));
       const up = t + ms(e.downSeconds);
       return push('System', up, sys.serviceState(c, up, e.service, 'running'), e.tag);
     }
-    case 'start-type': return push('System', t, sys.startType(c, t, e.service, e.from, e.to), e.tag);
-    case 'reboot': return expandReboot(c, e, t, push);
+    case 'start-type':
+      return push('System', t, sys.startType(c, t, e.service, e.from, e.to), e.tag);
+    case 'reboot':
+      return expandReboot(c, e, t, push);
     case 'binding-deleted':
       push('System', t, sys.bindingDeleted(c, e.endpoint), e.tag);
       if (logsHttpService(c.host.os)) push('System', t, sys.httpServiceDeleted(c, e.endpoint));
       return;
-    case 'binding-created': return push('System', t, sys.bindingCreated(c, e.endpoint), e.tag);
-    case 'binding-updated': return push('System', t, sys.bindingUpdated(c, e.endpoint), e.tag);
-    case 'ssl-config-error': return push('System', t, sys.sslConfigError(c, e.endpoint, e.status), e.tag);
+    case 'binding-created':
+      return push('System', t, sys.bindingCreated(c, e.endpoint), e.tag);
+    case 'binding-updated':
+      return push('System', t, sys.bindingUpdated(c, e.endpoint), e.tag);
+    case 'ssl-config-error':
+      return push('System', t, sys.sslConfigError(c, e.endpoint, e.status), e.tag);
     case 'key-failures':
       return series(c, t, at(e.until), e.meanSeconds, (x, i) => {
-        if (e.with5061) push('Security', x - 10000n, sec.cryptoOperation(c, x - 10000n, e.with5061.provider, e.with5061.keyName, e.code));
+        if (e.with5061)
+          push(
+            'Security',
+            x - 10000n,
+            sec.cryptoOperation(c, x - 10000n, e.with5061.provider, e.with5061.keyName, e.code),
+          );
         push('System', x, sys.keyFailure(c, x, e.code), i === 0 ? e.tag : undefined);
       });
     case 'tls-alerts':
-      return series(c, t, at(e.until), e.meanSeconds, (x, i) => push('System', x, sys.alertReceived(c, x, e.alert), i === 0 ? e.tag : undefined));
+      return series(c, t, at(e.until), e.meanSeconds, (x, i) =>
+        push('System', x, sys.alertReceived(c, x, e.alert), i === 0 ? e.tag : undefined),
+      );
     case 'process': {
       const pid = c.r.int(1200, 9800) & ~3;
       const who = e.as === 'system' ? sec.machineAccount(c) : admin;
-      return push('Security', t, sec.processCreated(c, t, who, e.image, e.commandLine, e.parent, pid, c.r.int(1200, 9800) & ~3), e.tag);
+      return push(
+        'Security',
+        t,
+        sec.processCreated(c, t, who, e.image, e.commandLine, e.parent, pid, c.r.int(1200, 9800) & ~3),
+        e.tag,
+      );
     }
     case 'admin-logon':
-      if (e.logonType === 2) push('Security', t, sec.logon(c, t, admin, 2, { workstation: c.host.name.split('.')[0]!.toUpperCase() }), e.tag);
-      else push('Security', t, sec.logon(c, t, admin, 10, { ip: '10.20.4.17', port: c.r.int(49152, 65000), workstation: 'ADMIN-PC07', pkg: 'Kerberos' }), e.tag);
+      if (e.logonType === 2)
+        push(
+          'Security',
+          t,
+          sec.logon(c, t, admin, 2, { workstation: c.host.name.split('.')[0]!.toUpperCase() }),
+          e.tag,
+        );
+      else
+        push(
+          'Security',
+          t,
+          sec.logon(c, t, admin, 10, {
+            ip: '10.20.4.17',
+            port: c.r.int(49152, 65000),
+            workstation: 'ADMIN-PC07',
+            pkg: 'Kerberos',
+          }),
+          e.tag,
+        );
       return push('Security', t, sec.specialPrivileges(c, t, admin));
     case 'rdp-connections': {
       const code = e.keyFailure;
@@ -133,10 +181,16 @@ function expandEntry(c: HostCtx, e: TimelineEntry, t: bigint, push: Push, at: (s
         push(RCM_LOG, x, listenerConnection(c, x), code === undefined && i === 0 ? e.tag : undefined);
         if (code === undefined) return;
         const y = x + ms(0.03 + 0.05 * c.r.next());
-        push('System', y, sys.keyFailure(c, y, code, { pid: c.pids(y).termService, image: 'svchost' }), i === 0 ? e.tag : undefined);
+        push(
+          'System',
+          y,
+          sys.keyFailure(c, y, code, { pid: c.pids(y).termService, image: 'svchost' }),
+          i === 0 ? e.tag : undefined,
+        );
       });
     }
-    case 'http-listener': return expandListener(c, e, t, push);
+    case 'http-listener':
+      return expandListener(c, e, t, push);
   }
 }
 
@@ -156,7 +210,13 @@ function expandListener(c: HostCtx, e: Extract<TimelineEntry, { kind: 'http-list
 }
 
 /** Events from `from` to `until` at irregular intervals around `meanSeconds`. */
-function series(c: HostCtx, from: bigint, until: bigint, meanSeconds: number, emit: (t: bigint, i: number) => void): void {
+function series(
+  c: HostCtx,
+  from: bigint,
+  until: bigint,
+  meanSeconds: number,
+  emit: (t: bigint, i: number) => void,
+): void {
   let x = from;
   for (let i = 0; x <= until && i < 10_000; i++) {
     emit(x, i);
@@ -185,7 +245,18 @@ function expandReboot(c: HostCtx, e: Extract<TimelineEntry, { kind: 'reboot' }>,
   push('System', y, sys.osVersion(c, y));
   y += ms(0.01);
   const local = ticksToDateTime(y, h.timeZone);
-  push('System', y, sys.eventLogStarted(c, y, new Date(Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second, local.millisecond))), e.tag);
+  push(
+    'System',
+    y,
+    sys.eventLogStarted(
+      c,
+      y,
+      new Date(
+        Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second, local.millisecond),
+      ),
+    ),
+    e.tag,
+  );
   for (const key of h.bootServices) {
     y += ms(0.3 + 2.5 * c.r.next());
     push('System', y, sys.serviceState(c, y, key, 'running'), e.tag ? `${e.tag}:${key}` : undefined);

@@ -72,7 +72,13 @@ export interface Artefacts {
   /** http.sys bindings at export time (netsh + registry). */
   bindings: HttpsBinding[];
   certificates: Certificate[];
-  files: ('applicationHost.config' | 'netsh-http-show-sslcert.txt' | 'SslBindingInfo.reg' | 'SslSniBindingInfo.reg' | 'certutil-store-my.txt')[];
+  files: (
+    | 'applicationHost.config'
+    | 'netsh-http-show-sslcert.txt'
+    | 'SslBindingInfo.reg'
+    | 'SslSniBindingInfo.reg'
+    | 'certutil-store-my.txt'
+  )[];
   /** Language of `netsh http show sslcert` (default English). */
   netshLanguage?: 'de-DE';
   /** certutil was run from another (English) machine against the host's store (`certutil -v -store \\HOST\my`). */
@@ -117,13 +123,26 @@ export type TimelineEntry = { at: string; tag?: string } & (
   | { kind: 'binding-deleted'; endpoint: string }
   | { kind: 'binding-created'; endpoint: string }
   | { kind: 'ssl-config-error'; endpoint: string; status: number }
-  | { kind: 'key-failures'; code: number; until: string; meanSeconds: number; with5061?: { keyName: string; provider: string } }
+  | {
+      kind: 'key-failures';
+      code: number;
+      until: string;
+      meanSeconds: number;
+      with5061?: { keyName: string; provider: string };
+    }
   | { kind: 'tls-alerts'; alert: number; until: string; meanSeconds: number }
   | { kind: 'binding-updated'; endpoint: string }
   | { kind: 'process'; image: string; commandLine: string; parent: string; as?: 'system' }
   | { kind: 'admin-logon'; logonType?: 2 | 10 }
   | { kind: 'rdp-connections'; until: string; meanSeconds: number; keyFailure?: number }
-  | { kind: 'http-listener'; process: string; pid: number; user: 'system' | 'local-service' | 'admin'; urls: string[]; sslEndpoint?: string }
+  | {
+      kind: 'http-listener';
+      process: string;
+      pid: number;
+      user: 'system' | 'local-service' | 'admin';
+      urls: string[];
+      sslEndpoint?: string;
+    }
 );
 
 /** A finding the analysis must produce; `firstTrigger` names a timeline tag (or null). */

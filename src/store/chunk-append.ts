@@ -9,7 +9,19 @@
  * `verifyStringLayout` checks the layout assumption against the running DuckDB once per process.
  */
 import duckdb from '@duckdb/node-bindings';
-import { BIGINT, BOOLEAN, DuckDBDataChunk, INTEGER, LIST, SMALLINT, TIMESTAMP_NS, UBIGINT, VARCHAR, type DuckDBAppender, type DuckDBType } from '@duckdb/node-api';
+import {
+  BIGINT,
+  BOOLEAN,
+  DuckDBDataChunk,
+  INTEGER,
+  LIST,
+  SMALLINT,
+  TIMESTAMP_NS,
+  UBIGINT,
+  VARCHAR,
+  type DuckDBAppender,
+  type DuckDBType,
+} from '@duckdb/node-api';
 import { ColKind, type RowBatch } from './row-batch.js';
 
 const LOGICAL: Record<ColKind, DuckDBType> = {
@@ -24,8 +36,14 @@ const LOGICAL: Record<ColKind, DuckDBType> = {
 };
 
 const BYTES: Record<ColKind, number> = {
-  [ColKind.I16]: 2, [ColKind.I32]: 4, [ColKind.I64]: 8, [ColKind.U64]: 8, [ColKind.TsNs]: 8,
-  [ColKind.Bool]: 1, [ColKind.Str]: 16, [ColKind.StrList]: 16,
+  [ColKind.I16]: 2,
+  [ColKind.I32]: 4,
+  [ColKind.I64]: 8,
+  [ColKind.U64]: 8,
+  [ColKind.TsNs]: 8,
+  [ColKind.Bool]: 1,
+  [ColKind.Str]: 16,
+  [ColKind.StrList]: 16,
 };
 
 const INLINE_MAX = 12;
@@ -42,7 +60,9 @@ export class BatchAppender {
     private readonly kinds: readonly ColKind[],
   ) {
     if (appender.columnCount !== kinds.length) {
-      throw new Error(`table has ${appender.columnCount} columns, batches carry ${kinds.length}: the database was made by another version of bindtrail`);
+      throw new Error(
+        `table has ${appender.columnCount} columns, batches carry ${kinds.length}: the database was made by another version of bindtrail`,
+      );
     }
     this.logical = kinds.map((k) => LOGICAL[k].toLogicalType().logical_type);
   }
@@ -68,7 +88,13 @@ export class BatchAppender {
       const valid = b.validity[c];
       if (valid) {
         duckdb.vector_ensure_validity_writable(vec);
-        duckdb.copy_data_to_vector_validity(vec, 0, valid.buffer as ArrayBuffer, valid.byteOffset, Math.ceil(b.rows / 64) * 8);
+        duckdb.copy_data_to_vector_validity(
+          vec,
+          0,
+          valid.buffer as ArrayBuffer,
+          valid.byteOffset,
+          Math.ceil(b.rows / 64) * 8,
+        );
       }
     }
     this.appender.appendDataChunk(new DuckDBDataChunk(chunk));
@@ -81,7 +107,13 @@ export class BatchAppender {
     if (b.listChildCount === 0) return;
     relocate(b.listChild, b.listChildCount, lo, hi);
     const child = duckdb.list_vector_get_child(vec);
-    duckdb.copy_data_to_vector(child, 0, b.listChild.buffer as ArrayBuffer, b.listChild.byteOffset, b.listChildCount * 16);
+    duckdb.copy_data_to_vector(
+      child,
+      0,
+      b.listChild.buffer as ArrayBuffer,
+      b.listChild.byteOffset,
+      b.listChildCount * 16,
+    );
   }
 
   /** Copy the heap into DuckDB; returns its address as two u32 halves. */
@@ -105,4 +137,3 @@ function relocate(entries: Uint32Array, count: number, lo: number, hi: number): 
     entries[at + 3] = hi + (sum > 0xffffffff ? 1 : 0);
   }
 }
-

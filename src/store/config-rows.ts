@@ -55,24 +55,60 @@ export interface ConfigTableRows {
 }
 
 /** Append every row of `rows` for the file `fileId`, all with `host`. */
-export async function insertConfigRows(db: Database, fileId: number, host: string | null, rows: ConfigTableRows): Promise<void> {
+export async function insertConfigRows(
+  db: Database,
+  fileId: number,
+  host: string | null,
+  rows: ConfigTableRows,
+): Promise<void> {
   await appendRows(db, 'config_metadata', rows.metadata, (a, m) => {
-    a.appendInteger(fileId); str(a, host); a.appendVarchar(m.keyPath); a.appendInteger(m.propertyId);
-    str(a, m.dataType); str(a, m.userType); str(a, m.attributes); str(a, m.value); str(a, m.decoded);
+    a.appendInteger(fileId);
+    str(a, host);
+    a.appendVarchar(m.keyPath);
+    a.appendInteger(m.propertyId);
+    str(a, m.dataType);
+    str(a, m.userType);
+    str(a, m.attributes);
+    str(a, m.value);
+    str(a, m.decoded);
   });
   await appendRows(db, 'ssl_bindings', rows.bindings, (a, b) => {
-    a.appendInteger(fileId); str(a, host); a.appendVarchar(b.source); str(a, b.endpoint); str(a, b.site);
-    str(a, b.bindingInformation); int(a, b.sslFlags); str(a, b.certHash); str(a, b.certStore); str(a, b.appId);
+    a.appendInteger(fileId);
+    str(a, host);
+    a.appendVarchar(b.source);
+    str(a, b.endpoint);
+    str(a, b.site);
+    str(a, b.bindingInformation);
+    int(a, b.sslFlags);
+    str(a, b.certHash);
+    str(a, b.certStore);
+    str(a, b.appId);
     a.appendList(listValue([...b.problems]), LIST(VARCHAR));
   });
   await appendRows(db, 'certificates', rows.certificates, (a, c) => {
-    a.appendInteger(fileId); str(a, host); str(a, c.store); a.appendVarchar(c.thumbprint); str(a, c.subject);
-    str(a, c.issuer); str(a, c.serial); time(a, c.notBefore); time(a, c.notAfter); bool(a, c.hasPrivateKey);
-    str(a, c.provider); str(a, c.keyContainer); int(a, c.keySpec); bool(a, c.exportable);
+    a.appendInteger(fileId);
+    str(a, host);
+    str(a, c.store);
+    a.appendVarchar(c.thumbprint);
+    str(a, c.subject);
+    str(a, c.issuer);
+    str(a, c.serial);
+    time(a, c.notBefore);
+    time(a, c.notAfter);
+    bool(a, c.hasPrivateKey);
+    str(a, c.provider);
+    str(a, c.keyContainer);
+    int(a, c.keySpec);
+    bool(a, c.exportable);
   });
 }
 
-async function appendRows<T>(db: Database, table: string, rows: readonly T[], put: (a: DuckDBAppender, row: T) => void): Promise<void> {
+async function appendRows<T>(
+  db: Database,
+  table: string,
+  rows: readonly T[],
+  put: (a: DuckDBAppender, row: T) => void,
+): Promise<void> {
   if (rows.length === 0) return;
   const a = await db.conn.createAppender(table);
   for (const r of rows) {

@@ -20,7 +20,14 @@ export class EventWriter {
 
   static async open(db: Database, fileId: number): Promise<EventWriter> {
     const appender = await db.conn.createAppender('events');
-    return new EventWriter(fileId, appender, new BatchAppender(appender, EVENT_COLUMNS.map(([, k]) => k)));
+    return new EventWriter(
+      fileId,
+      appender,
+      new BatchAppender(
+        appender,
+        EVENT_COLUMNS.map(([, k]) => k),
+      ),
+    );
   }
 
   /** Append `b` with its file_id column set to this file (the batch is modified). */

@@ -7,7 +7,14 @@ import { mkdirSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 
 /** Tables written as single files beside the partitioned events. */
-export const SMALL_TABLES = ['files', 'ingest_errors', 'config_metadata', 'ssl_bindings', 'certificates', 'error_codes'] as const;
+export const SMALL_TABLES = [
+  'files',
+  'ingest_errors',
+  'config_metadata',
+  'ssl_bindings',
+  'certificates',
+  'error_codes',
+] as const;
 
 export interface ParquetExport {
   dir: string;
@@ -18,7 +25,11 @@ export interface ParquetExport {
 
 const quote = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
-export async function exportParquet(conn: DuckDBConnection, dir: string, options: { overwrite?: boolean } = {}): Promise<ParquetExport> {
+export async function exportParquet(
+  conn: DuckDBConnection,
+  dir: string,
+  options: { overwrite?: boolean } = {},
+): Promise<ParquetExport> {
   const d = dir.replace(/\/+$/, '') || '/';
   mkdirSync(d, { recursive: true });
   const ow = options.overwrite ? ', OVERWRITE_OR_IGNORE true' : '';
@@ -26,7 +37,11 @@ export async function exportParquet(conn: DuckDBConnection, dir: string, options
     `COPY (SELECT * REPLACE (coalesce(host, 'unknown') AS host), coalesce(strftime(ts, '%Y-%m-%d'), 'unknown') AS day FROM events)
      TO ${quote(`${d}/events`)} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (host, day)${ow})`,
   );
-  const counts = (await conn.runAndReadAll(`SELECT count(*)::BIGINT, count(DISTINCT (coalesce(host, 'unknown'), coalesce(strftime(ts, '%Y-%m-%d'), 'unknown')))::BIGINT FROM events`)).getRows()[0]!;
+  const counts = (
+    await conn.runAndReadAll(
+      `SELECT count(*)::BIGINT, count(DISTINCT (coalesce(host, 'unknown'), coalesce(strftime(ts, '%Y-%m-%d'), 'unknown')))::BIGINT FROM events`,
+    )
+  ).getRows()[0]!;
   const tables: Record<string, number> = {};
   for (const t of SMALL_TABLES) {
     await conn.run(`COPY ${t} TO ${quote(`${d}/${t}.parquet`)} (FORMAT parquet, COMPRESSION zstd)`);

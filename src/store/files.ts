@@ -22,7 +22,10 @@ export interface EventFileHosts {
 
 /** Insert the row of a file whose load begins (sha256 empty until `setFileSha256`); returns its id. */
 export async function insertFileRow(db: Database, f: NewFileRow): Promise<number> {
-  const r = await db.conn.runAndReadAll(`INSERT INTO files (path, sha256, size, kind) VALUES ($1, '', $2, $3) RETURNING file_id`, [f.path, f.size, f.kind]);
+  const r = await db.conn.runAndReadAll(
+    `INSERT INTO files (path, sha256, size, kind) VALUES ($1, '', $2, $3) RETURNING file_id`,
+    [f.path, f.size, f.kind],
+  );
   return Number(r.getRows()[0]![0]);
 }
 
@@ -38,6 +41,8 @@ export async function filesOfSize(db: Database, size: number): Promise<LoadedCon
 
 /** Event files whose events name at least one host. */
 export async function eventFileHosts(db: Database): Promise<EventFileHosts[]> {
-  const rows = (await db.conn.runAndReadAll(`SELECT path, hosts FROM files WHERE kind IN ('evtx', 'xml') AND hosts IS NOT NULL`)).getRowObjectsJson();
+  const rows = (
+    await db.conn.runAndReadAll(`SELECT path, hosts FROM files WHERE kind IN ('evtx', 'xml') AND hosts IS NOT NULL`)
+  ).getRowObjectsJson();
   return rows.map((r) => ({ path: String(r.path), hosts: (r.hosts as string[] | null) ?? [] }));
 }

@@ -13,7 +13,12 @@ export interface IngestErrorRow {
 }
 
 /** Append the problems of the loaded file `fileId` (in the caller's transaction). */
-export async function appendIngestErrors(db: Database, fileId: number, path: string, rows: readonly IngestErrorRow[]): Promise<void> {
+export async function appendIngestErrors(
+  db: Database,
+  fileId: number,
+  path: string,
+  rows: readonly IngestErrorRow[],
+): Promise<void> {
   if (rows.length === 0) return;
   const app = await db.conn.createAppender('ingest_errors');
   for (const f of rows) {

@@ -75,7 +75,15 @@ export interface RowBatch {
 
 const INLINE_MAX = 12;
 /** JSON.stringify's short escapes (after the backslash) by character code. */
-const JSON_ESCAPES: Record<number, number> = { 0x22: 0x22, 0x5c: 0x5c, 0x08: 0x62, 0x09: 0x74, 0x0a: 0x6e, 0x0c: 0x66, 0x0d: 0x72 };
+const JSON_ESCAPES: Record<number, number> = {
+  0x22: 0x22,
+  0x5c: 0x5c,
+  0x08: 0x62,
+  0x09: 0x74,
+  0x0a: 0x6e,
+  0x0c: 0x66,
+  0x0d: 0x72,
+};
 /** Longer strings of plain printable ASCII are copied by one native call instead of a loop. */
 const NATIVE_COPY = 24;
 const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
@@ -184,7 +192,8 @@ export class RowBatchBuilder {
   setBigInt(col: number, v: bigint | null): void {
     if (v === null) return this.setNull(col);
     const arr = this.columns[col] as BigInt64Array | BigUint64Array;
-    if (arr instanceof BigUint64Array ? v < 0n || v > 0xffffffffffffffffn : v < NS_MIN || v > NS_MAX) return this.setNull(col);
+    if (arr instanceof BigUint64Array ? v < 0n || v > 0xffffffffffffffffn : v < NS_MIN || v > NS_MAX)
+      return this.setNull(col);
     arr[this.row] = v;
   }
 
@@ -225,7 +234,8 @@ export class RowBatchBuilder {
     let worst = 2;
     for (let i = 0; i < keyJson.length; i++) {
       const l = leaves[i]!;
-      worst += 1 + keyJson[i]!.length * 3 + (typeof l === 'string' ? 2 + l.length * 6 : 2 + JSON.stringify(l).length * 3);
+      worst +=
+        1 + keyJson[i]!.length * 3 + (typeof l === 'string' ? 2 + l.length * 6 : 2 + JSON.stringify(l).length * 3);
     }
     this.ensureHeap(worst);
     const heap = this.heap;
@@ -414,14 +424,20 @@ export class RowBatchBuilder {
 
 function allocColumn(kind: ColKind, pool: BufferPool): ColumnData {
   switch (kind) {
-    case ColKind.I16: return new Int16Array(pool.take(BATCH_ROWS * 2));
-    case ColKind.I32: return new Int32Array(pool.take(BATCH_ROWS * 4));
+    case ColKind.I16:
+      return new Int16Array(pool.take(BATCH_ROWS * 2));
+    case ColKind.I32:
+      return new Int32Array(pool.take(BATCH_ROWS * 4));
     case ColKind.I64:
-    case ColKind.TsNs: return new BigInt64Array(pool.take(BATCH_ROWS * 8));
-    case ColKind.U64: return new BigUint64Array(pool.take(BATCH_ROWS * 8));
-    case ColKind.Bool: return new Uint8Array(pool.take(BATCH_ROWS));
+    case ColKind.TsNs:
+      return new BigInt64Array(pool.take(BATCH_ROWS * 8));
+    case ColKind.U64:
+      return new BigUint64Array(pool.take(BATCH_ROWS * 8));
+    case ColKind.Bool:
+      return new Uint8Array(pool.take(BATCH_ROWS));
     case ColKind.Str:
-    case ColKind.StrList: return new Uint32Array(pool.take(BATCH_ROWS * 16));
+    case ColKind.StrList:
+      return new Uint32Array(pool.take(BATCH_ROWS * 16));
   }
 }
 

@@ -22,7 +22,9 @@ export async function runSavedQuery(
   const declared = new Map(query.params.map((p) => [p.name, p]));
   for (const k of Object.keys(values)) {
     if (!declared.has(k)) {
-      throw new UsageError(`query "${query.id}" has no parameter "${k}" (it takes: ${[...declared.keys()].join(', ') || 'none'})`);
+      throw new UsageError(
+        `query "${query.id}" has no parameter "${k}" (it takes: ${[...declared.keys()].join(', ') || 'none'})`,
+      );
     }
   }
   const prepared = await conn.prepare(query.sql);

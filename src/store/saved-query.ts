@@ -46,7 +46,13 @@ const KNOWN_KEYS = new Set(['id', 'title', 'description', 'level', 'tags', 'para
 export function parseSavedQuery(text: string, path: string, group = '', problems?: string[]): SavedQuery {
   const fail = (msg: string): void => {
     if (problems) problems.push(`${path}: ${msg}`);
-    else throw new InputError(msg, path, undefined, 'expected a "-- key: value" header: id, title, description, level, tags, params, event_ids');
+    else
+      throw new InputError(
+        msg,
+        path,
+        undefined,
+        'expected a "-- key: value" header: id, title, description, level, tags, params, event_ids',
+      );
   };
   const header = new Map<string, string>();
   const lines = text.split(/\r?\n/);
@@ -67,7 +73,8 @@ export function parseSavedQuery(text: string, path: string, group = '', problems
   else if (group !== '' && id !== fileId) fail(`id "${id}" differs from the file name "${fileId}"`);
   if (!header.get('title')) fail('missing "-- title:"');
   const levelText = (header.get('level') ?? 'info').toLowerCase();
-  if (!(LEVELS as readonly string[]).includes(levelText)) fail(`level "${levelText}" is not one of ${LEVELS.join('|')}`);
+  if (!(LEVELS as readonly string[]).includes(levelText))
+    fail(`level "${levelText}" is not one of ${LEVELS.join('|')}`);
   if (sql === '') fail('no SQL after the header');
   return {
     id,
@@ -76,7 +83,9 @@ export function parseSavedQuery(text: string, path: string, group = '', problems
     level: ((LEVELS as readonly string[]).includes(levelText) ? levelText : 'info') as Level,
     tags: splitList(header.get('tags')),
     params: splitList(header.get('params')).map((p) => parseParam(p, fail)),
-    eventIds: splitList(header.get('event_ids')).map(Number).filter((n) => Number.isInteger(n)),
+    eventIds: splitList(header.get('event_ids'))
+      .map(Number)
+      .filter((n) => Number.isInteger(n)),
     group,
     path,
     sql,
@@ -84,7 +93,10 @@ export function parseSavedQuery(text: string, path: string, group = '', problems
 }
 
 function splitList(v: string | undefined): string[] {
-  return (v ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return (v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 function parseParam(spec: string, fail: (m: string) => void): QueryParam {
@@ -94,7 +106,8 @@ function parseParam(spec: string, fail: (m: string) => void): QueryParam {
     return { name: spec, type: 'varchar' };
   }
   const type = m[2] as ParamType;
-  if (!(PARAM_TYPES as readonly string[]).includes(type)) fail(`param "${m[1]}" has type "${type}", expected one of ${PARAM_TYPES.join('|')}`);
+  if (!(PARAM_TYPES as readonly string[]).includes(type))
+    fail(`param "${m[1]}" has type "${type}", expected one of ${PARAM_TYPES.join('|')}`);
   return m[3] === undefined ? { name: m[1]!, type } : { name: m[1]!, type, defaultValue: m[3].trim() };
 }
 
@@ -132,11 +145,20 @@ export function resolveSavedQuery(idOrFile: string, dir: string): SavedQuery {
     try {
       text = readFileSync(idOrFile, 'utf8');
     } catch (e) {
-      throw new InputError(`cannot read query file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, idOrFile);
+      throw new InputError(
+        `cannot read query file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+        idOrFile,
+      );
     }
     return parseSavedQuery(text, idOrFile, '');
   }
   const q = loadSavedQueries(dir).find((x) => x.id === idOrFile);
-  if (!q) throw new InputError(`no saved query with id "${idOrFile}"`, undefined, undefined, 'run "bindtrail queries" for the list');
+  if (!q)
+    throw new InputError(
+      `no saved query with id "${idOrFile}"`,
+      undefined,
+      undefined,
+      'run "bindtrail queries" for the list',
+    );
   return q;
 }

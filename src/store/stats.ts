@@ -26,10 +26,8 @@ export async function setEventFileStats(db: Database, fileId: number, s: EventFi
 }
 
 export async function setConfigFileStats(db: Database, fileId: number, s: ConfigFileStats): Promise<void> {
-  await db.conn.run(`UPDATE files SET hosts = CASE WHEN $2::VARCHAR IS NULL THEN NULL ELSE [$2::VARCHAR] END, records = $3, warnings = $4 WHERE file_id = $1`, [
-    fileId,
-    s.host,
-    s.records,
-    s.warnings,
-  ]);
+  await db.conn.run(
+    `UPDATE files SET hosts = CASE WHEN $2::VARCHAR IS NULL THEN NULL ELSE [$2::VARCHAR] END, records = $3, warnings = $4 WHERE file_id = $1`,
+    [fileId, s.host, s.records, s.warnings],
+  );
 }

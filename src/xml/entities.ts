@@ -32,16 +32,21 @@ function resolve(ref: string, at: number, fail: RefFailure): string {
   if (ref.charCodeAt(0) === 0x23 /* # */) {
     const hex = ref.charCodeAt(1) === 0x78; /* x */
     const digits = ref.slice(hex ? 2 : 1);
-    if (digits === '' || !(hex ? /^[0-9A-Fa-f]+$/ : /^[0-9]+$/).test(digits)) fail(`malformed character reference "&${ref};"`, at);
+    if (digits === '' || !(hex ? /^[0-9A-Fa-f]+$/ : /^[0-9]+$/).test(digits))
+      fail(`malformed character reference "&${ref};"`, at);
     const cp = parseInt(digits, hex ? 16 : 10);
     // XML 1.0 Char excludes NUL and surrogates; other C0 controls are accepted because Windows
     // renders event strings containing them as references (lenient, like Event Viewer).
-    if (cp === 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) fail(`character reference "&${ref};" is not a valid character`, at);
+    if (cp === 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+      fail(`character reference "&${ref};" is not a valid character`, at);
     return String.fromCodePoint(cp);
   }
   const v = PREDEFINED[ref];
   if (v === undefined) {
-    fail(`unknown entity "&${ref};": only &lt; &gt; &amp; &quot; &apos; and character references are supported (no DTD entities)`, at);
+    fail(
+      `unknown entity "&${ref};": only &lt; &gt; &amp; &quot; &apos; and character references are supported (no DTD entities)`,
+      at,
+    );
   }
   return v;
 }

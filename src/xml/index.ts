@@ -13,7 +13,15 @@ import type { XmlEvent, XmlOpenEvent, XmlOptions } from './types.js';
 
 export { XmlTokenizer } from './tokenizer.js';
 export { XmlError } from './errors.js';
-export { ElementBuilder, childElements, firstChild, localName, textContent, type XmlElement, type XmlNode } from './tree.js';
+export {
+  ElementBuilder,
+  childElements,
+  firstChild,
+  localName,
+  textContent,
+  type XmlElement,
+  type XmlNode,
+} from './tree.js';
 export { decodeText, sniffEncoding, textDecoderFor, type TextEncoding } from './decode.js';
 export type * from './types.js';
 
@@ -29,7 +37,11 @@ export function* xmlEvents(text: string, options?: XmlOptions): Generator<XmlEve
 }
 
 /** Matched subtrees of a string, as element trees; default: every root element. */
-export function* xmlElements(text: string, match: ElementMatch = rootsOnly, options?: XmlOptions): Generator<XmlElement> {
+export function* xmlElements(
+  text: string,
+  match: ElementMatch = rootsOnly,
+  options?: XmlOptions,
+): Generator<XmlElement> {
   const tok = new XmlTokenizer(options);
   tok.push(text);
   tok.end();
@@ -65,7 +77,11 @@ export function parseXmlBytes(bytes: Uint8Array, options?: XmlOptions): XmlEleme
 
 const rootsOnly: ElementMatch = (_name, depth) => depth === 0;
 
-function* drain(tok: XmlTokenizer, match: ElementMatch, state: { builder: ElementBuilder | null }): Generator<XmlElement> {
+function* drain(
+  tok: XmlTokenizer,
+  match: ElementMatch,
+  state: { builder: ElementBuilder | null },
+): Generator<XmlElement> {
   for (let ev = tok.next(); ev !== null; ev = tok.next()) {
     if (state.builder) {
       const el = state.builder.add(ev);

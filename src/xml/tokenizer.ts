@@ -62,7 +62,8 @@ export class XmlTokenizer {
   push(chunk: string): void {
     if (this.ended) throw new Error('XmlTokenizer.push after end()');
     this.total += chunk.length;
-    if (this.total > this.opts.maxInputChars) this.fail(`input larger than ${this.opts.maxInputChars} characters`, this.base + this.buf.length);
+    if (this.total > this.opts.maxInputChars)
+      this.fail(`input larger than ${this.opts.maxInputChars} characters`, this.base + this.buf.length);
     if (this.waitNeedle !== null) {
       // Joining every chunk to a growing string copies it each time; hold chunks until the
       // terminator of the waiting token arrives (a 50 MB comment would otherwise cost O(n²)).
@@ -116,7 +117,8 @@ export class XmlTokenizer {
       return ev;
     }
     if (this.waitNeedle !== null) {
-      if (this.buf.length - this.pos + this.heldChars > this.opts.maxTokenChars) this.fail(`token longer than ${this.opts.maxTokenChars} characters`, this.base + this.pos);
+      if (this.buf.length - this.pos + this.heldChars > this.opts.maxTokenChars)
+        this.fail(`token longer than ${this.opts.maxTokenChars} characters`, this.base + this.pos);
       return null;
     }
     for (;;) {
@@ -128,7 +130,8 @@ export class XmlTokenizer {
       } catch (e) {
         if (e !== INCOMPLETE) throw e;
         this.pos = start;
-        if (this.buf.length - start > this.opts.maxTokenChars) this.fail(`token longer than ${this.opts.maxTokenChars} characters`, this.base + start);
+        if (this.buf.length - start > this.opts.maxTokenChars)
+          this.fail(`token longer than ${this.opts.maxTokenChars} characters`, this.base + start);
         return null;
       }
     }
@@ -204,7 +207,8 @@ export class XmlTokenizer {
       const close = this.buf.indexOf(q === Ch.Quot ? '"' : "'", p + 1);
       if (close < 0) this.incompleteOr(`unterminated value of attribute "${attr}"`, p);
       if (Object.hasOwn(attrs, attr)) this.fail(`duplicate attribute "${attr}" in <${name}>`, this.base + p);
-      if (++count > this.opts.maxAttributes) this.fail(`more than ${this.opts.maxAttributes} attributes in <${name}>`, this.base + p);
+      if (++count > this.opts.maxAttributes)
+        this.fail(`more than ${this.opts.maxAttributes} attributes in <${name}>`, this.base + p);
       attrs[attr] = this.attrValue(p + 1, close);
       p = close + 1;
     }
@@ -287,7 +291,8 @@ export class XmlTokenizer {
 
   /** A name at `p`; the whole name must be in the buffer (or the input ended). */
   private name(p: number, what: string, inElement?: string): string {
-    if (!isNameStart(this.charAt(p))) this.fail(`expected ${what}${inElement ? ` in <${inElement}>` : ''}`, this.base + p);
+    if (!isNameStart(this.charAt(p)))
+      this.fail(`expected ${what}${inElement ? ` in <${inElement}>` : ''}`, this.base + p);
     let e = p + 1;
     while (e < this.buf.length && isNameChar(this.buf.charCodeAt(e))) e++;
     if (e >= this.buf.length && !this.ended) throw INCOMPLETE;

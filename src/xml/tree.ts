@@ -54,7 +54,8 @@ function toElement(ev: XmlOpenEvent): XmlElement {
 /** Child elements, optionally only those named `name` (local name match ignores a prefix). */
 export function childElements(el: XmlElement, name?: string): XmlElement[] {
   const out: XmlElement[] = [];
-  for (const c of el.children) if (typeof c !== 'string' && (name === undefined || localName(c.name) === name)) out.push(c);
+  for (const c of el.children)
+    if (typeof c !== 'string' && (name === undefined || localName(c.name) === name)) out.push(c);
   return out;
 }
 

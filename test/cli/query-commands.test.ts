@@ -24,7 +24,10 @@ cli.before(async () => {
     binding('2024-03-01 14:00:02', 15300, '0.0.0.0:443'),
   ]);
   f.close();
-  writeFileSync(join(dir, 'mine.sql'), '-- id: mine\n-- title: Mine\n-- params: host:varchar\nSELECT count(*)::INTEGER AS n FROM events WHERE ($host::VARCHAR IS NULL OR host = $host)\n');
+  writeFileSync(
+    join(dir, 'mine.sql'),
+    '-- id: mine\n-- title: Mine\n-- params: host:varchar\nSELECT count(*)::INTEGER AS n FROM events WHERE ($host::VARCHAR IS NULL OR host = $host)\n',
+  );
   writeFileSync(join(dir, 'not-a-db.duckdb'), 'hello, this is text\n');
 });
 
@@ -33,7 +36,8 @@ cli.after(() => rmSync(dir, { recursive: true, force: true }));
 cli('queries lists every saved query; queries lint passes', () => {
   const list = runCli(['queries']);
   assert.is(list.code, 0, list.stderr);
-  for (const s of ['abo-binding-chains', 'schannel-36870-by-code', 'iis-service-changes', 'reboots', 'critical']) assert.ok(list.stdout.includes(s), s);
+  for (const s of ['abo-binding-chains', 'schannel-36870-by-code', 'iis-service-changes', 'reboots', 'critical'])
+    assert.ok(list.stdout.includes(s), s);
   const lint = runCli(['queries', 'lint']);
   assert.is(lint.code, 0, lint.stderr);
   assert.match(lint.stdout, /\d+ queries checked, 0 problem\(s\)/);
@@ -51,19 +55,40 @@ cli('query runs a saved query with named parameters in every format', () => {
   const json = runCli(['query', 'ssl-binding-changes', '--db', dbPath, '--param', 'window=10m', '--format', 'json']);
   assert.is(json.code, 0, json.stderr);
   const rows = JSON.parse(json.stdout) as Array<Record<string, unknown>>;
-  assert.equal(rows.map((r) => [r.endpoint, r.deleted, r.deleted_not_recreated]), [['0.0.0.0:443', 2, 2]]);
+  assert.equal(
+    rows.map((r) => [r.endpoint, r.deleted, r.deleted_not_recreated]),
+    [['0.0.0.0:443', 2, 2]],
+  );
   const csv = runCli(['query', 'reboots', '--db', dbPath, '-f', 'csv']);
   assert.is(csv.stdout.split('\r\n')[0], 'ts,host,kind,event_id,provider,unexpected,record_id,file');
   const md = runCli(['query', 'schannel-36870-by-code', '--db', dbPath, '-f', 'md']);
   assert.match(md.stdout, /\| WEB01\.contoso\.local \| 0x80092004 \| CRYPT\\_E\\_NOT\\_FOUND \| 1 \|/);
-  const table = runCli(['query', 'all-events', '--db', dbPath, '--param', 'since=2024-03-01 10:06:00', '--param', 'until=2024-03-01 10:06:00']);
+  const table = runCli([
+    'query',
+    'all-events',
+    '--db',
+    dbPath,
+    '--param',
+    'since=2024-03-01 10:06:00',
+    '--param',
+    'until=2024-03-01 10:06:00',
+  ]);
   assert.is(table.code, 0, table.stderr);
   assert.ok(!table.stdout.includes('\u001b'), 'terminal escape from a log reached the table');
   assert.match(table.stdout, /1 row\(s\)/);
 });
 
 cli('query runs a user .sql file', () => {
-  const r = runCli(['query', join(dir, 'mine.sql'), '--db', dbPath, '--param', 'host=WEB01.contoso.local', '-f', 'json']);
+  const r = runCli([
+    'query',
+    join(dir, 'mine.sql'),
+    '--db',
+    dbPath,
+    '--param',
+    'host=WEB01.contoso.local',
+    '-f',
+    'json',
+  ]);
   assert.is(r.code, 0, r.stderr);
   assert.equal(JSON.parse(r.stdout), [{ n: 8 }]);
 });
@@ -111,9 +136,15 @@ cli('timeline shows the chain, local time with --tz, every event with --all', ()
 cli('report writes md, html and json; format from the extension', () => {
   const json = runCli(['report', '--db', dbPath, '--format', 'json']);
   assert.is(json.code, 0, json.stderr);
-  const model = JSON.parse(json.stdout) as { summary: { verdict: string }; findings: Array<{ kind: string; occurrences: number }> };
+  const model = JSON.parse(json.stdout) as {
+    summary: { verdict: string };
+    findings: Array<{ kind: string; occurrences: number }>;
+  };
   assert.is(model.summary.verdict, 'incident');
-  assert.equal(model.findings.map((f) => [f.kind, f.occurrences]), [['abo-binding-deleted', 2]]);
+  assert.equal(
+    model.findings.map((f) => [f.kind, f.occurrences]),
+    [['abo-binding-deleted', 2]],
+  );
   const html = join(dir, 'r.html');
   const r = runCli(['report', '--db', dbPath, '-o', html]);
   assert.is(r.code, 0, r.stderr);

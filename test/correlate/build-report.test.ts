@@ -20,12 +20,24 @@ report('incident: summary, hosts, files, findings and a timeline of evidence plu
       binding('2024-03-01 10:00:03', 15300, '0.0.0.0:443', 'WEB01'),
     ]);
     await f.events(b, [svc('2024-03-01 10:00:00', 'W3SVC', 4, 'WEB02')]);
-    const model = await buildReportModel(f.conn, { generatedAt: '2024-04-01T00:00:00.000Z', timeZone: 'Europe/Berlin' });
+    const model = await buildReportModel(f.conn, {
+      generatedAt: '2024-04-01T00:00:00.000Z',
+      timeZone: 'Europe/Berlin',
+    });
     assert.is(model.summary.verdict, 'incident');
     assert.match(model.summary.headline, /SSL binding deleted by the ABO mapper \(0\.0\.0\.0:443\) on WEB01/);
     assert.is(model.summary.findingsByLevel.critical, 1);
-    assert.equal(model.hosts.map((h) => [h.host, h.events, h.findings]), [['WEB01', 5, 1], ['WEB02', 1, 0]]);
-    assert.equal(model.files.map((x) => x.path), ['WEB01/System.evtx', 'WEB02/System.evtx']);
+    assert.equal(
+      model.hosts.map((h) => [h.host, h.events, h.findings]),
+      [
+        ['WEB01', 5, 1],
+        ['WEB02', 1, 0],
+      ],
+    );
+    assert.equal(
+      model.files.map((x) => x.path),
+      ['WEB01/System.evtx', 'WEB02/System.evtx'],
+    );
     assert.is(model.generatedAt, '2024-04-01T00:00:00.000Z');
     assert.is(model.timeZone, 'Europe/Berlin');
     const roles = model.timeline.map((e) => `${e.host} ${e.role} ${e.summary}`);
@@ -44,7 +56,11 @@ report('no incident: verdict, headline, every notable event on the timeline', as
   const f = await FixtureDb.open();
   try {
     const a = await f.file('System.evtx');
-    await f.events(a, [...boot('2024-03-01 06:00:00'), svc('2024-03-01 06:00:20', 'W3SVC', 4), { ts: '2024-03-01 07:00:00', provider: 'Other', eventId: 1 }]);
+    await f.events(a, [
+      ...boot('2024-03-01 06:00:00'),
+      svc('2024-03-01 06:00:20', 'W3SVC', 4),
+      { ts: '2024-03-01 07:00:00', provider: 'Other', eventId: 1 },
+    ]);
     const model = await buildReportModel(f.conn);
     assert.is(model.summary.verdict, 'no-incident');
     assert.is(model.findings.length, 0);
@@ -53,7 +69,10 @@ report('no incident: verdict, headline, every notable event on the timeline', as
     const all = await buildTimeline(f.conn, [], { all: true });
     assert.is(all.length, 4);
     const late = await buildTimeline(f.conn, [], { all: true, since: '2024-03-01 06:30:00' });
-    assert.equal(late.map((e) => e.summary), ['Other 1']);
+    assert.equal(
+      late.map((e) => e.summary),
+      ['Other 1'],
+    );
   } finally {
     f.close();
   }
@@ -63,10 +82,22 @@ report('host and time filters narrow the correlation', async () => {
   const f = await FixtureDb.open();
   try {
     const a = await f.file('System.evtx');
-    await f.events(a, [schannel('2024-03-01 10:00:00', '0x8009001A', 0, 'A'), schannel('2024-03-02 10:00:00', '0x8009001A', 0, 'B')]);
-    assert.equal((await correlateEvents(f.conn)).map((x) => x.host), ['A', 'B']);
-    assert.equal((await correlateEvents(f.conn, { host: 'B' })).map((x) => x.host), ['B']);
-    assert.equal((await correlateEvents(f.conn, { until: '2024-03-01 23:59:59' })).map((x) => x.host), ['A']);
+    await f.events(a, [
+      schannel('2024-03-01 10:00:00', '0x8009001A', 0, 'A'),
+      schannel('2024-03-02 10:00:00', '0x8009001A', 0, 'B'),
+    ]);
+    assert.equal(
+      (await correlateEvents(f.conn)).map((x) => x.host),
+      ['A', 'B'],
+    );
+    assert.equal(
+      (await correlateEvents(f.conn, { host: 'B' })).map((x) => x.host),
+      ['B'],
+    );
+    assert.equal(
+      (await correlateEvents(f.conn, { until: '2024-03-01 23:59:59' })).map((x) => x.host),
+      ['A'],
+    );
   } finally {
     f.close();
   }

@@ -18,14 +18,19 @@ test('every real corpus log yields no finding', async () => {
     console.log(`SKIP correlate/corpus: no corpus at ${evtxDir} (set BINDTRAIL_CORPUS)`);
     return;
   }
-  const files = readdirSync(evtxDir).filter((f) => f.endsWith('.evtx')).map((f) => join(evtxDir, f));
+  const files = readdirSync(evtxDir)
+    .filter((f) => f.endsWith('.evtx'))
+    .map((f) => join(evtxDir, f));
   const dir = mkdtempSync(join(tmpdir(), 'bindtrail-corpus-'));
   const db = await openDatabase(join(dir, 'corpus.duckdb'));
   try {
     const summary = await ingestPaths(db, files);
     assert.ok(summary.records > 30_000, `only ${summary.records} records ingested`);
     const model = await buildReportModel(db.conn);
-    assert.equal(model.findings.map((f) => `${f.kind} ${f.host}`), []);
+    assert.equal(
+      model.findings.map((f) => `${f.kind} ${f.host}`),
+      [],
+    );
     assert.is(model.summary.verdict, 'no-incident');
     // the corpus holds reboots and 7036 changes: the timeline still shows them
     assert.ok(model.timeline.length > 10);

@@ -5,41 +5,50 @@ import { binding, boot, cryptoFailure, FixtureDb, proc, schannel, shutdown, svc 
 
 const abo = suite('correlate/abo-chain');
 
-abo('IISADMIN start → 15300 without 15301, twice: one critical finding, two occurrences, 0x80092004 absorbed', async () => {
-  const f = await FixtureDb.open();
-  try {
-    const sys = await f.file('/logs/WEB01/System.evtx');
-    await f.events(sys, [
-      svc('2024-03-01 09:00:00', 'W3SVC', 4),
-      svc('2024-03-01 10:00:00.1234567', 'IISADMIN', 4),
-      binding('2024-03-01 10:00:03', 15300, '0.0.0.0:443'),
-      schannel('2024-03-01 10:05:00', '0x80092004'),
-      schannel('2024-03-01 10:06:00', '0x80092004'),
-      svc('2024-03-01 13:59:00', 'IISADMIN', 1),
-      svc('2024-03-01 14:00:00', 'IISADMIN', 4),
-      binding('2024-03-01 14:00:02', 15300, '0.0.0.0:443'),
-    ]);
-    const findings = await correlateEvents(f.conn);
-    assert.is(findings.length, 1, JSON.stringify(findings.map((x) => x.id)));
-    const x = findings[0]!;
-    assert.is(x.kind, 'abo-binding-deleted');
-    assert.is(x.host, 'WEB01.contoso.local');
-    assert.equal(x.endpoints, ['0.0.0.0:443']);
-    assert.is(x.occurrences, 2);
-    assert.is(x.confidence, 'high');
-    assert.is(x.level, 'critical');
-    assert.is(x.start, '2024-03-01T10:00:00.1234567Z');
-    assert.is(x.errorCode, null);
-    assert.ok(x.symptoms.some((s) => s.includes('0x80092004 CRYPT_E_NOT_FOUND')));
-    const trig = x.evidence.filter((e) => e.role === 'trigger');
-    assert.is(trig.length, 2);
-    assert.equal(trig.map((e) => [e.file, e.recordId]), [['/logs/WEB01/System.evtx', '2'], ['/logs/WEB01/System.evtx', '7']]);
-    assert.ok(x.remedies.some((r) => r.includes('5506') && r.includes('KB 2025598')));
-    assert.ok(x.evidence.some((e) => e.eventId === 36870));
-  } finally {
-    f.close();
-  }
-});
+abo(
+  'IISADMIN start → 15300 without 15301, twice: one critical finding, two occurrences, 0x80092004 absorbed',
+  async () => {
+    const f = await FixtureDb.open();
+    try {
+      const sys = await f.file('/logs/WEB01/System.evtx');
+      await f.events(sys, [
+        svc('2024-03-01 09:00:00', 'W3SVC', 4),
+        svc('2024-03-01 10:00:00.1234567', 'IISADMIN', 4),
+        binding('2024-03-01 10:00:03', 15300, '0.0.0.0:443'),
+        schannel('2024-03-01 10:05:00', '0x80092004'),
+        schannel('2024-03-01 10:06:00', '0x80092004'),
+        svc('2024-03-01 13:59:00', 'IISADMIN', 1),
+        svc('2024-03-01 14:00:00', 'IISADMIN', 4),
+        binding('2024-03-01 14:00:02', 15300, '0.0.0.0:443'),
+      ]);
+      const findings = await correlateEvents(f.conn);
+      assert.is(findings.length, 1, JSON.stringify(findings.map((x) => x.id)));
+      const x = findings[0]!;
+      assert.is(x.kind, 'abo-binding-deleted');
+      assert.is(x.host, 'WEB01.contoso.local');
+      assert.equal(x.endpoints, ['0.0.0.0:443']);
+      assert.is(x.occurrences, 2);
+      assert.is(x.confidence, 'high');
+      assert.is(x.level, 'critical');
+      assert.is(x.start, '2024-03-01T10:00:00.1234567Z');
+      assert.is(x.errorCode, null);
+      assert.ok(x.symptoms.some((s) => s.includes('0x80092004 CRYPT_E_NOT_FOUND')));
+      const trig = x.evidence.filter((e) => e.role === 'trigger');
+      assert.is(trig.length, 2);
+      assert.equal(
+        trig.map((e) => [e.file, e.recordId]),
+        [
+          ['/logs/WEB01/System.evtx', '2'],
+          ['/logs/WEB01/System.evtx', '7'],
+        ],
+      );
+      assert.ok(x.remedies.some((r) => r.includes('5506') && r.includes('KB 2025598')));
+      assert.ok(x.evidence.some((e) => e.eventId === 36870));
+    } finally {
+      f.close();
+    }
+  },
+);
 
 abo('inetmgr6.exe and cscript adsutil.vbs (4688) are triggers', async () => {
   const f = await FixtureDb.open();
@@ -47,10 +56,21 @@ abo('inetmgr6.exe and cscript adsutil.vbs (4688) are triggers', async () => {
     const sec = await f.file('Security.evtx');
     const sys = await f.file('System.evtx');
     await f.events(sec, [
-      proc('2024-03-02 08:00:00', 'C:\\Windows\\System32\\inetsrv\\inetmgr6.exe', '"C:\\Windows\\System32\\inetsrv\\inetmgr6.exe"'),
-      proc('2024-03-02 11:00:00', 'C:\\Windows\\System32\\cscript.exe', 'cscript C:\\inetpub\\AdminScripts\\adsutil.vbs ENUM /P W3SVC'),
+      proc(
+        '2024-03-02 08:00:00',
+        'C:\\Windows\\System32\\inetsrv\\inetmgr6.exe',
+        '"C:\\Windows\\System32\\inetsrv\\inetmgr6.exe"',
+      ),
+      proc(
+        '2024-03-02 11:00:00',
+        'C:\\Windows\\System32\\cscript.exe',
+        'cscript C:\\inetpub\\AdminScripts\\adsutil.vbs ENUM /P W3SVC',
+      ),
     ]);
-    await f.events(sys, [binding('2024-03-02 08:00:20', 15300, '10.0.0.5:443'), binding('2024-03-02 11:00:05', 15300, '10.0.0.5:443')]);
+    await f.events(sys, [
+      binding('2024-03-02 08:00:20', 15300, '10.0.0.5:443'),
+      binding('2024-03-02 11:00:05', 15300, '10.0.0.5:443'),
+    ]);
     const [x, ...rest] = await correlateEvents(f.conn);
     assert.is(rest.length, 0);
     assert.is(x!.kind, 'abo-binding-deleted');
@@ -69,7 +89,13 @@ abo('15300 and HttpService 119 for the same deletion count once', async () => {
     await f.events(sys, [
       svc('2024-03-01 10:00:00', 'IISADMIN', 4),
       binding('2024-03-01 10:00:03', 15300, '0.0.0.0:443'),
-      { ts: '2024-03-01 10:00:03', provider: 'Microsoft-Windows-HttpService', eventId: 119, data: { Endpoint: '0.0.0.0:443' }, params: ['0.0.0.0:443'] },
+      {
+        ts: '2024-03-01 10:00:03',
+        provider: 'Microsoft-Windows-HttpService',
+        eventId: 119,
+        data: { Endpoint: '0.0.0.0:443' },
+        params: ['0.0.0.0:443'],
+      },
       schannel('2024-03-01 10:05:00', '0x80092004'),
     ]);
     const [x, ...rest] = await correlateEvents(f.conn);
@@ -85,7 +111,10 @@ abo('a deletion outside the window, or with no trigger, is not a chain', async (
   const f = await FixtureDb.open();
   try {
     const sys = await f.file('System.evtx');
-    await f.events(sys, [svc('2024-03-01 10:00:00', 'IISADMIN', 4), binding('2024-03-01 10:03:00', 15300, '0.0.0.0:443')]);
+    await f.events(sys, [
+      svc('2024-03-01 10:00:00', 'IISADMIN', 4),
+      binding('2024-03-01 10:03:00', 15300, '0.0.0.0:443'),
+    ]);
     assert.is((await correlateEvents(f.conn)).length, 0);
     assert.is((await correlateEvents(f.conn, { window: '5 minutes' })).length, 1);
   } finally {
@@ -106,7 +135,10 @@ abo('SMS service start → 15300 + 15301, then failures: rebound; healthy pair b
       schannel('2024-03-01 12:10:00', '0x80092004'),
     ]);
     const findings = await correlateEvents(f.conn);
-    assert.equal(findings.map((x) => x.kind), ['abo-binding-rebound']);
+    assert.equal(
+      findings.map((x) => x.kind),
+      ['abo-binding-rebound'],
+    );
     assert.is(findings[0]!.start, '2024-03-01T12:00:00.0000000Z');
   } finally {
     f.close();
@@ -127,7 +159,10 @@ abo('a re-create followed by clients rejecting the certificate (36887 alert 42) 
     const [x, ...rest] = await correlateEvents(f.conn);
     assert.is(rest.length, 0);
     assert.is(x!.kind, 'abo-binding-rebound');
-    assert.equal(x!.evidence.filter((e) => e.eventId === 36887).map((e) => e.summary), ['36887 fatal alert 42 received: the client rejected the certificate']);
+    assert.equal(
+      x!.evidence.filter((e) => e.eventId === 36887).map((e) => e.summary),
+      ['36887 fatal alert 42 received: the client rejected the certificate'],
+    );
   } finally {
     f.close();
   }
@@ -171,7 +206,11 @@ pk('binding added, 36870 0x8009030D state 10001, certutil KeySpec 2 not exportab
   try {
     const sys = await f.file('System.evtx');
     const cert = await f.file('certutil-store-my.txt', 'certutil-store');
-    await f.events(sys, [...boot('2024-03-01 00:00:00'), binding('2024-03-04 15:00:00', 15301, '0.0.0.0:443'), schannel('2024-03-04 15:00:05', '0x8009030D', 10001)]);
+    await f.events(sys, [
+      ...boot('2024-03-01 00:00:00'),
+      binding('2024-03-04 15:00:00', 15301, '0.0.0.0:443'),
+      schannel('2024-03-04 15:00:05', '0x8009030D', 10001),
+    ]);
     await f.certificate(cert, 'WEB01', { thumbprint: 'A'.repeat(40), keySpec: 2, exportable: false });
     const [x, ...rest] = await correlateEvents(f.conn);
     assert.is(rest.length, 0);
@@ -189,7 +228,10 @@ pk('36870 0x8009030D at binding time, no certutil: key not exportable, high with
   const f = await FixtureDb.open();
   try {
     const sys = await f.file('System.evtx');
-    await f.events(sys, [binding('2024-03-04 15:00:00', 15301, '0.0.0.0:443'), schannel('2024-03-04 15:00:05', '0x8009030D', 10001)]);
+    await f.events(sys, [
+      binding('2024-03-04 15:00:00', 15301, '0.0.0.0:443'),
+      schannel('2024-03-04 15:00:05', '0x8009030D', 10001),
+    ]);
     const [x] = await correlateEvents(f.conn);
     assert.match(x!.cause, /Allow this certificate to be exported/);
     assert.is(x!.confidence, 'high');
@@ -249,10 +291,20 @@ pk('two hosts: only the affected one has a finding', async () => {
   try {
     const a = await f.file('WEB01/System.evtx');
     const b = await f.file('WEB02/System.evtx');
-    await f.events(a, [svc('2024-03-01 10:00:00', 'IISADMIN', 4, 'WEB01'), binding('2024-03-01 10:00:03', 15300, '0.0.0.0:443', 'WEB01')]);
-    await f.events(b, [svc('2024-03-01 10:00:00', 'IISADMIN', 4, 'WEB02'), binding('2024-03-01 10:00:03', 15300, '0.0.0.0:443', 'WEB02'), binding('2024-03-01 10:00:03', 15301, '0.0.0.0:443', 'WEB02')]);
+    await f.events(a, [
+      svc('2024-03-01 10:00:00', 'IISADMIN', 4, 'WEB01'),
+      binding('2024-03-01 10:00:03', 15300, '0.0.0.0:443', 'WEB01'),
+    ]);
+    await f.events(b, [
+      svc('2024-03-01 10:00:00', 'IISADMIN', 4, 'WEB02'),
+      binding('2024-03-01 10:00:03', 15300, '0.0.0.0:443', 'WEB02'),
+      binding('2024-03-01 10:00:03', 15301, '0.0.0.0:443', 'WEB02'),
+    ]);
     const findings = await correlateEvents(f.conn);
-    assert.equal(findings.map((x) => x.host), ['WEB01']);
+    assert.equal(
+      findings.map((x) => x.host),
+      ['WEB01'],
+    );
   } finally {
     f.close();
   }

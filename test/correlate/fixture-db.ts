@@ -18,7 +18,10 @@ export interface Ev {
 
 export class FixtureDb {
   private recordIds = new Map<number, number>();
-  private constructor(readonly db: Database, readonly conn: DuckDBConnection) {}
+  private constructor(
+    readonly db: Database,
+    readonly conn: DuckDBConnection,
+  ) {}
 
   static async open(path = ':memory:'): Promise<FixtureDb> {
     const db = await openDatabase(path);
@@ -55,7 +58,11 @@ export class FixtureDb {
     }
   }
 
-  async certificate(fileId: number, host: string, c: { thumbprint: string; keySpec?: number; exportable?: boolean; hasPrivateKey?: boolean }): Promise<void> {
+  async certificate(
+    fileId: number,
+    host: string,
+    c: { thumbprint: string; keySpec?: number; exportable?: boolean; hasPrivateKey?: boolean },
+  ): Promise<void> {
     await this.conn.run(
       `INSERT INTO certificates (file_id, host, store, thumbprint, has_private_key, key_spec, exportable)
        VALUES (${fileId}, '${host}', 'MY', '${c.thumbprint}', ${c.hasPrivateKey ?? true}, ${c.keySpec ?? 1}, ${c.exportable ?? true})`,
@@ -67,18 +74,29 @@ export class FixtureDb {
   }
 }
 
-const utf16Hex = (s: string): string => [...Buffer.from(s, 'utf16le')].map((b) => b.toString(16).padStart(2, '0')).join('').toUpperCase() + '0000';
+const utf16Hex = (s: string): string =>
+  [...Buffer.from(s, 'utf16le')]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('')
+    .toUpperCase() + '0000';
 
 const DISPLAY: Record<string, string> = {
-  IISADMIN: 'IIS Admin Service', W3SVC: 'World Wide Web Publishing Service', WAS: 'Windows Process Activation Service',
-  SMTPSVC: 'Simple Mail Transfer Protocol (SMTP)', MSFTPSVC: 'FTP Publishing Service', SMS_EXECUTIVE: 'SMS_EXECUTIVE',
+  IISADMIN: 'IIS Admin Service',
+  W3SVC: 'World Wide Web Publishing Service',
+  WAS: 'Windows Process Activation Service',
+  SMTPSVC: 'Simple Mail Transfer Protocol (SMTP)',
+  MSFTPSVC: 'FTP Publishing Service',
+  SMS_EXECUTIVE: 'SMS_EXECUTIVE',
 };
 const STATES = ['', 'stopped', 'start pending', 'stop pending', 'running'];
 
 /** Service Control Manager 7036 as Windows writes it (param1/param2 localised, Binary key/state). */
 export function svc(ts: string, key: string, state: 1 | 2 | 3 | 4, host?: string): Ev {
   return {
-    ts, host, provider: 'Service Control Manager', eventId: 7036,
+    ts,
+    host,
+    provider: 'Service Control Manager',
+    eventId: 7036,
     data: { param1: DISPLAY[key] ?? key, param2: STATES[state]!, Binary: utf16Hex(`${key}/${state}`) },
     params: [DISPLAY[key] ?? key, STATES[state]!],
   };
@@ -87,19 +105,35 @@ export function svc(ts: string, key: string, state: 1 | 2 | 3 | 4, host?: string
 /** HttpEvent 15300 (deleted) / 15301 (created) for an endpoint: DeviceObject then the endpoint. */
 export function binding(ts: string, id: 15300 | 15301, endpoint: string, host?: string): Ev {
   return {
-    ts, host, provider: 'Microsoft-Windows-HttpEvent', eventId: id,
-    data: { DeviceObject: '\\Device\\Http\\ReqQueue', EndPoint: endpoint }, params: ['\\Device\\Http\\ReqQueue', endpoint],
+    ts,
+    host,
+    provider: 'Microsoft-Windows-HttpEvent',
+    eventId: id,
+    data: { DeviceObject: '\\Device\\Http\\ReqQueue', EndPoint: endpoint },
+    params: ['\\Device\\Http\\ReqQueue', endpoint],
   };
 }
 
 /** Schannel 36870 with its ErrorCode (HexInt32 as rendered) and ErrorStatus. */
 export function schannel(ts: string, code: string, status = 0, host?: string): Ev {
-  return { ts, host, provider: 'Schannel', eventId: 36870, data: { Type: 'server', ErrorCode: code, ErrorStatus: status } };
+  return {
+    ts,
+    host,
+    provider: 'Schannel',
+    eventId: 36870,
+    data: { Type: 'server', ErrorCode: code, ErrorStatus: status },
+  };
 }
 
 export function boot(ts: string, host?: string): Ev[] {
   return [
-    { ts, host, provider: 'EventLog', eventId: 6009, params: ['6.01.', '7601', 'Service Pack 1', 'Multiprocessor Free', '17514'] },
+    {
+      ts,
+      host,
+      provider: 'EventLog',
+      eventId: 6009,
+      params: ['6.01.', '7601', 'Service Pack 1', 'Multiprocessor Free', '17514'],
+    },
     { ts, host, provider: 'EventLog', eventId: 6005 },
   ];
 }
@@ -110,14 +144,27 @@ export function shutdown(ts: string, host?: string): Ev {
 
 export function proc(ts: string, image: string, commandLine: string, host?: string): Ev {
   return {
-    ts, host, provider: 'Microsoft-Windows-Security-Auditing', eventId: 4688,
+    ts,
+    host,
+    provider: 'Microsoft-Windows-Security-Auditing',
+    eventId: 4688,
     data: { NewProcessName: image, CommandLine: commandLine, SubjectUserName: 'admin', SubjectDomainName: 'CONTOSO' },
   };
 }
 
 export function cryptoFailure(ts: string, code: string, keyName: string, host?: string): Ev {
   return {
-    ts, host, provider: 'Microsoft-Windows-Security-Auditing', eventId: 5061,
-    data: { ProviderName: 'Microsoft Software Key Storage Provider', AlgorithmName: 'RSA', KeyName: keyName, KeyType: '%%2499', Operation: '%%2480', ReturnCode: code },
+    ts,
+    host,
+    provider: 'Microsoft-Windows-Security-Auditing',
+    eventId: 5061,
+    data: {
+      ProviderName: 'Microsoft Software Key Storage Provider',
+      AlgorithmName: 'RSA',
+      KeyName: keyName,
+      KeyType: '%%2499',
+      Operation: '%%2480',
+      ReturnCode: code,
+    },
   };
 }

@@ -38,7 +38,10 @@ function scenarioRoot(): { root: string; cleanup: () => void } {
 }
 
 function firstTrigger(f: Finding): string | null {
-  const ev = f.kind === 'private-key-failure' ? f.evidence.find((e) => e.eventId === 36870) : f.evidence.find((e) => e.role === 'trigger');
+  const ev =
+    f.kind === 'private-key-failure'
+      ? f.evidence.find((e) => e.eventId === 36870)
+      : f.evidence.find((e) => e.role === 'trigger');
   return ev?.time ?? null;
 }
 
@@ -46,17 +49,29 @@ const key = (k: string, h: string | null): string => `${k} @ ${h}`;
 
 const samples = suite('correlate/samples');
 const { root, cleanup } = scenarioRoot();
-const names = readdirSync(root).filter((d) => existsSync(join(root, d, 'expected.json'))).sort();
+const names = readdirSync(root)
+  .filter((d) => existsSync(join(root, d, 'expected.json')))
+  .sort();
 
 samples('all eight scenarios are there', () => {
-  for (const n of ['abo-5506-iisadmin', 'abo-inetmgr6-adsutil', 'sccm-5511-2161', 'keyset-dragdrop-0x80090016', 'nonexportable-0x8009030d', 'corrupt-key-0x8009001a', 'healthy-baseline', 'two-hosts']) {
+  for (const n of [
+    'abo-5506-iisadmin',
+    'abo-inetmgr6-adsutil',
+    'sccm-5511-2161',
+    'keyset-dragdrop-0x80090016',
+    'nonexportable-0x8009030d',
+    'corrupt-key-0x8009001a',
+    'healthy-baseline',
+    'two-hosts',
+  ]) {
     assert.ok(names.includes(n), n);
   }
 });
 
 for (const name of names) {
   samples(`${name} yields exactly its expected findings`, async () => {
-    const expected = (JSON.parse(readFileSync(join(root, name, 'expected.json'), 'utf8')) as { findings: Expected[] }).findings;
+    const expected = (JSON.parse(readFileSync(join(root, name, 'expected.json'), 'utf8')) as { findings: Expected[] })
+      .findings;
     const dir = mkdtempSync(join(tmpdir(), 'bindtrail-sample-db-'));
     const db = await openDatabase(join(dir, 'sample.duckdb'));
     try {
@@ -68,7 +83,10 @@ for (const name of names) {
         assert.equal([...f.endpoints].sort(), [...e.endpoints].sort(), `${name} ${e.kind} endpoints`);
         assert.is(f.errorCode ?? null, e.errorCode, `${name} ${e.kind} error code`);
         assert.is(firstTrigger(f), e.firstTrigger, `${name} ${e.kind} first trigger`);
-        assert.ok(f.evidence.every((ev) => ev.file !== '' && (ev.role === 'configuration' || ev.recordId !== null)), 'evidence points at its source');
+        assert.ok(
+          f.evidence.every((ev) => ev.file !== '' && (ev.role === 'configuration' || ev.recordId !== null)),
+          'evidence points at its source',
+        );
         assert.ok(f.remedies.length > 0 && f.cause.length > 0 && f.references.length > 0);
       }
     } finally {

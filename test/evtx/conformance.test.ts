@@ -33,14 +33,22 @@ function fromTree(e: ElementNode): OurEl {
     name: e.name,
     attrs: new Map(e.attributes.map((a) => [a.name, a.value.replace(RESTRICTED, '')])),
     children: e.children.filter((c): c is ElementNode => c.kind === 'element').map(fromTree),
-    text: texts.map((t) => (t.kind === 'text' ? t.text : '')).join('').replace(RESTRICTED, ''),
+    text: texts
+      .map((t) => (t.kind === 'text' ? t.text : ''))
+      .join('')
+      .replace(RESTRICTED, ''),
   };
   if (texts.length === 1 && texts[0]!.kind === 'text' && (texts[0]!.valueType & ARRAY_FLAG) !== 0) el.arrayItem = true;
   return el;
 }
 
 function stripRestricted(e: XEl): XEl {
-  return { name: e.name, attrs: new Map([...e.attrs].map(([k, v]) => [k, v.replace(RESTRICTED, '')])), text: e.text.replace(RESTRICTED, ''), children: e.children.map(stripRestricted) };
+  return {
+    name: e.name,
+    attrs: new Map([...e.attrs].map(([k, v]) => [k, v.replace(RESTRICTED, '')])),
+    text: e.text.replace(RESTRICTED, ''),
+    children: e.children.map(stripRestricted),
+  };
 }
 
 /** Records whose string arrays python-evtx reorders (its known bug), listed per file. */
@@ -58,7 +66,8 @@ function asPythonArrays(e: OurEl): XEl {
     }
     const items: string[] = [];
     let j = i;
-    while (j < e.children.length && e.children[j]!.arrayItem && e.children[j]!.name === c.name) items.push(e.children[j++]!.text);
+    while (j < e.children.length && e.children[j]!.arrayItem && e.children[j]!.name === c.name)
+      items.push(e.children[j++]!.text);
     const text = pythonStringArray(items);
     if (text !== items.map((x) => `<string>${x}</string>\n`).join('')) reordered = true;
     children.push({ ...c, text, children: [] });
@@ -87,7 +96,9 @@ if (dir === null) {
   test('corpus', () => console.log('SKIP evtx conformance: ../shared/corpus not found (set BINDTRAIL_CORPUS)'));
 } else {
   const counts = readCounts(dir);
-  const files = readdirSync(join(dir, 'evtx')).filter((f) => f.endsWith('.evtx')).sort();
+  const files = readdirSync(join(dir, 'evtx'))
+    .filter((f) => f.endsWith('.evtx'))
+    .sort();
   for (const file of files) {
     test(file, async () => {
       const stem = file.replace(/\.evtx$/, '');
@@ -122,12 +133,19 @@ if (dir === null) {
         if (d) mismatches.push(`record ${rec.recordId}: ${d}`);
         if (reordered) pyArrayBug.push(String(rec.recordId));
       }
-      console.log(`  ${stem.slice(0, 72).padEnd(72)} ours ${ours}(+${recordErrors} damaged) / python-evtx ${c.py} (${c.pyErr} unrenderable) / libevtx ${c.lib}; compared ${compared}, mismatches ${mismatches.length}`);
+      console.log(
+        `  ${stem.slice(0, 72).padEnd(72)} ours ${ours}(+${recordErrors} damaged) / python-evtx ${c.py} (${c.pyErr} unrenderable) / libevtx ${c.lib}; compared ${compared}, mismatches ${mismatches.length}`,
+      );
       for (const m of mismatches.slice(0, 5)) console.log(`    ${m.slice(0, 300)}`);
       if (pyArrayBug.length > 0) {
-        console.log(`    python-evtx mis-splits string arrays (unanchored regex in WstringArrayTypeNode.string; leading empty items move), reproduced for records ${pyArrayBug.join(', ')}`);
+        console.log(
+          `    python-evtx mis-splits string arrays (unanchored regex in WstringArrayTypeNode.string; leading empty items move), reproduced for records ${pyArrayBug.join(', ')}`,
+        );
       }
-      assert.ok(ours + recordErrors >= c.py, `${file}: ${ours} records + ${recordErrors} damaged < python-evtx ${c.py}`);
+      assert.ok(
+        ours + recordErrors >= c.py,
+        `${file}: ${ours} records + ${recordErrors} damaged < python-evtx ${c.py}`,
+      );
       assert.ok(ours >= c.py - c.pyErr, `${file}: ${ours} records < python-evtx renderable ${c.py - c.pyErr}`);
       assert.ok(ours >= c.lib, `${file}: ${ours} records < libevtx ${c.lib}`);
       assert.is(mismatches.length, 0, `${file}: ${mismatches.length} mismatching records, first: ${mismatches[0]}`);

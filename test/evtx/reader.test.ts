@@ -36,7 +36,8 @@ async function renderValue(v: Val): Promise<{ xml: string; rec: EvtxRecord }> {
 }
 
 const dataOf = (xml: string): string => /<EventData>(.*)<\/EventData>/.exec(xml)?.[1] ?? xml;
-const le = (n: number, bytes: number): number[] => Array.from({ length: bytes }, (_, i) => Number((BigInt(n) >> BigInt(8 * i)) & 0xffn));
+const le = (n: number, bytes: number): number[] =>
+  Array.from({ length: bytes }, (_, i) => Number((BigInt(n) >> BigInt(8 * i)) & 0xffn));
 const u16s = (s: string): number[] => [...s].flatMap((c) => le(c.charCodeAt(0), 2));
 
 // ---------------------------------------------------------------------------------------------
@@ -51,11 +52,15 @@ header('rejects non-EVTX bytes and short files with EvtxInputError naming file a
     assert.is((e as EvtxInputError).file, 'a.evtx');
     assert.is((e as EvtxInputError).offset, 0);
   }
-  assert.throws(() => parseFileHeader(new Uint8Array(10), 'b.evtx'), (e: unknown) => e instanceof EvtxInputError);
+  assert.throws(
+    () => parseFileHeader(new Uint8Array(10), 'b.evtx'),
+    (e: unknown) => e instanceof EvtxInputError,
+  );
 });
 
 header('reads header fields; chunk count comes from the file size, not the header', async () => {
-  const r = (i: number): Uint8Array => record(512, BigInt(i), (w) => templateInstance(w, [{ type: 8, bytes: le(i, 4) }], (d) => dataTemplate(d, 8)));
+  const r = (i: number): Uint8Array =>
+    record(512, BigInt(i), (w) => templateInstance(w, [{ type: 8, bytes: le(i, 4) }], (d) => dataTemplate(d, 8)));
   const file = evtxFile([chunk([r(1)]), chunk([r(2)]), chunk([r(3)])], { chunkCount: 1, flags: 1 });
   const h = parseFileHeader(file);
   assert.is(h.chunkCount, 1);
@@ -63,7 +68,10 @@ header('reads header fields; chunk count comes from the file size, not the heade
   assert.is(h.flags, 1);
   assert.ok(h.checksumOk);
   assert.is(chunkSlots(file.length).length, 3);
-  assert.equal(recordsOf(await items(file)).map((x) => x.recordId), [1n, 2n, 3n]);
+  assert.equal(
+    recordsOf(await items(file)).map((x) => x.recordId),
+    [1n, 2n, 3n],
+  );
 });
 
 header('empty all-zero chunks are skipped; bad chunk magic is a warning and the block is skipped', async () => {
@@ -71,7 +79,10 @@ header('empty all-zero chunks are skipped; bad chunk magic is a warning and the 
   const bad = chunk([r]);
   bad[0] = 0x58;
   const all = await items(evtxFile([new Uint8Array(65536), bad, chunk([r])]));
-  assert.equal(all.map((x) => x.kind), ['warning', 'record']);
+  assert.equal(
+    all.map((x) => x.kind),
+    ['warning', 'record'],
+  );
   assert.is(all[0]!.kind === 'warning' && all[0]!.chunkIndex, 1);
 });
 
@@ -86,10 +97,16 @@ header('CRC32 mismatch: warning when lenient, error (records dropped) when stric
   const r = record(512, 1n, (w) => templateInstance(w, [{ type: 4, bytes: [5] }], (d) => dataTemplate(d, 4)));
   const file = evtxFile([chunk([r], { badHeaderCrc: true, badDataCrc: true })]);
   const lenient = await items(file);
-  assert.equal(lenient.map((x) => x.kind), ['warning', 'record']);
+  assert.equal(
+    lenient.map((x) => x.kind),
+    ['warning', 'record'],
+  );
   assert.match((lenient[0] as { message: string }).message, /header CRC32 mismatch, records CRC32 mismatch/);
   const strict = await items(file, { strict: true });
-  assert.equal(strict.map((x) => x.kind), ['error']);
+  assert.equal(
+    strict.map((x) => x.kind),
+    ['error'],
+  );
 });
 
 header('string and template table walks stop at loops and out-of-chunk links', () => {
@@ -128,11 +145,34 @@ const cases: [string, Val, string][] = [
   ['Bool irregular value 2', { type: 0x0d, bytes: le(2, 4) }, 'true'],
   ['Bool 0', { type: 0x0d, bytes: le(0, 4) }, 'false'],
   ['Binary as uppercase hex', { type: 0x0e, bytes: [0xde, 0xad, 0x0b] }, 'DEAD0B'],
-  ['GUID braced upper-case', { type: 0x0f, bytes: [0x78, 0x56, 0x34, 0x12, 0x34, 0x12, 0xcd, 0xab, 0xef, 0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd] }, '{12345678-1234-ABCD-EF01-23456789ABCD}'],
+  [
+    'GUID braced upper-case',
+    {
+      type: 0x0f,
+      bytes: [0x78, 0x56, 0x34, 0x12, 0x34, 0x12, 0xcd, 0xab, 0xef, 0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd],
+    },
+    '{12345678-1234-ABCD-EF01-23456789ABCD}',
+  ],
   ['size_t 4 bytes', { type: 0x10, bytes: le(0x3e7, 4) }, '0x3e7'],
   ['size_t 8 bytes', { type: 0x10, bytes: [...le(0, 4), ...le(1, 4)] }, '0x100000000'],
   ['FILETIME 7 digits Z', { type: 0x11, bytes: [...le(131753758648816283n as unknown as number, 0)] }, ''],
-  ['SYSTEMTIME', { type: 0x12, bytes: [...le(2019, 2), ...le(3, 2), ...le(2, 2), ...le(5, 2), ...le(12, 2), ...le(34, 2), ...le(56, 2), ...le(789, 2)] }, '2019-03-05T12:34:56.7890000Z'],
+  [
+    'SYSTEMTIME',
+    {
+      type: 0x12,
+      bytes: [
+        ...le(2019, 2),
+        ...le(3, 2),
+        ...le(2, 2),
+        ...le(5, 2),
+        ...le(12, 2),
+        ...le(34, 2),
+        ...le(56, 2),
+        ...le(789, 2),
+      ],
+    },
+    '2019-03-05T12:34:56.7890000Z',
+  ],
   ['SID', { type: 0x13, bytes: [1, 2, 0, 0, 0, 0, 0, 5, ...le(32, 4), ...le(544, 4)] }, 'S-1-5-32-544'],
   ['HexInt32 not padded', { type: 0x14, bytes: le(0x1f, 4) }, '0x1f'],
   ['HexInt64', { type: 0x15, bytes: [...le(0, 4), ...le(0x80000000, 4)] }, '0x8000000000000000'],
@@ -157,7 +197,10 @@ values('FILETIME as ISO-8601 UTC with 7 fractional digits', async () => {
 
 values('string array: one Data element per item (EventLog 6009)', async () => {
   const { xml, rec } = await renderValue({ type: 0x81, bytes: u16s('10.00.\u000017134\u0000\u0000x\u0000') });
-  assert.is(dataOf(xml), '<Data Name="v">10.00.</Data><Data Name="v">17134</Data><Data Name="v"/><Data Name="v">x</Data>');
+  assert.is(
+    dataOf(xml),
+    '<Data Name="v">10.00.</Data><Data Name="v">17134</Data><Data Name="v"/><Data Name="v">x</Data>',
+  );
   assert.equal(rec.event().data, { v: ['10.00.', '17134', '', 'x'] });
 });
 
@@ -173,7 +216,10 @@ values('unknown value type becomes hex text plus a warning, never a throw', asyn
 });
 
 values('unpaired surrogates do not throw', async () => {
-  const { xml, rec } = await renderValue({ type: 0x01, bytes: [...le(0xd800, 2), ...u16s('ok'), ...le(0xdc00, 2), ...u16s('y'.repeat(40))] });
+  const { xml, rec } = await renderValue({
+    type: 0x01,
+    bytes: [...le(0xd800, 2), ...u16s('ok'), ...le(0xdc00, 2), ...u16s('y'.repeat(40))],
+  });
   assert.match(xml, /ok/);
   assert.ok(rec.event().values[0]!.includes('ok'));
 });
@@ -219,31 +265,34 @@ function systemValues(id: number, computer: string): Val[] {
   ];
 }
 
-tokens('template defined inline by the first record and reused by the next; null optional attributes dropped', async () => {
-  const r1 = record(512, 1n, (w) => templateInstance(w, systemValues(100, 'W3SVC'), systemTemplate));
-  const defOffset = 512 + 24 + 10;
-  const r2 = record(512 + r1.length, 2n, (w) => templateInstance(w, systemValues(101, 'WAS'), defOffset));
-  const recs = recordsOf(await items(evtxFile([chunk([r1, r2])])));
-  assert.is(recs.length, 2);
-  assert.is(
-    recs[1]!.xml(),
-    `<Event xmlns="${NS}"><System><Provider Name="Service Control Manager"/><EventID Qualifiers="16384">7036</EventID>` +
-      `<TimeCreated SystemTime="2018-07-06T21:14:22.3539099Z"/><EventRecordID>101</EventRecordID><Security/></System>` +
-      `<EventData><Data>WAS</Data><Data>running</Data><Binary>4100</Binary></EventData></Event>`,
-  );
-  const ev = recs[0]!.event();
-  assert.is(ev.provider, 'Service Control Manager');
-  assert.is(ev.providerGuid, null);
-  assert.is(ev.eventId, 7036);
-  assert.is(ev.qualifiers, 16384);
-  assert.is(ev.eventRecordId, 100n);
-  assert.is(ev.timeCreated, 0x01d4156e4f6a4b9bn);
-  assert.equal(ev.data, { '#1': 'W3SVC', '#2': 'running', Binary: '4100' });
-  assert.equal(ev.values, ['W3SVC', 'running', '4100']);
-  const tree = recs[0]!.tree();
-  assert.is(tree.name, 'Event');
-  assert.is(tree.children.length, 2);
-});
+tokens(
+  'template defined inline by the first record and reused by the next; null optional attributes dropped',
+  async () => {
+    const r1 = record(512, 1n, (w) => templateInstance(w, systemValues(100, 'W3SVC'), systemTemplate));
+    const defOffset = 512 + 24 + 10;
+    const r2 = record(512 + r1.length, 2n, (w) => templateInstance(w, systemValues(101, 'WAS'), defOffset));
+    const recs = recordsOf(await items(evtxFile([chunk([r1, r2])])));
+    assert.is(recs.length, 2);
+    assert.is(
+      recs[1]!.xml(),
+      `<Event xmlns="${NS}"><System><Provider Name="Service Control Manager"/><EventID Qualifiers="16384">7036</EventID>` +
+        `<TimeCreated SystemTime="2018-07-06T21:14:22.3539099Z"/><EventRecordID>101</EventRecordID><Security/></System>` +
+        `<EventData><Data>WAS</Data><Data>running</Data><Binary>4100</Binary></EventData></Event>`,
+    );
+    const ev = recs[0]!.event();
+    assert.is(ev.provider, 'Service Control Manager');
+    assert.is(ev.providerGuid, null);
+    assert.is(ev.eventId, 7036);
+    assert.is(ev.qualifiers, 16384);
+    assert.is(ev.eventRecordId, 100n);
+    assert.is(ev.timeCreated, 0x01d4156e4f6a4b9bn);
+    assert.equal(ev.data, { '#1': 'W3SVC', '#2': 'running', Binary: '4100' });
+    assert.equal(ev.values, ['W3SVC', 'running', '4100']);
+    const tree = recs[0]!.tree();
+    assert.is(tree.name, 'Event');
+    assert.is(tree.children.length, 2);
+  },
+);
 
 tokens('CDATA, character and entity references, processing instructions, 0x45 "more" value bit', async () => {
   const r = record(512, 1n, (w) => {
@@ -259,7 +308,10 @@ tokens('CDATA, character and entity references, processing instructions, 0x45 "m
     w.end().end().eof();
   });
   const recs = recordsOf(await items(evtxFile([chunk([r])])));
-  assert.is(recs[0]!.xml(), '<Event><?xml-stylesheet a="b?><UserData><Msg k="xy"><![CDATA[<c>]]>&#65;&amp;</Msg></UserData></Event>');
+  assert.is(
+    recs[0]!.xml(),
+    '<Event><?xml-stylesheet a="b?><UserData><Msg k="xy"><![CDATA[<c>]]>&#65;&amp;</Msg></UserData></Event>',
+  );
   assert.equal(recs[0]!.event().data, { Msg: { '#attributes': { k: 'xy' }, '#text': '<c>A&' } });
 });
 
@@ -293,7 +345,9 @@ tokens('nested BinXml value (0x21) with its own template instance', async () => 
     const valueAt = w.pos + 4;
     const v = new (w.constructor as new (b: number) => BinXml)(valueAt);
     v.fragment();
-    templateInstance(v, [{ type: 0x08, bytes: le(42, 4) }], (n) => n.open('Op', true).attr('Id').sub(0, 0x08).closeEmpty());
+    templateInstance(v, [{ type: 0x08, bytes: le(42, 4) }], (n) =>
+      n.open('Op', true).attr('Id').sub(0, 0x08).closeEmpty(),
+    );
     w.u16(v.a.length).u8(0x21, 0).raw(v.a);
   });
   const recs = recordsOf(await items(evtxFile([chunk([r])])));
@@ -310,7 +364,10 @@ tokens('element nesting deeper than the cap is an error item, not a crash', asyn
     w.eof();
   });
   const all = await items(evtxFile([chunk([r])]));
-  assert.equal(all.map((x) => x.kind), ['error']);
+  assert.equal(
+    all.map((x) => x.kind),
+    ['error'],
+  );
   assert.match((all[0] as { message: string }).message, /nested deeper/);
 });
 
@@ -335,7 +392,10 @@ damage('size running past the chunk stops the chunk with an error item', async (
   const r = small(512, 1n);
   new DataView(r.buffer).setUint32(4, 0x20000, true);
   const all = await items(evtxFile([chunk([r])]));
-  assert.equal(all.map((x) => x.kind), ['error']);
+  assert.equal(
+    all.map((x) => x.kind),
+    ['error'],
+  );
   assert.match((all[0] as { message: string }).message, /runs past the chunk end/);
 });
 
@@ -345,18 +405,26 @@ damage('size copy mismatch: record with a warning when lenient, error when stric
   assert.is(lenient.length, 1);
   assert.match(lenient[0]!.warnings[0]!, /does not match its copy/);
   const strict = await items(evtxFile([chunk([r])]), { strict: true });
-  assert.equal(strict.map((x) => x.kind), ['error']);
+  assert.equal(
+    strict.map((x) => x.kind),
+    ['error'],
+  );
 });
 
 damage('zero record size is an error item (sample-with-zero-data-size-event)', async () => {
   const r1 = small(512, 1n);
   const r2 = new Bytes().u32(0x2a2a).u32(0).u64(2n).u64(0n).u64(0n).bytes();
   const all = await items(evtxFile([chunk([r1, r2])]));
-  assert.equal(all.map((x) => x.kind), ['record', 'error']);
+  assert.equal(
+    all.map((x) => x.kind),
+    ['record', 'error'],
+  );
 });
 
 damage('parseChunk works on a bare chunk (worker API)', () => {
-  const out = parseChunk(chunk([small(512, 1n), small(512 + small(512, 1n).length, 2n)]), 5, 4096 + 5 * 65536, { fileName: 'w.evtx' });
+  const out = parseChunk(chunk([small(512, 1n), small(512 + small(512, 1n).length, 2n)]), 5, 4096 + 5 * 65536, {
+    fileName: 'w.evtx',
+  });
   const recs = out.filter((x): x is EvtxRecord => x.kind === 'record');
   assert.is(recs.length, 2);
   assert.is(recs[0]!.chunkIndex, 5);
@@ -372,7 +440,13 @@ damage('--carve recovers records from slack space after the free-space offset, o
   const file = evtxFile([chunk([r1], { slack })]);
   assert.is(recordsOf(await items(file)).length, 1);
   const carved = recordsOf(await items(file, { carve: true }));
-  assert.equal(carved.map((x) => [x.recordId, x.carved]), [[1n, false], [77n, true]]);
+  assert.equal(
+    carved.map((x) => [x.recordId, x.carved]),
+    [
+      [1n, false],
+      [77n, true],
+    ],
+  );
 });
 
 damage('--carve scans blocks with a bad chunk magic', async () => {
@@ -380,7 +454,10 @@ damage('--carve scans blocks with a bad chunk magic', async () => {
   c.fill(0, 0, 8);
   c[0] = 1;
   const recs = recordsOf(await items(evtxFile([c]), { carve: true }));
-  assert.equal(recs.map((x) => [x.recordId, x.carved]), [[3n, true]]);
+  assert.equal(
+    recs.map((x) => [x.recordId, x.carved]),
+    [[3n, true]],
+  );
 });
 
 damage.run();

@@ -9,17 +9,21 @@ const test = suite('template cache across chunks');
 
 const text = (s: string): number[] => [...s].flatMap((c) => [c.charCodeAt(0), 0]);
 /** <Event><NAME>%0</NAME></Event> */
-const tpl = (name: string) => (d: BinXml): void => {
-  d.open('Event', false).closeStart().open(name, false).closeStart().sub(0, 0x01).end().end();
-};
+const tpl =
+  (name: string) =>
+  (d: BinXml): void => {
+    d.open('Event', false).closeStart().open(name, false).closeStart().sub(0, 0x01).end().end();
+  };
 /** A record of a different template (other size) that stores `names` inline first. */
-const filler = (names: string[]) => (w: BinXml): void => {
-  templateInstance(w, [], (d) => {
-    d.open('Event', false).closeStart();
-    for (const n of names) d.open(n, false).closeEmpty();
-    d.open('Padding', false).closeEmpty().end();
-  });
-};
+const filler =
+  (names: string[]) =>
+  (w: BinXml): void => {
+    templateInstance(w, [], (d) => {
+      d.open('Event', false).closeStart();
+      for (const n of names) d.open(n, false).closeEmpty();
+      d.open('Padding', false).closeEmpty().end();
+    });
+  };
 
 /** Chunk-relative offset of the name structure whose characters are `s` (first occurrence). */
 function nameOffset(c: Uint8Array, s: string): number {
@@ -40,7 +44,8 @@ function nodesOf(c: Uint8Array, index: number): unknown[] {
 }
 
 test('the same definition at another offset of another chunk is reused and renders alike', () => {
-  const r = (at: number, v: string) => record(at, 1n, (w) => templateInstance(w, [{ type: 1, bytes: text(v) }], tpl('Data')));
+  const r = (at: number, v: string) =>
+    record(at, 1n, (w) => templateInstance(w, [{ type: 1, bytes: text(v) }], tpl('Data')));
   const c0 = chunk([r(512, 'a')]);
   const f = record(512, 1n, filler([]));
   const c1 = chunk([f, r(512 + f.length, 'b')]);
@@ -54,7 +59,10 @@ test('same bytes whose names point at other text are compiled again', () => {
   const build = (second: string): Uint8Array => {
     const f = record(512, 1n, filler([second]));
     const probe = chunk([f]);
-    const names = new Map([['Event', nameOffset(probe, 'Event')], ['Data', nameOffset(probe, second)]]);
+    const names = new Map([
+      ['Event', nameOffset(probe, 'Event')],
+      ['Data', nameOffset(probe, second)],
+    ]);
     const r = record(512 + f.length, 2n, (w) => {
       for (const [k, v] of names) (w as unknown as { names: Map<string, number> }).names.set(k, v);
       templateInstance(w, [{ type: 1, bytes: text('v') }], tpl('Data'));

@@ -40,7 +40,12 @@ function describe(err: unknown): { name: string; text: string } {
 }
 
 /** `source` is the input itself or a file holding exactly `bytes`. */
-export async function exercise(read: ReadFn, bytes: Uint8Array, options: ReadOptions, source: string | Uint8Array = bytes): Promise<Counts> {
+export async function exercise(
+  read: ReadFn,
+  bytes: Uint8Array,
+  options: ReadOptions,
+  source: string | Uint8Array = bytes,
+): Promise<Counts> {
   const counts: Counts = { records: 0, errors: 0, warnings: 0, refused: 0, outputChars: 0 };
   // Every item covers at least a few bytes of input; far more items than that is a runaway stream.
   const itemCap = Math.floor(bytes.length / 4) + 256;
@@ -48,7 +53,8 @@ export async function exercise(read: ReadFn, bytes: Uint8Array, options: ReadOpt
   let stage = 'iteration';
   try {
     for await (const item of read(source, { ...options, fileName: 'fuzz.evtx' })) {
-      if (++items > itemCap) throw new Escape('runaway item stream', `more than ${itemCap} items from ${bytes.length} bytes`);
+      if (++items > itemCap)
+        throw new Escape('runaway item stream', `more than ${itemCap} items from ${bytes.length} bytes`);
       if (item.kind === 'record') {
         counts.records++;
         stage = `xml() of record @0x${item.offset.toString(16)}`;

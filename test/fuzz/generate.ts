@@ -8,7 +8,17 @@ import { basename, join } from 'node:path';
 import { inputRng } from './prng.js';
 import type { Rng } from './prng.js';
 import { CHUNK, FILE_HEADER, isChunkAt } from './layout.js';
-import { bitFlips, byteSets, chunkHeader, descriptors, fileHeader, offsetFields, sizeFields, tokenBytes, truncate } from './mutate.js';
+import {
+  bitFlips,
+  byteSets,
+  chunkHeader,
+  descriptors,
+  fileHeader,
+  offsetFields,
+  sizeFields,
+  tokenBytes,
+  truncate,
+} from './mutate.js';
 import type { Donor, Image, Mutation } from './mutate.js';
 import { chunkSplice, recordTransplant, zeroRegion, concat } from './splice.js';
 import { crc32 } from '../../src/evtx/crc32.js';

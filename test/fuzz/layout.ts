@@ -43,10 +43,18 @@ export interface Layout {
 }
 
 const u16 = (b: Uint8Array, at: number): number => b[at]! | (b[at + 1]! << 8);
-const u32 = (b: Uint8Array, at: number): number => (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
+const u32 = (b: Uint8Array, at: number): number =>
+  (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
 
 export function isChunkAt(b: Uint8Array, at: number): boolean {
-  return at + 8 <= b.length && b[at] === 0x45 && b[at + 1] === 0x6c && b[at + 2] === 0x66 && b[at + 3] === 0x43 && b[at + 4] === 0x68;
+  return (
+    at + 8 <= b.length &&
+    b[at] === 0x45 &&
+    b[at + 1] === 0x6c &&
+    b[at + 2] === 0x66 &&
+    b[at + 3] === 0x43 &&
+    b[at + 4] === 0x68
+  );
 }
 
 /** Maps an EVTX image (or a damaged one) to the fields worth mutating. */

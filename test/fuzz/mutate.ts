@@ -112,7 +112,9 @@ const bitFlips: Mutation = ({ rng, img }) => {
   return `bit flips ${at.join(' ')}`;
 };
 
-const INTERESTING_BYTES = [0x00, 0x01, 0x02, 0x04, 0x0c, 0x0d, 0x0e, 0x0f, 0x21, 0x41, 0x7f, 0x80, 0x81, 0xa1, 0xfe, 0xff];
+const INTERESTING_BYTES = [
+  0x00, 0x01, 0x02, 0x04, 0x0c, 0x0d, 0x0e, 0x0f, 0x21, 0x41, 0x7f, 0x80, 0x81, 0xa1, 0xfe, 0xff,
+];
 const byteSets: Mutation = ({ rng, img }) => {
   const b = img.bytes;
   if (b.length === 0) return null;
@@ -168,15 +170,25 @@ const fileHeader: Mutation = ({ rng, img }) => {
   // first/last chunk u64 @8/@16, next record id @24, header size u32 @32, minor/major @36/@38,
   // block size u16 @40, chunk count u16 @42, flags u32 @120; rarely the magic itself.
   const fields: Field[] = [
-    { at: 8, width: 8 }, { at: 16, width: 8 }, { at: 24, width: 8 }, { at: 32, width: 4 }, { at: 36, width: 2 },
-    { at: 38, width: 2 }, { at: 40, width: 2 }, { at: 42, width: 2 }, { at: 120, width: 4 },
+    { at: 8, width: 8 },
+    { at: 16, width: 8 },
+    { at: 24, width: 8 },
+    { at: 32, width: 4 },
+    { at: 36, width: 2 },
+    { at: 38, width: 2 },
+    { at: 40, width: 2 },
+    { at: 42, width: 2 },
+    { at: 120, width: 4 },
   ];
   if (rng.chance(0.03)) {
     b[rng.int(8)] ^= 0x20;
     return 'file magic damaged';
   }
   const f = rng.pick(fields);
-  const v = f.width === 8 ? rng.pick([0n, 0xffffffffffffffffn, BigInt(rng.int(0x10000))]) : rng.pick([0, 1, 0xffff, 0xffffffff, rng.u32(), 3, 4]);
+  const v =
+    f.width === 8
+      ? rng.pick([0n, 0xffffffffffffffffn, BigInt(rng.int(0x10000))])
+      : rng.pick([0, 1, 0xffff, 0xffffffff, rng.u32(), 3, 4]);
   writeField(b, f, v);
   return `file header @${hex(f.at)} = ${v}`;
 };
@@ -203,13 +215,19 @@ const descriptors: Mutation = ({ rng, img }) => {
   }
   const before = b[d + 2]!;
   const t = rng.chance(0.7)
-    ? rng.pick([0x00, 0x01, 0x02, 0x04, 0x08, 0x0a, 0x0d, 0x0e, 0x0f, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x21, 0x81, 0x84, 0x88, 0x8a, 0x8f, 0x91, 0x92, 0x93, 0x94, 0xa1, 0x16, 0x22, 0x7f, 0xff])
+    ? rng.pick([
+        0x00, 0x01, 0x02, 0x04, 0x08, 0x0a, 0x0d, 0x0e, 0x0f, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x21, 0x81, 0x84,
+        0x88, 0x8a, 0x8f, 0x91, 0x92, 0x93, 0x94, 0xa1, 0x16, 0x22, 0x7f, 0xff,
+      ])
     : rng.int(256);
   b[d + 2] = t;
   return `value type #${j} @${hex(d + 2)}: ${hex(before)} -> ${hex(t)}`;
 };
 
-const TOKENS = [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x41, 0x45, 0x46, 0x47, 0x48, 0x49, 0x10, 0x4c, 0xff];
+const TOKENS = [
+  0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x41, 0x45, 0x46,
+  0x47, 0x48, 0x49, 0x10, 0x4c, 0xff,
+];
 const tokenBytes: Mutation = ({ rng, img }) => {
   const ranges = layoutOf(img).binxml.filter((r) => r.end > r.start);
   if (ranges.length === 0) return null;
@@ -225,5 +243,17 @@ const tokenBytes: Mutation = ({ rng, img }) => {
   return `token bytes ${at.join(' ')}`;
 };
 
-export { bitFlips, byteSets, truncate, sizeFields, offsetFields, chunkHeader, fileHeader, descriptors, tokenBytes, layoutOf, setBytes };
+export {
+  bitFlips,
+  byteSets,
+  truncate,
+  sizeFields,
+  offsetFields,
+  chunkHeader,
+  fileHeader,
+  descriptors,
+  tokenBytes,
+  layoutOf,
+  setBytes,
+};
 export type { Mutation };

@@ -62,7 +62,8 @@ function parseArgs(argv: string[]): Args {
   };
   const num = (flag: string, v: string | undefined): number => {
     const n = Number(v);
-    if (v === undefined || !Number.isFinite(n) || n < 0) throw new Error(`${flag} needs a non-negative number (got ${v ?? 'nothing'})`);
+    if (v === undefined || !Number.isFinite(n) || n < 0)
+      throw new Error(`${flag} needs a non-negative number (got ${v ?? 'nothing'})`);
     return Math.floor(n);
   };
   for (let i = 2; i < argv.length; i++) {
@@ -93,18 +94,26 @@ function parseArgs(argv: string[]): Args {
   return a;
 }
 
-const seedDirs = (a: Args): string[] => [join(a.corpus, 'evtx'), join(packageRoot(), 'samples')].filter((d) => existsSync(d));
+const seedDirs = (a: Args): string[] =>
+  [join(a.corpus, 'evtx'), join(packageRoot(), 'samples')].filter((d) => existsSync(d));
 
 async function loadReader(path: string): Promise<ReadFn> {
   return ((await import(pathToFileURL(path).href)) as { readEvtx: ReadFn }).readEvtx;
 }
 
-async function runOne(a: Args, bytes: Uint8Array, options: FuzzInput['options'], source: string | Uint8Array = bytes): Promise<number> {
+async function runOne(
+  a: Args,
+  bytes: Uint8Array,
+  options: FuzzInput['options'],
+  source: string | Uint8Array = bytes,
+): Promise<number> {
   const read = await loadReader(a.reader);
   const t0 = performance.now();
   try {
     const c = await exercise(read, bytes, options, source);
-    console.log(`ok in ${(performance.now() - t0).toFixed(1)} ms: ${c.records} records, ${c.errors} errors, ${c.warnings} warnings${c.refused ? ', refused as not EVTX' : ''}`);
+    console.log(
+      `ok in ${(performance.now() - t0).toFixed(1)} ms: ${c.records} records, ${c.errors} errors, ${c.warnings} warnings${c.refused ? ', refused as not EVTX' : ''}`,
+    );
     return 0;
   } catch (err) {
     const e = err as { message: string; detail?: string };
@@ -138,21 +147,36 @@ function saveFailure(a: Args, f: Failure, input: FuzzInput): string {
 function report(a: Args, r: PoolResult, seconds: number, seeds: number, saved: Map<number, string>): number {
   const t = r.totals;
   const rate = r.done / Math.max(seconds, 1e-9);
-  console.log(`\nfuzz: seed ${a.seed}, inputs ${a.start}..${a.start + a.iterations - 1} over ${seeds} seed files, ${a.workers} workers`);
-  console.log(`  mutations: ${r.done} in ${seconds.toFixed(1)} s = ${rate.toFixed(0)} mutations/s (${(t.bytes / 1e6 / seconds).toFixed(1)} MB/s of input)`);
-  console.log(`  reader output: ${t.records} records rendered (xml + event), ${t.errors} error items, ${t.warnings} warnings, ${t.refused} inputs refused as not EVTX`);
-  console.log(`  slowest input: #${r.slowest.index} ${r.slowest.ms.toFixed(0)} ms (cap ${a.timeCapMs} ms); peak worker RSS ${r.peakRssMb.toFixed(0)} MB (cap ${a.rssMb} MB, heap cap ${a.heapMb} MB); ${r.retried} batches re-run after a worker stop`);
+  console.log(
+    `\nfuzz: seed ${a.seed}, inputs ${a.start}..${a.start + a.iterations - 1} over ${seeds} seed files, ${a.workers} workers`,
+  );
+  console.log(
+    `  mutations: ${r.done} in ${seconds.toFixed(1)} s = ${rate.toFixed(0)} mutations/s (${(t.bytes / 1e6 / seconds).toFixed(1)} MB/s of input)`,
+  );
+  console.log(
+    `  reader output: ${t.records} records rendered (xml + event), ${t.errors} error items, ${t.warnings} warnings, ${t.refused} inputs refused as not EVTX`,
+  );
+  console.log(
+    `  slowest input: #${r.slowest.index} ${r.slowest.ms.toFixed(0)} ms (cap ${a.timeCapMs} ms); peak worker RSS ${r.peakRssMb.toFixed(0)} MB (cap ${a.rssMb} MB, heap cap ${a.heapMb} MB); ${r.retried} batches re-run after a worker stop`,
+  );
   console.log(`  largest output: #${r.widest.index} ${r.widest.ratio.toFixed(1)} chars of XML per input byte`);
-  const checks: [string, FailureKind][] = [['no-crash', 'crash'], ['no-hang', 'hang'], ['bounded-memory', 'memory']];
+  const checks: [string, FailureKind][] = [
+    ['no-crash', 'crash'],
+    ['no-hang', 'hang'],
+    ['bounded-memory', 'memory'],
+  ];
   let passed = 0;
   for (const [name, kind] of checks) {
     const fails = r.failures.filter((f) => f.kind === kind);
     if (fails.length === 0 && !r.fatal) passed++;
     console.log(`  ${fails.length === 0 && !r.fatal ? '✔' : '✘'} ${name}: ${fails.length} failing input(s)`);
-    for (const f of fails.slice(0, 10)) console.log(`      #${f.index}: ${f.message.split('\n')[0]} -> ${saved.get(f.index) ?? ''}`);
+    for (const f of fails.slice(0, 10))
+      console.log(`      #${f.index}: ${f.message.split('\n')[0]} -> ${saved.get(f.index) ?? ''}`);
   }
   if (r.fatal) console.log(`  ✘ ${r.fatal}`);
-  console.log(`\n  Total:     ${checks.length}\n  Passed:    ${passed}\n  Skipped:   0\n  Duration:  ${seconds.toFixed(2)}s\n`);
+  console.log(
+    `\n  Total:     ${checks.length}\n  Passed:    ${passed}\n  Skipped:   0\n  Duration:  ${seconds.toFixed(2)}s\n`,
+  );
   return passed === checks.length ? 0 : 1;
 }
 
@@ -173,7 +197,9 @@ async function main(): Promise<number> {
   }
   if (a.only !== null) {
     const input = generate(a.seed, a.only, donors);
-    console.log(`input #${a.only} (seed ${a.seed}): ${input.source}, ${input.bytes.length} bytes, options ${JSON.stringify(input.options)}${input.viaFile ? ', read from a file' : ''}`);
+    console.log(
+      `input #${a.only} (seed ${a.seed}): ${input.source}, ${input.bytes.length} bytes, options ${JSON.stringify(input.options)}${input.viaFile ? ', read from a file' : ''}`,
+    );
     for (const s of input.steps) console.log(`  - ${s}`);
     if (a.write) writeFileSync(a.write, input.bytes);
     return runOne(a, input.bytes, input.options, input.viaFile && a.write ? a.write : input.bytes);
@@ -182,8 +208,16 @@ async function main(): Promise<number> {
   const t0 = performance.now();
   let lastShown = 0;
   const r = await runPool({
-    seed: a.seed, iterations: a.iterations, start: a.start, workers: a.workers, timeCapMs: a.timeCapMs,
-    heapMb: a.heapMb, rssCapMb: a.rssMb, readerModule: a.reader, seedDirs: dirs, batch: 16,
+    seed: a.seed,
+    iterations: a.iterations,
+    start: a.start,
+    workers: a.workers,
+    timeCapMs: a.timeCapMs,
+    heapMb: a.heapMb,
+    rssCapMb: a.rssMb,
+    readerModule: a.reader,
+    seedDirs: dirs,
+    batch: 16,
     onProgress: (done) => {
       const now = performance.now();
       if (now - lastShown < 10_000) return;

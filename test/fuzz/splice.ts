@@ -21,7 +21,10 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
-function donorChunk(donors: readonly Donor[], pick: <T>(a: readonly T[]) => T): { chunk: Uint8Array; name: string } | null {
+function donorChunk(
+  donors: readonly Donor[],
+  pick: <T>(a: readonly T[]) => T,
+): { chunk: Uint8Array; name: string } | null {
   const withChunks = donors.filter((d) => d.chunks.length > 0);
   if (withChunks.length === 0) return null;
   const d = pick(withChunks);

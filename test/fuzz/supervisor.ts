@@ -192,7 +192,12 @@ export function runPool(o: PoolOptions): Promise<PoolResult> {
       }
       const oom = /heap out of memory|Reached heap limit|Allocation failed/i.test(slot.stderr);
       const kind: FailureKind = oom ? 'memory' : 'crash';
-      lose(slot, kind, oom ? `worker ran out of heap (${o.heapMb} MB cap)` : `worker died (code ${code}, signal ${signal})`, slot.stderr.slice(-2000));
+      lose(
+        slot,
+        kind,
+        oom ? `worker ran out of heap (${o.heapMb} MB cap)` : `worker died (code ${code}, signal ${signal})`,
+        slot.stderr.slice(-2000),
+      );
     }
 
     const timer = setInterval(() => {

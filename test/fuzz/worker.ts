@@ -40,14 +40,25 @@ async function main(): Promise<void> {
   send({ type: 'ready' });
 }
 
-async function runBatch(read: ReadFn, donors: ReturnType<typeof loadSeeds>, m: BatchMessage, send: (r: WorkerReport) => void): Promise<void> {
+async function runBatch(
+  read: ReadFn,
+  donors: ReturnType<typeof loadSeeds>,
+  m: BatchMessage,
+  send: (r: WorkerReport) => void,
+): Promise<void> {
   for (let index = m.from; index <= m.to; index++) {
     const t0 = performance.now();
     let input: ReturnType<typeof generate>;
     try {
       input = generate(m.seed, index, donors);
     } catch (err) {
-      send({ type: 'fail', index, message: 'fuzz harness error while generating the input', detail: String((err as Error)?.stack ?? err), ms: 0 });
+      send({
+        type: 'fail',
+        index,
+        message: 'fuzz harness error while generating the input',
+        detail: String((err as Error)?.stack ?? err),
+        ms: 0,
+      });
       continue;
     }
     const file = join(tmpdir(), `bindtrail-fuzz-${process.pid}.evtx`);

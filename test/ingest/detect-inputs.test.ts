@@ -10,12 +10,20 @@ import { tempDir } from './helpers.js';
 const d = suite('ingest/detect, inputs, messages');
 
 d('content decides the kind, not the extension', () => {
-  const utf16 = (s: string): Uint8Array => new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')]));
+  const utf16 = (s: string): Uint8Array =>
+    new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')]));
   assert.is(kindOfHead(new Uint8Array(Buffer.from('ElfFile\0rest'))), 'evtx');
   assert.is(kindOfHead(new Uint8Array(Buffer.from('<?xml version="1.0"?>\n<!-- c -->\n<Events><Event>'))), 'xml');
   assert.is(kindOfHead(new Uint8Array(Buffer.from("<Event xmlns='x'><System/></Event>"))), 'xml');
   assert.is(kindOfHead(utf16('<Events>\r\n<Event>')), 'xml');
-  assert.is(kindOfHead(utf16('Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\HTTP\\Parameters\\SslBindingInfo\\0.0.0.0:443]\r\n')), 'reg-sslbindinginfo');
+  assert.is(
+    kindOfHead(
+      utf16(
+        'Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\HTTP\\Parameters\\SslBindingInfo\\0.0.0.0:443]\r\n',
+      ),
+    ),
+    'reg-sslbindinginfo',
+  );
   assert.is(kindOfHead(new Uint8Array(Buffer.from('<EventsX/>'))), null);
   assert.is(kindOfHead(new Uint8Array(Buffer.from('hello'))), null);
   assert.is(kindOfHead(new Uint8Array([1, 0, 2, 3, 0, 0, 0, 9, 8, 7, 6, 5, 4, 3, 2, 1])), null);
@@ -31,18 +39,41 @@ d('inputs: directories recursively, globs with * and **, missing paths reported'
     assert.equal(rel(await expandInputs([join(t.dir, 'a')])), ['a/b/y.evtx', 'a/b/z.txt', 'a/x.evtx']);
     assert.equal(rel(await expandInputs([join(t.dir, '*.evtx')])), ['top.evtx']);
     assert.equal(rel(await expandInputs([join(t.dir, '**', '*.evtx')])).sort(), ['a/b/y.evtx', 'a/x.evtx', 'top.evtx']);
-    const r = await expandInputs([join(t.dir, 'nope'), join(t.dir, '*.xml'), join(t.dir, 'top.evtx'), join(t.dir, 'top.evtx')]);
+    const r = await expandInputs([
+      join(t.dir, 'nope'),
+      join(t.dir, '*.xml'),
+      join(t.dir, 'top.evtx'),
+      join(t.dir, 'top.evtx'),
+    ]);
     assert.equal(rel(r), ['top.evtx']);
-    assert.equal(r.missing.map((m) => m.reason), ['no such file or directory', 'no file matches this pattern']);
+    assert.equal(
+      r.missing.map((m) => m.reason),
+      ['no such file or directory', 'no file matches this pattern'],
+    );
   } finally {
     t.cleanup();
   }
 });
 
 d('messages: positional, named, endpoint by shape, optional parts; unknown events stay null', () => {
-  assert.is(renderMessage('Service Control Manager', null, 7036, ['W3SVC display', 'stopped', 'BIN'], null), 'The W3SVC display service entered the stopped state.');
-  assert.is(renderMessage('Microsoft-Windows-HttpEvent', 'HTTP', 15300, ['\\Device\\Http\\ReqQueue', 'www.contoso.com:443'], null), 'SSL Certificate Settings deleted for endpoint : www.contoso.com:443 .');
-  assert.is(renderMessage('Schannel', null, 36870, [], { Type: 'server', ErrorCode: '0x8009001a', ErrorStatus: '10001' }), 'A fatal error occurred when attempting to access the TLS server credential private key. The error code returned from the cryptographic module is 0x8009001a. The internal error state is 10001.');
+  assert.is(
+    renderMessage('Service Control Manager', null, 7036, ['W3SVC display', 'stopped', 'BIN'], null),
+    'The W3SVC display service entered the stopped state.',
+  );
+  assert.is(
+    renderMessage(
+      'Microsoft-Windows-HttpEvent',
+      'HTTP',
+      15300,
+      ['\\Device\\Http\\ReqQueue', 'www.contoso.com:443'],
+      null,
+    ),
+    'SSL Certificate Settings deleted for endpoint : www.contoso.com:443 .',
+  );
+  assert.is(
+    renderMessage('Schannel', null, 36870, [], { Type: 'server', ErrorCode: '0x8009001a', ErrorStatus: '10001' }),
+    'A fatal error occurred when attempting to access the TLS server credential private key. The error code returned from the cryptographic module is 0x8009001a. The internal error state is 10001.',
+  );
   assert.is(renderMessage('Service Control Manager', null, 9999, ['x'], null), null);
   assert.is(renderMessage(null, null, 7036, [], null), null);
   assert.is(renderMessage('Microsoft-Windows-Eventlog', null, 6006, [], null), 'The Event log service was stopped.');

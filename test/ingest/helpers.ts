@@ -15,7 +15,10 @@ export function corpusFiles(testName: string): string[] {
     console.log(`SKIP ${testName}: corpus not found at ${dir}`);
     return [];
   }
-  return readdirSync(dir).filter((f) => f.endsWith('.evtx')).sort().map((f) => join(dir, f));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.evtx'))
+    .sort()
+    .map((f) => join(dir, f));
 }
 
 export function tempDir(): { dir: string; cleanup: () => void } {
@@ -35,11 +38,18 @@ export async function writeXmlExport(evtx: string, out: string, withRoot = true)
   const parts: string[] = [];
   for await (const it of readEvtx(evtx)) if (it.kind === 'record') parts.push(it.xml());
   const body = parts.join('\r\n');
-  writeFileSync(out, withRoot ? `<?xml version="1.0" encoding="UTF-8"?>\r\n<Events>\r\n${body}\r\n</Events>\r\n` : body);
+  writeFileSync(
+    out,
+    withRoot ? `<?xml version="1.0" encoding="UTF-8"?>\r\n<Events>\r\n${body}\r\n</Events>\r\n` : body,
+  );
   return parts.length;
 }
 
-export async function rows(db: Database, sql: string, params: (string | number)[] = []): Promise<Record<string, unknown>[]> {
+export async function rows(
+  db: Database,
+  sql: string,
+  params: (string | number)[] = [],
+): Promise<Record<string, unknown>[]> {
   return (await db.conn.runAndReadAll(sql, params)).getRowObjectsJson() as Record<string, unknown>[];
 }
 

@@ -22,7 +22,9 @@ ing('corpus: rows = records read for every file; files rows carry the statistics
       assert.is(o.records, expected, `${basename(f)} records`);
       const kept = await scalar(db, 'SELECT count(*) FROM events WHERE file_id = $1', [o.fileId!]);
       assert.is(kept + o.duplicates, expected, `${basename(f)}: rows + duplicates = records`);
-      const fr = (await rows(db, 'SELECT records, duplicates, sha256, kind FROM files WHERE file_id = $1', [o.fileId!]))[0]!;
+      const fr = (
+        await rows(db, 'SELECT records, duplicates, sha256, kind FROM files WHERE file_id = $1', [o.fileId!])
+      )[0]!;
       assert.is(Number(fr.records), expected);
       assert.is(Number(fr.duplicates), o.duplicates);
       assert.match(String(fr.sha256), /^[0-9a-f]{64}$/);
@@ -49,7 +51,10 @@ ing('idempotent by sha256: a second ingest adds nothing; --force replaces the ea
     const copy = join(t.dir, 'renamed.evtx');
     copyFileSync(f, copy);
     const again = await ingestPaths(db, [f, copy]);
-    assert.equal(again.files.map((o) => o.status), ['skipped', 'skipped']);
+    assert.equal(
+      again.files.map((o) => o.status),
+      ['skipped', 'skipped'],
+    );
     assert.is(await scalar(db, 'SELECT count(*) FROM events'), n);
     assert.is(await scalar(db, 'SELECT count(*) FROM files'), 1);
     const forced = await ingestPaths(db, [f], { force: true });
@@ -76,7 +81,10 @@ ing('bad files among good ones: each fails alone with a one-line reason, the res
     writeFileSync(join(dir, 'c-empty.evtx'), '');
     writeFileSync(join(dir, 'd-header-only.evtx'), Buffer.concat([Buffer.from('ElfFile\0'), Buffer.alloc(20)]));
     writeFileSync(join(dir, 'e-random.bin'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
-    writeFileSync(join(dir, 'f-broken.xml'), '<Events><Event><System><EventID>1</EventID></System></Event><Event><System>');
+    writeFileSync(
+      join(dir, 'f-broken.xml'),
+      '<Events><Event><System><EventID>1</EventID></System></Event><Event><System>',
+    );
     const seen: string[] = [];
     const s = await ingestPaths(db, [dir, join(t.dir, 'missing.evtx')], { onFile: (o) => seen.push(o.path) });
     const by = (name: string) => s.files.find((o) => o.path.endsWith(name))!;
@@ -110,21 +118,42 @@ ing('configuration artefacts take the host of the single Computer logged beside 
   try {
     const dir = join(t.dir, 'WEB01-export');
     mkdirSync(dir);
-    writeFileSync(join(dir, 'System.xml'), xmlEvent('web01.contoso.local', 7036, '<Data Name="param1">IIS Admin Service</Data><Data Name="param2">running</Data><Binary>490049005300410044004D0049004E002F0034000000</Binary>'));
+    writeFileSync(
+      join(dir, 'System.xml'),
+      xmlEvent(
+        'web01.contoso.local',
+        7036,
+        '<Data Name="param1">IIS Admin Service</Data><Data Name="param2">running</Data><Binary>490049005300410044004D0049004E002F0034000000</Binary>',
+      ),
+    );
     copyFileSync(join(fixtures, 'netsh-http-show-sslcert.txt'), join(dir, 'netsh.txt'));
     copyFileSync(join(fixtures, 'SslBindingInfo.reg'), join(dir, 'bindings.reg'));
     const s = await ingestPaths(db, [dir]);
     assert.is(s.failed, 0, JSON.stringify(s.files));
-    assert.equal(s.files.map((o) => o.kind), ['xml', 'reg-sslbindinginfo', 'netsh-sslcert']);
-    assert.equal((await rows(db, 'SELECT DISTINCT host FROM ssl_bindings')).map((r) => r.host), ['web01.contoso.local']);
+    assert.equal(
+      s.files.map((o) => o.kind),
+      ['xml', 'reg-sslbindinginfo', 'netsh-sslcert'],
+    );
+    assert.equal(
+      (await rows(db, 'SELECT DISTINCT host FROM ssl_bindings')).map((r) => r.host),
+      ['web01.contoso.local'],
+    );
     const other = join(t.dir, 'lonely');
     mkdirSync(other);
     copyFileSync(join(fixtures, 'certutil-store-my.txt'), join(other, 'certs.txt'));
     await ingestPaths(db, [other]);
-    assert.equal((await rows(db, 'SELECT DISTINCT host FROM certificates')).map((r) => r.host), ['lonely']);
+    assert.equal(
+      (await rows(db, 'SELECT DISTINCT host FROM certificates')).map((r) => r.host),
+      ['lonely'],
+    );
     await ingestPaths(db, [join(fixtures, 'applicationHost.config')], { host: 'WEB02' });
-    assert.equal((await rows(db, 'SELECT DISTINCT host FROM config_metadata')).map((r) => r.host), ['WEB02']);
-    assert.ok((await scalar(db, `SELECT count(*) FROM files WHERE kind = 'applicationHost.config' AND records > 0`)) === 1);
+    assert.equal(
+      (await rows(db, 'SELECT DISTINCT host FROM config_metadata')).map((r) => r.host),
+      ['WEB02'],
+    );
+    assert.ok(
+      (await scalar(db, `SELECT count(*) FROM files WHERE kind = 'applicationHost.config' AND records > 0`)) === 1,
+    );
   } finally {
     db.close();
     t.cleanup();
@@ -132,7 +161,14 @@ ing('configuration artefacts take the host of the single Computer logged beside 
 });
 
 /** One System-log event as Event Viewer exports it. */
-export function xmlEvent(computer: string, id: number, eventData: string, provider = 'Service Control Manager', record = 1, time = '2024-03-01T10:00:00.1234567Z'): string {
+export function xmlEvent(
+  computer: string,
+  id: number,
+  eventData: string,
+  provider = 'Service Control Manager',
+  record = 1,
+  time = '2024-03-01T10:00:00.1234567Z',
+): string {
   return `<Events><Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='${provider}'/><EventID Qualifiers='16384'>${id}</EventID><Level>4</Level><Task>0</Task><Keywords>0x8080000000000000</Keywords><TimeCreated SystemTime='${time}'/><EventRecordID>${record}</EventRecordID><Channel>System</Channel><Computer>${computer}</Computer><Security/></System><EventData>${eventData}</EventData></Event></Events>`;
 }
 

@@ -17,7 +17,8 @@ function bigEvtx(out: string, sources: string[], mb: number): void {
   const chunks: Buffer[] = [];
   for (const s of sources) {
     const b = readFileSync(s);
-    for (let off = 4096; off + CHUNK <= b.length; off += CHUNK) if (b.toString('latin1', off, off + 8) === 'ElfChnk\0') chunks.push(b.subarray(off, off + CHUNK));
+    for (let off = 4096; off + CHUNK <= b.length; off += CHUNK)
+      if (b.toString('latin1', off, off + 8) === 'ElfChnk\0') chunks.push(b.subarray(off, off + CHUNK));
   }
   const fd = openSync(out, 'w');
   writeSync(fd, readFileSync(sources[0]!).subarray(0, 4096));
@@ -40,7 +41,11 @@ k('kill -9 in the middle of a file: the database holds exactly what was committe
     const n = await scalar(before, 'SELECT count(*) FROM events');
     before.close();
 
-    const child = spawn(process.execPath, [join(packageRoot(), 'dist', 'src', 'cli', 'main.js'), 'ingest', big, '--db', dbPath], { stdio: 'ignore' });
+    const child = spawn(
+      process.execPath,
+      [join(packageRoot(), 'dist', 'src', 'cli', 'main.js'), 'ingest', big, '--db', dbPath],
+      { stdio: 'ignore' },
+    );
     const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
     await new Promise((r) => setTimeout(r, 1500));
     assert.is(child.exitCode, null, 'the ingest finished before it could be killed: make the file larger');

@@ -39,7 +39,13 @@ s('every corpus record: planned extraction = event() + row conversion', async ()
         assert.is(fj, data, `${where} data`);
         assert.equal(values, evValues, `${where} values`);
         assert.equal(found, it.warnings.slice(before), `${where} warnings`);
-        const fm = renderMessage(flat.provider, flat.eventSourceName, flat.eventId, flat.values, Object.fromEntries(flat.keys.map((k, i) => [k, flat.leaves[i]!])));
+        const fm = renderMessage(
+          flat.provider,
+          flat.eventSourceName,
+          flat.eventId,
+          flat.values,
+          Object.fromEntries(flat.keys.map((k, i) => [k, flat.leaves[i]!])),
+        );
         if (flat.hasData) assert.is(fm, message, `${where} message`);
       }
     }

@@ -42,7 +42,11 @@ const CASES: Case[] = [
   { name: 'plaso-system', inputs: corpus('log2timeline__plaso__test_data__evtx__System.evtx') },
   { name: 'issue-39-liveid', inputs: corpus('williballenthin__python-evtx__tests__data__issue_39.evtx') },
   { name: 'omer-security', inputs: corpus('omerbenamram__evtx__samples__security.evtx') },
-  { name: 'bad-chunk-magic-carved', inputs: corpus('omerbenamram__evtx__samples__sample_with_a_bad_chunk_magic.evtx'), carve: true },
+  {
+    name: 'bad-chunk-magic-carved',
+    inputs: corpus('omerbenamram__evtx__samples__sample_with_a_bad_chunk_magic.evtx'),
+    carve: true,
+  },
   { name: 'sample-two-hosts', inputs: sample('two-hosts') },
   { name: 'sample-abo-5506-iisadmin', inputs: sample('abo-5506-iisadmin') },
 ];
@@ -62,7 +66,17 @@ async function dump(inputs: string[], carve: boolean): Promise<string[][]> {
        ORDER BY f.path, e.file_offset NULLS LAST, e.recovered, e.record_id, e.ts, e.data, e.message`,
     );
     const root = packageRoot();
-    return r.getRows().map((row) => row.map((v, i) => (i === 0 ? relative(root, String(v)).replace(/^.*shared\/corpus\//, 'corpus/') : v === null ? '\\N' : String(v))));
+    return r
+      .getRows()
+      .map((row) =>
+        row.map((v, i) =>
+          i === 0
+            ? relative(root, String(v)).replace(/^.*shared\/corpus\//, 'corpus/')
+            : v === null
+              ? '\\N'
+              : String(v),
+        ),
+      );
   } finally {
     db.close();
   }
@@ -100,7 +114,9 @@ s('events rows are unchanged, column by column', async () => {
     if (d.rows !== want.rows || bad.length > 0) {
       const out = join(tmpdir(), `bindtrail-rows-${c.name}.tsv`);
       writeFileSync(out, rows.map((r) => r.join('\t')).join('\n') + '\n');
-      assert.unreachable(`${c.name}: rows ${d.rows} (expected ${want.rows}); columns differing: ${bad.join(', ') || 'none'}; dump in ${out}`);
+      assert.unreachable(
+        `${c.name}: rows ${d.rows} (expected ${want.rows}); columns differing: ${bad.join(', ') || 'none'}; dump in ${out}`,
+      );
     }
     checked++;
   }

@@ -34,7 +34,11 @@ s('every sample folder: rows = records of its logs, artefacts loaded, only the n
       const records = logs.reduce((n, o) => n + o.records, 0);
       assert.is(await scalar(db, 'SELECT count(*) FROM events'), records - logs.reduce((n, o) => n + o.duplicates, 0));
       // Artefacts carry the host of the logs beside them.
-      assert.is(await scalar(db, `SELECT count(*) FROM ssl_bindings b WHERE b.host NOT IN (SELECT host FROM events)`), 0, `${folder}: artefact hosts`);
+      assert.is(
+        await scalar(db, `SELECT count(*) FROM ssl_bindings b WHERE b.host NOT IN (SELECT host FROM events)`),
+        0,
+        `${folder}: artefact hosts`,
+      );
     } finally {
       db.close();
     }

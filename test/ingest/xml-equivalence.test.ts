@@ -42,7 +42,10 @@ eq('every corpus file: the XML export of its records gives the same rows as the 
         const rb = await contentRows(b);
         const setB = new Set(rb);
         const onlyA = ra.filter((r) => !setB.has(r));
-        if (onlyA.length > 0 || ra.length !== rb.length) mismatched.push(`${basename(f)}: ${onlyA.length} of ${ra.length} rows differ, e.g.\n  evtx ${onlyA[0]}\n  xml  ${rb.find((r) => !new Set(ra).has(r))}`);
+        if (onlyA.length > 0 || ra.length !== rb.length)
+          mismatched.push(
+            `${basename(f)}: ${onlyA.length} of ${ra.length} rows differ, e.g.\n  evtx ${onlyA[0]}\n  xml  ${rb.find((r) => !new Set(ra).has(r))}`,
+          );
       } finally {
         a.close();
         b.close();

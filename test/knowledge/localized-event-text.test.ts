@@ -1,6 +1,11 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { levelFromText, SERVICE_STATE_NAMES, serviceStateFromBinary, serviceStateFromText } from '../../src/knowledge/localized-event-text.js';
+import {
+  levelFromText,
+  SERVICE_STATE_NAMES,
+  serviceStateFromBinary,
+  serviceStateFromText,
+} from '../../src/knowledge/localized-event-text.js';
 
 const t = suite('knowledge/localized-event-text');
 

@@ -7,7 +7,14 @@ const t = suite('knowledge/template');
 const at = { file: 'data/x.json', entry: 'remedies[1]' };
 
 t('fills named values; lists join with a comma', () => {
-  assert.is(fillTemplate('Re-create {endpoints} with {thumbprint}.', { endpoints: ['0.0.0.0:443', 'www:443'], thumbprint: 'A1B2' }, at), 'Re-create 0.0.0.0:443, www:443 with A1B2.');
+  assert.is(
+    fillTemplate(
+      'Re-create {endpoints} with {thumbprint}.',
+      { endpoints: ['0.0.0.0:443', 'www:443'], thumbprint: 'A1B2' },
+      at,
+    ),
+    'Re-create 0.0.0.0:443, www:443 with A1B2.',
+  );
   assert.is(fillTemplate('{n} key(s)', { n: 3 }, at), '3 key(s)');
   assert.is(fillTemplate('value="{value}"', { value: '' }, at), 'value=""');
 });

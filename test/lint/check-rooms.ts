@@ -32,7 +32,8 @@ export interface Breach {
   message: string;
 }
 
-const IMPORT_RE = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;(])import\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
+const IMPORT_RE =
+  /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;(])import\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
 
 function tsFiles(dir: string): string[] {
   const out: string[] = [];
@@ -62,7 +63,11 @@ export function checkImports(srcDir: string, file: string, text: string): Breach
   const breaches: Breach[] = [];
   const rel = relative(resolve(srcDir, '..'), file);
   if (allowed === undefined) {
-    breaches.push({ file: rel, line: 1, message: `room "${room}" has no import rule (add it to ROOM_RULES and README)` });
+    breaches.push({
+      file: rel,
+      line: 1,
+      message: `room "${room}" has no import rule (add it to ROOM_RULES and README)`,
+    });
     return breaches;
   }
   for (const m of text.matchAll(IMPORT_RE)) {
@@ -83,7 +88,7 @@ export function checkImports(srcDir: string, file: string, text: string): Breach
   }
   if (room === 'ingest' && /\bas\s+unknown\s+as\b/.test(text)) {
     const line = text.slice(0, text.search(/\bas\s+unknown\s+as\b/)).split('\n').length;
-    breaches.push({ file: rel, line, message: 'ingest casts through `as unknown as` (use the reader\'s public API)' });
+    breaches.push({ file: rel, line, message: "ingest casts through `as unknown as` (use the reader's public API)" });
   }
   return breaches;
 }
@@ -95,7 +100,8 @@ export function checkPackageEntry(root: string): Breach[] {
   for (const key of ['main', 'types'] as const) {
     const target = pkg[key];
     if (typeof target !== 'string') out.push({ file: 'package.json', line: 1, message: `"${key}" is missing` });
-    else if (!existsSync(join(root, target))) out.push({ file: 'package.json', line: 1, message: `"${key}" names ${target}, which the build did not produce` });
+    else if (!existsSync(join(root, target)))
+      out.push({ file: 'package.json', line: 1, message: `"${key}" names ${target}, which the build did not produce` });
   }
   return out;
 }
@@ -112,6 +118,8 @@ if (isEntry) {
   const root = resolve(process.argv[2] ?? '.');
   const breaches = checkTree(root);
   for (const b of breaches) process.stdout.write(`${b.file}:${b.line}: ${b.message}\n`);
-  process.stdout.write(breaches.length === 0 ? 'rooms: every import follows the layout rules\n' : `rooms: ${breaches.length} breach(es)\n`);
+  process.stdout.write(
+    breaches.length === 0 ? 'rooms: every import follows the layout rules\n' : `rooms: ${breaches.length} breach(es)\n`,
+  );
   process.exitCode = breaches.length === 0 ? 0 : 1;
 }

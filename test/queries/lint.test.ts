@@ -16,7 +16,17 @@ lint('every bundled query has a valid header and prepares against the schema', a
   assert.equal(problems, []);
   assert.ok(queries.length >= 15);
   const ids = queries.map((q) => q.id);
-  for (const id of ['ssl-binding-changes', 'schannel-36870-by-code', 'iis-service-changes', 'reboots', 'iis-admin-processes', 'security-5061-failures', 'event-counts', 'abo-binding-chains', 'private-key-failure-bursts']) {
+  for (const id of [
+    'ssl-binding-changes',
+    'schannel-36870-by-code',
+    'iis-service-changes',
+    'reboots',
+    'iis-admin-processes',
+    'security-5061-failures',
+    'event-counts',
+    'abo-binding-chains',
+    'private-key-failure-bursts',
+  ]) {
     assert.ok(ids.includes(id), id);
   }
   const groups = new Set(queries.map((q) => q.group));
@@ -27,8 +37,14 @@ lint('reports bad SQL, undeclared and unused parameters, missing header keys, a 
   const dir = mkdtempSync(join(tmpdir(), 'bindtrail-lint-'));
   try {
     mkdirSync(join(dir, 'misc'));
-    writeFileSync(join(dir, 'misc', 'bad-sql.sql'), '-- id: bad-sql\n-- title: t\n-- description: d\n-- tags: x\nSELECT nope FROM no_such_table\n');
-    writeFileSync(join(dir, 'misc', 'params.sql'), '-- id: params\n-- title: t\n-- description: d\n-- tags: x\n-- params: unused:varchar\nSELECT * FROM events WHERE host = $host\n');
+    writeFileSync(
+      join(dir, 'misc', 'bad-sql.sql'),
+      '-- id: bad-sql\n-- title: t\n-- description: d\n-- tags: x\nSELECT nope FROM no_such_table\n',
+    );
+    writeFileSync(
+      join(dir, 'misc', 'params.sql'),
+      '-- id: params\n-- title: t\n-- description: d\n-- tags: x\n-- params: unused:varchar\nSELECT * FROM events WHERE host = $host\n',
+    );
     writeFileSync(join(dir, 'misc', 'header.sql'), '-- id: other-name\n-- level: urgent\nSELECT 1\n');
     const { problems } = await lintQueries(dir, { bundled: true });
     const text = problems.join('\n');
@@ -59,7 +75,12 @@ run('every bundled query runs with its defaults on a sample-shaped database', as
       binding('2024-03-01 10:00:03', 15300, '0.0.0.0:443'),
       schannel('2024-03-01 10:05:00', '0x80092004'),
       { ts: '2024-03-01 11:00:00', provider: 'EventLog', eventId: 6008, params: ['11:00', '01/03/2024'] },
-      { ts: '2024-03-01 11:00:00', provider: 'Service Control Manager', eventId: 7034, params: ['World Wide Web Publishing Service', '1'] },
+      {
+        ts: '2024-03-01 11:00:00',
+        provider: 'Service Control Manager',
+        eventId: 7034,
+        params: ['World Wide Web Publishing Service', '1'],
+      },
     ]);
     await f.events(sec, [
       proc('2024-03-01 09:59:00', 'C:\\Windows\\System32\\iisreset.exe', 'iisreset /restart'),

@@ -17,6 +17,9 @@ export function expectGolden(name: string, actual: string): void {
     writeFileSync(file, actual);
     return;
   }
-  assert.ok(existsSync(file), `golden file ${file} is missing (run the tests with BINDTRAIL_UPDATE_GOLDEN=1 to create it)`);
+  assert.ok(
+    existsSync(file),
+    `golden file ${file} is missing (run the tests with BINDTRAIL_UPDATE_GOLDEN=1 to create it)`,
+  );
   assert.fixture(actual, readFileSync(file, 'utf8'));
 }

@@ -16,8 +16,16 @@ import { HOSTILE, aboTwoHosts, hostile } from './fixtures.js';
 
 const CHROMIUM = process.env.BINDTRAIL_CHROMIUM ?? '/usr/bin/chromium';
 const FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-quic', '--disable-extensions', '--window-size=1280,1600',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-extensions',
+  '--window-size=1280,1600',
 ];
 
 /** Load `html` from a file:// URL and return the DOM after load (`--dump-dom`). */
@@ -59,14 +67,25 @@ const withProbe = (doc: string): string => doc.replace('</body>', `${PROBE}\n</b
 const withoutCsp = (doc: string): string => doc.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\n/, '');
 
 interface Probe {
-  svg: boolean; width: number; height: number; lanes: number; marks: number;
-  title: string; images: number; scripts: number; pwned: string | null;
+  svg: boolean;
+  width: number;
+  height: number;
+  lanes: number;
+  marks: number;
+  title: string;
+  images: number;
+  scripts: number;
+  pwned: string | null;
 }
 
 function probeOf(dom: string): Probe | null {
   const raw = /<body[^>]*\sdata-probe="([^"]*)"/.exec(dom)?.[1];
   if (raw === undefined) return null;
-  const json = raw.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const json = raw
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
   return JSON.parse(json) as Probe;
 }
 

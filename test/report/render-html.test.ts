@@ -65,7 +65,8 @@ html('hostile strings appear only escaped, in text and attributes', () => {
   assert.is(t.filter((x) => /^<style/i.test(x)).length, 1);
   assert.is((doc.match(/<\/style>/g) ?? []).length, 1);
   assert.is((doc.match(/<\/title>/g) ?? []).length, doc.match(/<title[ >]/g)?.length ?? -1);
-  for (const s of [HOSTILE.host, HOSTILE.service, HOSTILE.svg, HOSTILE.style]) assert.ok(doc.includes(escapeHtml(s)), s);
+  for (const s of [HOSTILE.host, HOSTILE.service, HOSTILE.svg, HOSTILE.style])
+    assert.ok(doc.includes(escapeHtml(s)), s);
   assert.match(doc, `data-host="${escapeHtml(HOSTILE.host)}"`);
   assert.not.match(doc, '\u001b');
   assert.not.match(doc, '\u202E');

@@ -17,7 +17,11 @@ for (const [name, build] of Object.entries(FIXTURES)) {
 function reversed(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(reversed);
   if (v !== null && typeof v === 'object') {
-    return Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reversed(x)]));
+    return Object.fromEntries(
+      Object.entries(v)
+        .reverse()
+        .map(([k, x]) => [k, reversed(x)]),
+    );
   }
   return v;
 }
@@ -36,7 +40,13 @@ json('key order, 2-space indent, trailing newline, schemaVersion first', () => {
   const finding = (parsed.findings as Array<Record<string, unknown>>)[0]!;
   assert.equal(Object.keys(finding), [...JSON_KEY_ORDER.finding]);
   assert.equal(Object.keys((finding.evidence as object[])[0]!), [...JSON_KEY_ORDER.evidence]);
-  assert.equal(Object.keys((parsed.summary as Record<string, object>).findingsByLevel!), ['critical', 'high', 'medium', 'low', 'info']);
+  assert.equal(Object.keys((parsed.summary as Record<string, object>).findingsByLevel!), [
+    'critical',
+    'high',
+    'medium',
+    'low',
+    'info',
+  ]);
 });
 
 json('round trip: the JSON holds the model, absent optional fields as null', () => {
@@ -44,7 +54,12 @@ json('round trip: the JSON holds the model, absent optional fields as null', () 
   const back = JSON.parse(renderJson(m)) as ReportModel;
   assert.equal(back.findings[0]!.evidence[0]!.provider, null);
   assert.equal(back.findings[0]!.evidence[0]!.eventId, null);
-  back.findings.forEach((f) => f.evidence.forEach((e) => { delete e.provider; delete e.eventId; }));
+  back.findings.forEach((f) =>
+    f.evidence.forEach((e) => {
+      delete e.provider;
+      delete e.eventId;
+    }),
+  );
   assert.equal(back, m);
 });
 

@@ -27,7 +27,10 @@ md('the model zone is used when no option is given; UTC means UTC only', () => {
 });
 
 md('an unknown zone is a usage error', () => {
-  assert.throws(() => renderMarkdown(healthy(), { timeZone: 'Mars/Olympus' }), (e: unknown) => e instanceof UsageError && /Mars\/Olympus/.test(e.message));
+  assert.throws(
+    () => renderMarkdown(healthy(), { timeZone: 'Mars/Olympus' }),
+    (e: unknown) => e instanceof UsageError && /Mars\/Olympus/.test(e.message),
+  );
 });
 
 md('hostile strings stay literal text: no raw HTML, no link, one cell per column', () => {

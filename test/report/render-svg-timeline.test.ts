@@ -16,7 +16,11 @@ svg('one lane per host, one mark per timeline row, shapes by role', () => {
   assert.match(out, '<g class="lane" data-host="WEB02">');
   assert.is(count(out, /<a class="mark /g), m.timeline.length);
   for (const role of ['trigger', 'symptom', 'recovery', 'context'] as const) {
-    assert.is(count(out, new RegExp(`<a class="mark mark-${role}"`, 'g')), m.timeline.filter((e) => e.role === role).length, role);
+    assert.is(
+      count(out, new RegExp(`<a class="mark mark-${role}"`, 'g')),
+      m.timeline.filter((e) => e.role === role).length,
+      role,
+    );
   }
   assert.match(out, /<a class="mark mark-recovery"[^>]*><title>[^<]*<\/title><circle /);
   assert.match(out, /<a class="mark mark-context"[^>]*><title>[^<]*<\/title><rect /);
@@ -26,7 +30,9 @@ svg('one lane per host, one mark per timeline row, shapes by role', () => {
 
 svg('marks are placed in time order along the axis, inside the plot', () => {
   const out = renderSvgTimeline(aboTwoHosts());
-  const xs = [...out.matchAll(/<a class="mark mark-trigger"[^>]*><title>[^<]*<\/title><path d="M([\d.]+) /g)].map((x) => Number(x[1]));
+  const xs = [...out.matchAll(/<a class="mark mark-trigger"[^>]*><title>[^<]*<\/title><path d="M([\d.]+) /g)].map((x) =>
+    Number(x[1]),
+  );
   // Triggers in model order: WEB01 06:58, WEB01 09:14, WEB02 08:02.
   assert.is(xs.length, 3);
   assert.ok(xs[0]! < xs[2]! && xs[2]! < xs[1]!, xs.join());
@@ -35,7 +41,10 @@ svg('marks are placed in time order along the axis, inside the plot', () => {
 
 svg('tooltips carry time, host, event, record and summary (escaped)', () => {
   const out = renderSvgTimeline(aboTwoHosts(), { zone: 'Europe/Berlin' });
-  assert.match(out, '<title>2024-03-12 06:58:40.1234567 UTC (2024-03-12 07:58:40.123 +01:00) — WEB01 — symptom — Microsoft-Windows-HttpEvent 15300 — record 40237 — 15300 SSL binding deleted 0.0.0.0:443 — finding #1</title>');
+  assert.match(
+    out,
+    '<title>2024-03-12 06:58:40.1234567 UTC (2024-03-12 07:58:40.123 +01:00) — WEB01 — symptom — Microsoft-Windows-HttpEvent 15300 — record 40237 — 15300 SSL binding deleted 0.0.0.0:443 — finding #1</title>',
+  );
   const bad = renderSvgTimeline(hostile());
   assert.not.match(bad, /<(script|img)/);
   assert.match(bad, 'data-host="WEB&lt;script&gt;document.title=&#39;XSS-HOST&#39;&lt;/script&gt;"');

@@ -5,7 +5,10 @@ import { escapeHtml, escapeMarkdown, plainText, safeHttpUrl } from '../../src/re
 const esc = suite('report/text-safety');
 
 esc('html: text and attribute metacharacters', () => {
-  assert.is(escapeHtml(`<a href="x" title='y'>&amp;\``), '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&#96;');
+  assert.is(
+    escapeHtml(`<a href="x" title='y'>&amp;\``),
+    '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&#96;',
+  );
 });
 
 esc('controls, terminal escapes and bidi overrides are neutralised', () => {
@@ -15,7 +18,10 @@ esc('controls, terminal escapes and bidi overrides are neutralised', () => {
 });
 
 esc('markdown: inline markup, raw HTML, pipes and block starters', () => {
-  assert.is(escapeMarkdown('*a* _b_ `c` [d](e) <f> |g| ~h~ &amp; \\'), '\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\<f\\> \\|g\\| \\~h\\~ \\&amp; \\\\');
+  assert.is(
+    escapeMarkdown('*a* _b_ `c` [d](e) <f> |g| ~h~ &amp; \\'),
+    '\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\<f\\> \\|g\\| \\~h\\~ \\&amp; \\\\',
+  );
   assert.is(escapeMarkdown('# x'), '\\# x');
   assert.is(escapeMarkdown('- x'), '\\- x');
   assert.is(escapeMarkdown('> x'), '\\> x');

@@ -18,7 +18,13 @@ export async function readLog(path: string): Promise<Ev[]> {
   for await (const it of readEvtx(path, { strict: true })) {
     if (it.kind !== 'record') throw new Error(`${path}: ${it.kind} ${it.message}`);
     const e = it.event();
-    out.push({ id: e.eventId ?? -1, provider: e.provider ?? '', time: e.timeCreated ?? 0n, data: e.data, values: e.values });
+    out.push({
+      id: e.eventId ?? -1,
+      provider: e.provider ?? '',
+      time: e.timeCreated ?? 0n,
+      data: e.data,
+      values: e.values,
+    });
   }
   return out;
 }

@@ -12,30 +12,48 @@ const s = suite('samples: scenario events');
 const count = (evs: Ev[], id: number) => evs.filter((e) => e.id === id).length;
 const code = (e: Ev) => String(e.data?.ErrorCode ?? '').toLowerCase();
 
-s('abo-5506-iisadmin: 15300 for 0.0.0.0:443 seconds after IISADMIN runs, no 15301 after it, twice; then 0x80092004', async () => {
-  const sys = await readLog(sampleFile('abo-5506-iisadmin', 'System.evtx'));
-  const starts = sys.filter((e) => isRunning(e, 'IISADMIN'));
-  const deletions = sys.filter((e) => e.id === 15300);
-  assert.is(deletions.length, 2);
-  for (const d of deletions) {
-    assert.is(endpointOf(d), '0.0.0.0:443');
-    assert.ok(starts.some((t) => within(t.time, d.time, 10)), 'IISADMIN running seconds before');
-    assert.not.ok(sys.some((e) => e.id === 15301 && within(d.time, e.time, 120)), 'no 15301 within 2 min');
-  }
-  const failures = sys.filter((e) => e.id === 36870);
-  assert.ok(failures.length > 10);
-  assert.ok(failures.every((e) => code(e) === '0x80092004' && e.time > deletions[0]!.time));
-});
+s(
+  'abo-5506-iisadmin: 15300 for 0.0.0.0:443 seconds after IISADMIN runs, no 15301 after it, twice; then 0x80092004',
+  async () => {
+    const sys = await readLog(sampleFile('abo-5506-iisadmin', 'System.evtx'));
+    const starts = sys.filter((e) => isRunning(e, 'IISADMIN'));
+    const deletions = sys.filter((e) => e.id === 15300);
+    assert.is(deletions.length, 2);
+    for (const d of deletions) {
+      assert.is(endpointOf(d), '0.0.0.0:443');
+      assert.ok(
+        starts.some((t) => within(t.time, d.time, 10)),
+        'IISADMIN running seconds before',
+      );
+      assert.not.ok(
+        sys.some((e) => e.id === 15301 && within(d.time, e.time, 120)),
+        'no 15301 within 2 min',
+      );
+    }
+    const failures = sys.filter((e) => e.id === 36870);
+    assert.ok(failures.length > 10);
+    assert.ok(failures.every((e) => code(e) === '0x80092004' && e.time > deletions[0]!.time));
+  },
+);
 
-s('abo-inetmgr6-adsutil: 4688 InetMgr6.exe and adsutil.vbs each followed by 15300 (+119), no IISADMIN restart', async () => {
-  const sys = await readLog(sampleFile('abo-inetmgr6-adsutil', 'System.evtx'));
-  const sec = await readLog(sampleFile('abo-inetmgr6-adsutil', 'Security.evtx'));
-  const triggers = sec.filter((e) => e.id === 4688 && /inetmgr6\.exe|adsutil\.vbs/i.test(String(e.data?.CommandLine)));
-  assert.is(triggers.length, 2);
-  for (const t of triggers) assert.ok(sys.some((e) => e.id === 15300 && endpointOf(e) === '0.0.0.0:443' && within(t.time, e.time, 10)));
-  assert.is(count(sys, 119), count(sys, 15300), 'HttpService 119 beside each 15300');
-  assert.not.ok(sys.some((e) => isRunning(e, 'IISADMIN')), 'no service restart');
-});
+s(
+  'abo-inetmgr6-adsutil: 4688 InetMgr6.exe and adsutil.vbs each followed by 15300 (+119), no IISADMIN restart',
+  async () => {
+    const sys = await readLog(sampleFile('abo-inetmgr6-adsutil', 'System.evtx'));
+    const sec = await readLog(sampleFile('abo-inetmgr6-adsutil', 'Security.evtx'));
+    const triggers = sec.filter(
+      (e) => e.id === 4688 && /inetmgr6\.exe|adsutil\.vbs/i.test(String(e.data?.CommandLine)),
+    );
+    assert.is(triggers.length, 2);
+    for (const t of triggers)
+      assert.ok(sys.some((e) => e.id === 15300 && endpointOf(e) === '0.0.0.0:443' && within(t.time, e.time, 10)));
+    assert.is(count(sys, 119), count(sys, 15300), 'HttpService 119 beside each 15300');
+    assert.not.ok(
+      sys.some((e) => isRunning(e, 'IISADMIN')),
+      'no service restart',
+    );
+  },
+);
 
 s('sccm-5511-2161: SMS_EXECUTIVE running → 15300 and 15301 within seconds, then 36887 alerts', async () => {
   const sys = await readLog(sampleFile('sccm-5511-2161', 'System.evtx'));
@@ -59,7 +77,10 @@ s('keyset-dragdrop-0x80090016: reboot, then 36870 0x80090016 each beside a 5061 
   assert.ok(failures.every((e) => code(e) === '0x80090016' && e.time > boot.time));
   const audits = sec.filter((e) => e.id === 5061);
   assert.is(audits.length, failures.length);
-  for (const f of failures) assert.ok(audits.some((a) => String(a.data?.ReturnCode).toLowerCase() === '0x80090016' && within(a.time, f.time, 1)));
+  for (const f of failures)
+    assert.ok(
+      audits.some((a) => String(a.data?.ReturnCode).toLowerCase() === '0x80090016' && within(a.time, f.time, 1)),
+    );
 });
 
 s('nonexportable-0x8009030d: 36870 0x8009030D state 10001 right after the binding is added, no reboot', async () => {
@@ -89,28 +110,46 @@ s('healthy-baseline: triggers without deletions; the renewal pair is in the same
   assert.is(count(sys, 6005), 2);
 });
 
-s('two-hosts: only WEB02 loses its binding; WEB02 logs the shared restart before WEB01 although it came later', async () => {
-  const web01 = await readLog(sampleFile('two-hosts', 'WEB01', 'System.evtx'));
-  const web02 = await readLog(sampleFile('two-hosts', 'WEB02', 'System.evtx'));
-  assert.is(count(web01, 15300) + count(web01, 36870), 0);
-  assert.is(count(web02, 15300), 2);
-  const r1 = web01.find((e) => isRunning(e, 'IISADMIN'))!;
-  const r2 = web02.find((e) => isRunning(e, 'IISADMIN'))!;
-  assert.ok(r2.time < r1.time && r1.time - r2.time < 300n * SEC, 'WEB02 clock 252 s behind');
-});
+s(
+  'two-hosts: only WEB02 loses its binding; WEB02 logs the shared restart before WEB01 although it came later',
+  async () => {
+    const web01 = await readLog(sampleFile('two-hosts', 'WEB01', 'System.evtx'));
+    const web02 = await readLog(sampleFile('two-hosts', 'WEB02', 'System.evtx'));
+    assert.is(count(web01, 15300) + count(web01, 36870), 0);
+    assert.is(count(web02, 15300), 2);
+    const r1 = web01.find((e) => isRunning(e, 'IISADMIN'))!;
+    const r2 = web02.find((e) => isRunning(e, 'IISADMIN'))!;
+    assert.ok(r2.time < r1.time && r1.time - r2.time < 300n * SEC, 'WEB02 clock 252 s behind');
+  },
+);
 
-s('expected.json: every firstTrigger is the time of an event in that host\'s logs', async () => {
-  const names = ['abo-5506-iisadmin', 'abo-inetmgr6-adsutil', 'sccm-5511-2161', 'keyset-dragdrop-0x80090016', 'nonexportable-0x8009030d', 'corrupt-key-0x8009001a', 'healthy-baseline', 'two-hosts'];
+s("expected.json: every firstTrigger is the time of an event in that host's logs", async () => {
+  const names = [
+    'abo-5506-iisadmin',
+    'abo-inetmgr6-adsutil',
+    'sccm-5511-2161',
+    'keyset-dragdrop-0x80090016',
+    'nonexportable-0x8009030d',
+    'corrupt-key-0x8009001a',
+    'healthy-baseline',
+    'two-hosts',
+  ];
   for (const name of names) {
-    const { findings } = JSON.parse(readFileSync(sampleFile(name, 'expected.json'), 'utf8')) as { findings: { host: string; firstTrigger: string | null; kind: string }[] };
+    const { findings } = JSON.parse(readFileSync(sampleFile(name, 'expected.json'), 'utf8')) as {
+      findings: { host: string; firstTrigger: string | null; kind: string }[];
+    };
     if (name === 'healthy-baseline') assert.is(findings.length, 0);
     else assert.ok(findings.length > 0, name);
     for (const f of findings.filter((x) => x.firstTrigger !== null)) {
       const short = f.host.split('.')[0]!;
       const dir = name === 'two-hosts' ? [name, short] : [name];
       const logs = [...(await readLog(sampleFile(...dir, 'System.evtx')))];
-      if (exists(sampleFile(...dir, 'Security.evtx'))) logs.push(...(await readLog(sampleFile(...dir, 'Security.evtx'))));
-      assert.ok(logs.some((e) => ticksToIso(e.time) === f.firstTrigger), `${name} ${f.kind} ${f.firstTrigger}`);
+      if (exists(sampleFile(...dir, 'Security.evtx')))
+        logs.push(...(await readLog(sampleFile(...dir, 'Security.evtx'))));
+      assert.ok(
+        logs.some((e) => ticksToIso(e.time) === f.firstTrigger),
+        `${name} ${f.kind} ${f.firstTrigger}`,
+      );
     }
   }
 });

@@ -48,7 +48,10 @@ s('the same seed gives the same bytes; another seed does not', () => {
 
 s('bad --events is a usage error', () => {
   for (const events of ['0', '-3', 'many', '1.5']) {
-    assert.throws(() => runSynth({ events, out: join(dir, 'x.evtx'), seed: 's' }), (e: unknown) => e instanceof UsageError);
+    assert.throws(
+      () => runSynth({ events, out: join(dir, 'x.evtx'), seed: 's' }),
+      (e: unknown) => e instanceof UsageError,
+    );
   }
 });
 

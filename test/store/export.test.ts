@@ -17,7 +17,14 @@ x('events partitioned by host and day; the same SQL runs on the Parquet files', 
   const db = await openDatabase(':memory:');
   try {
     const f = join(t.dir, 'e.xml');
-    writeFileSync(f, [ev('WEB01', 1, '2024-03-01T10:00:00.0000001Z'), ev('WEB01', 2, '2024-03-02T10:00:00Z'), ev('WEB02', 1, '2024-03-01T23:59:59.9999999Z')].join('\n'));
+    writeFileSync(
+      f,
+      [
+        ev('WEB01', 1, '2024-03-01T10:00:00.0000001Z'),
+        ev('WEB01', 2, '2024-03-02T10:00:00Z'),
+        ev('WEB02', 1, '2024-03-01T23:59:59.9999999Z'),
+      ].join('\n'),
+    );
     await ingestPaths(db, [f]);
     const out = join(t.dir, 'pq');
     const r = await exportParquet(db.conn, out);
@@ -25,11 +32,32 @@ x('events partitioned by host and day; the same SQL runs on the Parquet files', 
     assert.is(r.partitions, 3);
     assert.ok(existsSync(join(out, 'events', 'host=WEB01', 'day=2024-03-01')));
     assert.ok(existsSync(join(out, 'files.parquet')));
-    const back = await rows(db, `SELECT host, day, ts::VARCHAR AS ts, record_id::INTEGER AS r, message FROM read_parquet('${out}/events/**/*.parquet', hive_partitioning = true) ORDER BY host, ts`);
+    const back = await rows(
+      db,
+      `SELECT host, day, ts::VARCHAR AS ts, record_id::INTEGER AS r, message FROM read_parquet('${out}/events/**/*.parquet', hive_partitioning = true) ORDER BY host, ts`,
+    );
     assert.equal(back, [
-      { host: 'WEB01', day: '2024-03-01', ts: '2024-03-01 10:00:00.0000001', r: 1, message: 'The Event log service was started.' },
-      { host: 'WEB01', day: '2024-03-02', ts: '2024-03-02 10:00:00', r: 2, message: 'The Event log service was started.' },
-      { host: 'WEB02', day: '2024-03-01', ts: '2024-03-01 23:59:59.9999999', r: 1, message: 'The Event log service was started.' },
+      {
+        host: 'WEB01',
+        day: '2024-03-01',
+        ts: '2024-03-01 10:00:00.0000001',
+        r: 1,
+        message: 'The Event log service was started.',
+      },
+      {
+        host: 'WEB01',
+        day: '2024-03-02',
+        ts: '2024-03-02 10:00:00',
+        r: 2,
+        message: 'The Event log service was started.',
+      },
+      {
+        host: 'WEB02',
+        day: '2024-03-01',
+        ts: '2024-03-01 23:59:59.9999999',
+        r: 1,
+        message: 'The Event log service was started.',
+      },
     ]);
   } finally {
     db.close();

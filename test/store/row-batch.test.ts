@@ -7,7 +7,17 @@ import { BATCH_ROWS, COL, EVENT_COLUMNS, RowBatchBuilder, ticksToNs } from '../.
 const rb = suite('store/row-batch');
 
 const kinds = EVENT_COLUMNS.map(([, k]) => k);
-const STRINGS = ['', 'short', 'exactly12chr', 'thirteen char', 'é', 'ünïcödé longer than twelve bytes', '\u{1F600} emoji', 'a'.repeat(5000), 'lone \ud800 surrogate'];
+const STRINGS = [
+  '',
+  'short',
+  'exactly12chr',
+  'thirteen char',
+  'é',
+  'ünïcödé longer than twelve bytes',
+  '\u{1F600} emoji',
+  'a'.repeat(5000),
+  'lone \ud800 surrogate',
+];
 
 async function roundTrip(fill: (b: RowBatchBuilder, flush: () => void) => void): Promise<Record<string, unknown>[]> {
   const db = await openDatabase(':memory:');
@@ -24,7 +34,9 @@ async function roundTrip(fill: (b: RowBatchBuilder, flush: () => void) => void):
     flush();
     app.flushSync();
     app.closeSync();
-    const r = await db.conn.runAndReadAll(`SELECT file_id, host, event_id, record_id::VARCHAR AS record_id, ts::VARCHAR AS ts, process_id::VARCHAR AS pid, params, message, recovered, file_offset::VARCHAR AS off FROM events ORDER BY rowid`);
+    const r = await db.conn.runAndReadAll(
+      `SELECT file_id, host, event_id, record_id::VARCHAR AS record_id, ts::VARCHAR AS ts, process_id::VARCHAR AS pid, params, message, recovered, file_offset::VARCHAR AS off FROM events ORDER BY rowid`,
+    );
     return r.getRowObjectsJson() as Record<string, unknown>[];
   } finally {
     db.close();
@@ -84,7 +96,19 @@ rb('nulls, 64-bit values, timestamps and several full batches', async () => {
 });
 
 rb('JSON objects written as bytes equal JSON.stringify (escapes, unicode, inline and heap, arrays)', async () => {
-  const texts = ['', 'a', 'quote " and \\ backslash', 'ctl \u0000\u0001\b\t\n\f\r\u001f\u007f end', 'é ü', '\u{1F600}', 'x'.repeat(300), '%%8099', '0x8009030D', 'ünïcödé text longer than twenty-four chars', 'a long plain ASCII value with "quotes" inside'];
+  const texts = [
+    '',
+    'a',
+    'quote " and \\ backslash',
+    'ctl \u0000\u0001\b\t\n\f\r\u001f\u007f end',
+    'é ü',
+    '\u{1F600}',
+    'x'.repeat(300),
+    '%%8099',
+    '0x8009030D',
+    'ünïcödé text longer than twenty-four chars',
+    'a long plain ASCII value with "quotes" inside',
+  ];
   const objects: { keys: string[]; leaves: (string | string[])[] }[] = [
     { keys: [], leaves: [] },
     { keys: ['#1'], leaves: [''] },
@@ -100,7 +124,11 @@ rb('JSON objects written as bytes equal JSON.stringify (escapes, unicode, inline
     const b = new RowBatchBuilder();
     for (const o of objects) {
       b.begin();
-      b.setJsonObject(COL.data, o.keys.map((k) => JSON.stringify(k) + ':'), o.leaves);
+      b.setJsonObject(
+        COL.data,
+        o.keys.map((k) => JSON.stringify(k) + ':'),
+        o.leaves,
+      );
       b.setList(COL.params, []);
       b.setBool(COL.recovered, false);
     }
@@ -110,7 +138,10 @@ rb('JSON objects written as bytes equal JSON.stringify (escapes, unicode, inline
     app.closeSync();
     const r = await db.conn.runAndReadAll('SELECT data::VARCHAR AS d FROM events ORDER BY rowid');
     const got = r.getRows().map((x) => x[0]);
-    assert.equal(got, objects.map((o) => JSON.stringify(Object.fromEntries(o.keys.map((k, i) => [k, o.leaves[i]])))));
+    assert.equal(
+      got,
+      objects.map((o) => JSON.stringify(Object.fromEntries(o.keys.map((k, i) => [k, o.leaves[i]])))),
+    );
   } finally {
     db.close();
   }

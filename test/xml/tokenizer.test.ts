@@ -8,7 +8,12 @@ const t = suite('xml/tokenizer');
 function render(evs: Iterable<XmlEvent>): string[] {
   const out: string[] = [];
   for (const e of evs) {
-    if (e.kind === 'open') out.push(`<${e.name}${Object.entries(e.attrs).map(([k, v]) => ` ${k}=${JSON.stringify(v)}`).join('')}${e.selfClosing ? '/' : ''}>`);
+    if (e.kind === 'open')
+      out.push(
+        `<${e.name}${Object.entries(e.attrs)
+          .map(([k, v]) => ` ${k}=${JSON.stringify(v)}`)
+          .join('')}${e.selfClosing ? '/' : ''}>`,
+      );
     else if (e.kind === 'close') out.push(`</${e.name}>`);
     else if (e.kind === 'text') out.push(e.cdata ? `[${e.text}]` : JSON.stringify(e.text));
     else if (e.kind === 'pi') out.push(`?${e.target} ${e.data}`);
@@ -33,7 +38,14 @@ t('elements, both quote styles, text, self-closing, PI and comments', () => {
   const xml = `\uFEFF<?xml version="1.0" encoding="utf-8"?>\n<!-- top -->\n<a x="1" y='two "q"'>hi<b/><c z = "3" >t</c><!-- c --></a>\n`;
   assert.equal(render(xmlEvents(xml)), [
     '?xml version="1.0" encoding="utf-8"',
-    '<a x="1" y="two \\"q\\"">', '"hi"', '<b/>', '</b>', '<c z="3">', '"t"', '</c>', '</a>',
+    '<a x="1" y="two \\"q\\"">',
+    '"hi"',
+    '<b/>',
+    '</b>',
+    '<c z="3">',
+    '"t"',
+    '</c>',
+    '</a>',
   ]);
   assert.equal(render(xmlEvents('<a><!-- c --></a>', { comments: true })), ['<a>', '! c ', '</a>']);
 });
@@ -94,7 +106,9 @@ t('caps: depth, attributes, token length, input size', () => {
   fails('<a>'.repeat(300) + '</a>'.repeat(300), /nested deeper than 256/);
   assert.equal([...xmlEvents('<a>'.repeat(10) + '</a>'.repeat(10), { maxDepth: 10 })].length, 20);
   fails('<a>'.repeat(11), /nested deeper than 10/, { maxDepth: 10 });
-  fails(`<a ${Array.from({ length: 5 }, (_, i) => `a${i}="1"`).join(' ')}/>`, /more than 4 attributes/, { maxAttributes: 4 });
+  fails(`<a ${Array.from({ length: 5 }, (_, i) => `a${i}="1"`).join(' ')}/>`, /more than 4 attributes/, {
+    maxAttributes: 4,
+  });
   const tok = new XmlTokenizer({ maxTokenChars: 100 });
   tok.push('<a>' + 'x'.repeat(200));
   assert.throws(() => tok.next() && tok.next(), /token longer than 100/);
@@ -103,9 +117,10 @@ t('caps: depth, attributes, token length, input size', () => {
 });
 
 t('chunked input yields exactly the events of the whole string, at any split', () => {
-  const xml = '<?xml version="1.0"?>\r\n<Events><Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><Provider Name="HttpEvent"/>'
-    + '<EventID Qualifiers="32768">15300</EventID></System><EventData><Data Name="a">0.0.0.0:443 &amp; &#x41;</Data><Data><![CDATA[c]]></Data>'
-    + '<!-- note --></EventData></Event>\n<Event><System/></Event></Events>';
+  const xml =
+    '<?xml version="1.0"?>\r\n<Events><Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><Provider Name="HttpEvent"/>' +
+    '<EventID Qualifiers="32768">15300</EventID></System><EventData><Data Name="a">0.0.0.0:443 &amp; &#x41;</Data><Data><![CDATA[c]]></Data>' +
+    '<!-- note --></EventData></Event>\n<Event><System/></Event></Events>';
   const whole = render(xmlEvents(xml, { comments: true }));
   for (const size of [1, 2, 3, 5, 7, 13, 64]) {
     const tok = new XmlTokenizer({ comments: true });
@@ -134,7 +149,10 @@ t('a long token over many chunks is held, joined once, and capped', () => {
   tok.end();
   const evs = [];
   for (let e = tok.next(); e !== null; e = tok.next()) evs.push(e);
-  assert.equal(evs.map((e) => e.kind), ['comment', 'text', 'close']);
+  assert.equal(
+    evs.map((e) => e.kind),
+    ['comment', 'text', 'close'],
+  );
   assert.is(evs[0]!.kind === 'comment' && evs[0]!.text.length, 100_100 - 1);
   const capped = new XmlTokenizer({ maxTokenChars: 5000 });
   capped.push('<a>');
@@ -164,7 +182,8 @@ t('line numbers stay right after buffer compaction while streaming', () => {
 });
 
 t('a multi-megabyte document parses in one pass', () => {
-  const one = '<Event><System><EventID>7036</EventID><TimeCreated SystemTime="2024-01-01T00:00:00.0000000Z"/></System><EventData><Data Name="param1">IIS Admin &amp; co</Data></EventData></Event>\n';
+  const one =
+    '<Event><System><EventID>7036</EventID><TimeCreated SystemTime="2024-01-01T00:00:00.0000000Z"/></System><EventData><Data Name="param1">IIS Admin &amp; co</Data></EventData></Event>\n';
   const xml = '<Events>' + one.repeat(40_000) + '</Events>';
   let opens = 0;
   for (const e of xmlEvents(xml)) if (e.kind === 'open' && e.name === 'Event') opens++;

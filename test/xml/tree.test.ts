@@ -1,7 +1,16 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Readable } from 'node:stream';
-import { childElements, decodeText, firstChild, parseXmlBytes, sniffEncoding, textContent, xmlElements, xmlElementsFromChunks } from '../../src/xml/index.js';
+import {
+  childElements,
+  decodeText,
+  firstChild,
+  parseXmlBytes,
+  sniffEncoding,
+  textContent,
+  xmlElements,
+  xmlElementsFromChunks,
+} from '../../src/xml/index.js';
 
 const t = suite('xml/tree');
 
@@ -17,11 +26,23 @@ t('matched subtrees become element trees', () => {
   assert.equal(textContent(firstChild(sys, 'EventID')!), '15300');
   assert.equal(firstChild(sys, 'EventID')!.attrs.Qualifiers, '32768');
   const data = childElements(firstChild(events[0]!, 'EventData')!, 'Data');
-  assert.equal(data.map((d) => [d.attrs.Name, textContent(d)]), [['DeviceObject', '\\Device\\Http\\ReqQueue'], ['EndPoint', '0.0.0.0:443']]);
-  assert.equal(textContent(firstChild(firstChild(events[0]!, 'RenderingInfo')!, 'Message')!), 'SSL Certificate Settings deleted for Port : 0.0.0.0:443 .');
+  assert.equal(
+    data.map((d) => [d.attrs.Name, textContent(d)]),
+    [
+      ['DeviceObject', '\\Device\\Http\\ReqQueue'],
+      ['EndPoint', '0.0.0.0:443'],
+    ],
+  );
+  assert.equal(
+    textContent(firstChild(firstChild(events[0]!, 'RenderingInfo')!, 'Message')!),
+    'SSL Certificate Settings deleted for Port : 0.0.0.0:443 .',
+  );
   // Without the <Events> wrapper: the same elements.
   const bare = EXPORT.replace('<Events>', '').replace('</Events>', '');
-  assert.equal([...xmlElements(bare)].map((e) => e.name), ['Event', 'Event']);
+  assert.equal(
+    [...xmlElements(bare)].map((e) => e.name),
+    ['Event', 'Event'],
+  );
 });
 
 t('streaming over UTF-16LE bytes with a BOM in small chunks', async () => {
@@ -40,7 +61,9 @@ t('byte decoding: BOMs and BOM-less UTF-16', () => {
   assert.equal(sniffEncoding(Buffer.from('<a', 'utf16le')), { encoding: 'utf-16le', bomLength: 0 });
   assert.equal(sniffEncoding(Buffer.from([0xfe, 0xff, 0, 0x3c])), { encoding: 'utf-16be', bomLength: 2 });
   assert.equal(decodeText(Buffer.from([0xff, 0xfe, 0x41, 0, 0x42, 0])), 'AB');
-  assert.equal(parseXmlBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<a>é</a>')]))[0]!.children, ['é']);
+  assert.equal(parseXmlBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<a>é</a>')]))[0]!.children, [
+    'é',
+  ]);
 });
 
 t.run();

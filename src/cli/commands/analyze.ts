@@ -16,7 +16,17 @@ import { findingsSummary } from '../../report/terminal/summary-table.js';
 import { openDatabase } from '../../store/db.js';
 import type { CommandOutcome, OutcomeSink } from '../command.js';
 import { fileFailureLine } from '../file-failure.js';
-import { allOption, carveOption, dbOption, formatOption, hostOption, outputOption, strictOption, tzOption, windowOption } from '../options.js';
+import {
+  allOption,
+  carveOption,
+  dbOption,
+  formatOption,
+  hostOption,
+  outputOption,
+  strictOption,
+  tzOption,
+  windowOption,
+} from '../options.js';
 import { parseDuration, parseTimeZone, type TimeZoneChoice } from '../parse-options.js';
 import { renderReport, reportFormat, writeReport, type ReportFormat } from '../write-report.js';
 
@@ -89,14 +99,29 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutcome> 
         },
       });
       if (skipped.length > 0) {
-        process.stderr.write(`bindtrail: skipped ${skipped.length} file(s) that are neither event logs nor known artefacts (${skipped.slice(0, 3).map((p) => basename(p)).join(', ')}${skipped.length > 3 ? ', …' : ''})\n`);
+        process.stderr.write(
+          `bindtrail: skipped ${skipped.length} file(s) that are neither event logs nor known artefacts (${skipped
+            .slice(0, 3)
+            .map((p) => basename(p))
+            .join(', ')}${skipped.length > 3 ? ', …' : ''})\n`,
+        );
       }
       if (ingest.files.every((f) => f.status === 'failed')) {
         // Each failure already has its line; without one, say why there is no report.
-        if (failed === 0) throw new InputError('nothing could be ingested', options.paths.join(' '), undefined, 'give .evtx files, XML event exports or configuration artefacts');
+        if (failed === 0)
+          throw new InputError(
+            'nothing could be ingested',
+            options.paths.join(' '),
+            undefined,
+            'give .evtx files, XML event exports or configuration artefacts',
+          );
         return { exitStatus: 1, ingest, model: null };
       }
-      model = await buildReportModel(db.conn, { window: options.window, all: options.all, timeZone: options.timeZone.name });
+      model = await buildReportModel(db.conn, {
+        window: options.window,
+        all: options.all,
+        timeZone: options.timeZone.name,
+      });
       info.write(findingsSummary(model));
       text = renderReport(model, options.format, options.timeZone.display);
     } finally {
@@ -104,7 +129,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutcome> 
     }
     writeReport(text, options.output);
     if (options.output !== undefined && options.output !== '-') info.write(`report written to ${options.output}\n`);
-    if (options.db !== undefined) info.write(`database kept in ${options.db} (bindtrail query|timeline|report --db ${options.db})\n`);
+    if (options.db !== undefined)
+      info.write(`database kept in ${options.db} (bindtrail query|timeline|report --db ${options.db})\n`);
     return { exitStatus: failed > 0 ? 1 : 0, ingest, model };
   } finally {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
@@ -130,8 +156,13 @@ function analyzeOptions(paths: string[], flags: AnalyzeFlags): AnalyzeOptions {
 export function register(program: Command, done: OutcomeSink): void {
   program
     .command('analyze')
-    .description('ingest exported logs and artefacts, find the root cause, print a summary and write the incident report')
-    .argument('<paths...>', 'files, directories (recursive) or globs: .evtx, XML event exports, applicationHost.config, netsh/reg/certutil exports')
+    .description(
+      'ingest exported logs and artefacts, find the root cause, print a summary and write the incident report',
+    )
+    .argument(
+      '<paths...>',
+      'files, directories (recursive) or globs: .evtx, XML event exports, applicationHost.config, netsh/reg/certutil exports',
+    )
     .addOption(dbOption('keep the database in this file (default: a temporary one, removed afterwards)'))
     .addOption(outputOption('report file: .html, .md or .json (default: Markdown on stdout)'))
     .addOption(formatOption('md | html | json (default: from the -o extension)'))

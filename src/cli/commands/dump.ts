@@ -33,7 +33,12 @@ async function write(out: NodeJS.WritableStream, data: Uint8Array | string): Pro
   if (!out.write(data)) await new Promise<void>((resolve) => out.once('drain', resolve));
 }
 
-async function dumpSingle(file: string, opts: DumpOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<DumpCounts> {
+async function dumpSingle(
+  file: string,
+  opts: DumpOptions,
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+): Promise<DumpCounts> {
   const sum = emptyCounts();
   const lines = new ByteSink(BATCH * 2);
   let notes = '';
@@ -50,12 +55,22 @@ async function dumpSingle(file: string, opts: DumpOptions, out: NodeJS.WritableS
   return sum;
 }
 
-export async function dump(file: string, opts: DumpOptions, out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<DumpSummary> {
+export async function dump(
+  file: string,
+  opts: DumpOptions,
+  out: NodeJS.WritableStream = process.stdout,
+  err: NodeJS.WritableStream = process.stderr,
+): Promise<DumpSummary> {
   const threads = opts.threads ?? 1;
   let sum: DumpCounts;
   if (threads > 1) {
     const { dumpParallel } = await import('../dump/parallel-dump.js');
-    sum = await dumpParallel(file, { format: opts.format, strict: opts.strict === true, carve: opts.carve === true, threads }, out, err);
+    sum = await dumpParallel(
+      file,
+      { format: opts.format, strict: opts.strict === true, carve: opts.carve === true, threads },
+      out,
+      err,
+    );
   } else sum = await dumpSingle(file, opts, out, err);
   const carved = opts.carve ? `, ${sum.carved} carved` : '';
   err.write(`${sum.records} records, ${sum.warnings} warnings, ${sum.errors} errors${carved}\n`);
@@ -67,7 +82,8 @@ function parseThreads(v: string | undefined): number {
   // than one (memory-bound work on shared cores); more threads pay off on real multi-core hosts.
   if (v === undefined) return 1;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > MAX_THREADS) throw new UsageError(`--threads must be a whole number from 1 to ${MAX_THREADS}, got "${v}"`);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_THREADS)
+    throw new UsageError(`--threads must be a whole number from 1 to ${MAX_THREADS}, got "${v}"`);
   return n;
 }
 
@@ -88,12 +104,17 @@ export function register(program: Command, done: OutcomeSink): void {
     .option('--format <format>', `output format: ${DUMP_FORMATS.join(' | ')}`, 'xml')
     .addOption(strictOption('treat CRC32 mismatches as errors (default: warnings)'))
     .addOption(carveOption())
-    .option('--threads <n>', `worker threads rendering chunks (default 1 = main thread only; this machine has ${availableParallelism()} cores)`)
+    .option(
+      '--threads <n>',
+      `worker threads rendering chunks (default 1 = main thread only; this machine has ${availableParallelism()} cores)`,
+    )
     .action(async (file: string, opts: { format: string; strict?: boolean; carve?: boolean; threads?: string }) => {
       if (!(DUMP_FORMATS as readonly string[]).includes(opts.format)) {
         throw new UsageError(`unknown --format "${opts.format}" (expected ${DUMP_FORMATS.join(' or ')})`);
       }
       const threads = parseThreads(opts.threads);
-      done(await dumpCommand(file, { format: opts.format as DumpFormat, strict: opts.strict, carve: opts.carve, threads }));
+      done(
+        await dumpCommand(file, { format: opts.format as DumpFormat, strict: opts.strict, carve: opts.carve, threads }),
+      );
     });
 }

@@ -33,12 +33,21 @@ export async function exportDatabase(options: ExportOptions): Promise<ExportOutc
   if (!options.db || !options.parquet) throw new UsageError('--db FILE and --parquet DIR are required');
   if (!existsSync(options.db)) throw new InputError('no such database', options.db);
   if (!options.overwrite && existsSync(options.parquet) && readdirSync(options.parquet).length > 0) {
-    throw new InputError('output directory is not empty', options.parquet, undefined, 'use --overwrite to replace its files');
+    throw new InputError(
+      'output directory is not empty',
+      options.parquet,
+      undefined,
+      'use --overwrite to replace its files',
+    );
   }
   const db = await openDatabase(options.db);
   try {
     const r = await exportParquet(db.conn, options.parquet, { overwrite: options.overwrite });
-    process.stdout.write(`${r.dir}: ${r.events} events in ${r.partitions} host/day partition(s); ${Object.entries(r.tables).map(([t, n]) => `${t} ${n}`).join(', ')}\n`);
+    process.stdout.write(
+      `${r.dir}: ${r.events} events in ${r.partitions} host/day partition(s); ${Object.entries(r.tables)
+        .map(([t, n]) => `${t} ${n}`)
+        .join(', ')}\n`,
+    );
     return { exitStatus: 0, written: r };
   } finally {
     db.close();
@@ -53,6 +62,8 @@ export function register(program: Command, done: OutcomeSink): void {
     .requiredOption('--parquet <dir>', 'output directory (events/host=…/day=…/*.parquet and one file per other table)')
     .option('--overwrite', 'replace files already in the output directory')
     .action(async (flags: ExportFlags) => {
-      done(await exportDatabase({ db: flags.db ?? '', parquet: flags.parquet ?? '', overwrite: flags.overwrite === true }));
+      done(
+        await exportDatabase({ db: flags.db ?? '', parquet: flags.parquet ?? '', overwrite: flags.overwrite === true }),
+      );
     });
 }

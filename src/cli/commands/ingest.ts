@@ -71,23 +71,37 @@ export function register(program: Command, done: OutcomeSink): void {
     .option('--force', 'load files again even when the same content (sha256) is already loaded')
     .addOption(hostOption('host name for configuration artefacts'))
     .action(async (paths: string[], flags: IngestFlags) => {
-      done(await ingest({
-        paths,
-        db: flags.db ?? '',
-        strict: flags.strict === true,
-        carve: flags.carve === true,
-        force: flags.force === true,
-        host: flags.host ?? null,
-      }));
+      done(
+        await ingest({
+          paths,
+          db: flags.db ?? '',
+          strict: flags.strict === true,
+          carve: flags.carve === true,
+          force: flags.force === true,
+          host: flags.host ?? null,
+        }),
+      );
     });
 }
 
 /** The closing table: one line per file and a total. */
 export function summaryTable(s: IngestSummary): string {
-  const t = new Table({ head: ['file', 'kind', 'records', 'warnings', 'errors', 'time'], colAligns: ['left', 'left', 'right', 'right', 'right', 'right'], style: { head: [], border: [] } });
-  for (const o of s.files) t.push([o.path, o.kind ?? '-', records(o), o.warnings, o.errors, `${o.seconds.toFixed(2)}s`]);
+  const t = new Table({
+    head: ['file', 'kind', 'records', 'warnings', 'errors', 'time'],
+    colAligns: ['left', 'left', 'right', 'right', 'right', 'right'],
+    style: { head: [], border: [] },
+  });
+  for (const o of s.files)
+    t.push([o.path, o.kind ?? '-', records(o), o.warnings, o.errors, `${o.seconds.toFixed(2)}s`]);
   const mb = s.bytes / (1024 * 1024);
-  t.push([`total: ${s.files.length} file(s), ${s.failed} failed`, `${mb.toFixed(1)} MB`, s.records, s.warnings, s.errors, `${s.seconds.toFixed(2)}s`]);
+  t.push([
+    `total: ${s.files.length} file(s), ${s.failed} failed`,
+    `${mb.toFixed(1)} MB`,
+    s.records,
+    s.warnings,
+    s.errors,
+    `${s.seconds.toFixed(2)}s`,
+  ]);
   return t.toString();
 }
 

@@ -18,7 +18,9 @@ export function listQueries(options: { dir?: string }): QueriesOutcome {
   const queries = loadSavedQueries(options.dir ?? queriesDir());
   const table = new Table({ head: ['id', 'group', 'level', 'title'], style: { head: [], border: [] } });
   for (const q of queries) table.push([q.id, q.group, q.level, plainText(q.title)]);
-  process.stdout.write(`${table.toString()}\n${queries.length} queries — run one with: bindtrail query ID --db FILE [--param k=v]\n`);
+  process.stdout.write(
+    `${table.toString()}\n${queries.length} queries — run one with: bindtrail query ID --db FILE [--param k=v]\n`,
+  );
   return { exitStatus: 0, queries };
 }
 

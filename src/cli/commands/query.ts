@@ -52,7 +52,12 @@ export function register(program: Command, done: OutcomeSink): void {
     .description('run a saved query (by id) or your own .sql file against a database')
     .argument('<query>', 'saved query id (see "bindtrail queries") or a FILE.sql with the same header format')
     .addOption(dbOption())
-    .option('-p, --param <name=value>', 'query parameter, repeatable (e.g. --param host=WEB01 --param window=5m)', collect, [])
+    .option(
+      '-p, --param <name=value>',
+      'query parameter, repeatable (e.g. --param host=WEB01 --param window=5m)',
+      collect,
+      [],
+    )
     .addOption(formatOption('table | csv | json | md', 'table'))
     .action(async (id: string, flags: QueryFlags) => {
       const format = parseRowFormat(flags.format);

@@ -39,13 +39,18 @@ export async function report(options: ReportCommandOptions): Promise<ReportOutco
   let text: string;
   let model: ReportModel;
   try {
-    model = await buildReportModel(db.conn, { window: options.window, all: options.all, timeZone: options.timeZone.name });
+    model = await buildReportModel(db.conn, {
+      window: options.window,
+      all: options.all,
+      timeZone: options.timeZone.name,
+    });
     text = renderReport(model, options.format, options.timeZone.display);
   } finally {
     db.close();
   }
   writeReport(text, options.output);
-  if (options.output !== undefined && options.output !== '-') process.stderr.write(`report written to ${options.output}\n`);
+  if (options.output !== undefined && options.output !== '-')
+    process.stderr.write(`report written to ${options.output}\n`);
   return { exitStatus: 0, model };
 }
 

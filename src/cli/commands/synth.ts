@@ -24,7 +24,8 @@ export interface SynthOutcome extends CommandOutcome {
 /** Writes the log; progress on a terminal's stderr. Throws UsageError for a bad count or no file. */
 export function runSynth(o: SynthCliOptions): SynthOutcome {
   const events = Number(o.events);
-  if (!Number.isSafeInteger(events) || events < 1) throw new UsageError(`--events must be a positive integer (got "${o.events}")`);
+  if (!Number.isSafeInteger(events) || events < 1)
+    throw new UsageError(`--events must be a positive integer (got "${o.events}")`);
   if (!o.out) throw new UsageError('--out FILE.evtx is required');
   const start = process.hrtime.bigint();
   const onProgress = process.stderr.isTTY ? (n: number) => process.stderr.write(`\r${n} events…`) : undefined;
@@ -37,7 +38,9 @@ export function runSynth(o: SynthCliOptions): SynthOutcome {
 export function synth(o: SynthCliOptions): SynthOutcome {
   const r = runSynth(o);
   if (process.stderr.isTTY) process.stderr.write('\r');
-  process.stderr.write(`${r.events} events, ${r.bytes} bytes, ${r.seconds.toFixed(1)} s (${Math.round(r.events / r.seconds)} events/s, ${(r.bytes / 1e6 / r.seconds).toFixed(1)} MB/s)\n`);
+  process.stderr.write(
+    `${r.events} events, ${r.bytes} bytes, ${r.seconds.toFixed(1)} s (${Math.round(r.events / r.seconds)} events/s, ${(r.bytes / 1e6 / r.seconds).toFixed(1)} MB/s)\n`,
+  );
   return r;
 }
 

@@ -42,7 +42,12 @@ export async function timeline(options: TimelineCommandOptions): Promise<Timelin
   const db = await openExistingDatabase(options.db);
   try {
     const findings = await findAll(db.conn, { window: options.window, host: options.host });
-    const entries = await buildTimeline(db.conn, findings, { all: options.all, host: options.host, since: options.since, until: options.until });
+    const entries = await buildTimeline(db.conn, findings, {
+      all: options.all,
+      host: options.host,
+      since: options.since,
+      until: options.until,
+    });
     process.stdout.write(renderTimelineTable(entries, { zone: options.timeZone.display }));
     return { exitStatus: 0, entries };
   } finally {
@@ -53,7 +58,7 @@ export async function timeline(options: TimelineCommandOptions): Promise<Timelin
 export function register(program: Command, done: OutcomeSink): void {
   program
     .command('timeline')
-    .description('the events that matter (findings\' evidence and the context around them) as a table')
+    .description("the events that matter (findings' evidence and the context around them) as a table")
     .addOption(dbOption())
     .option('--from <time>', 'start (UTC unless an offset is given), e.g. 2024-03-01T10:00')
     .option('--to <time>', 'end (UTC unless an offset is given)')

@@ -44,6 +44,7 @@ export function dumpItem(item: EvtxItem, format: DumpFormat, file: string, lines
   if (item.warningCount === 0) return '';
   sum.warnings += item.warnings.length;
   let notes = '';
-  for (const w of item.warnings) notes += `warning: ${file} @ 0x${item.offset.toString(16)}: record ${item.recordId}: ${w}\n`;
+  for (const w of item.warnings)
+    notes += `warning: ${file} @ 0x${item.offset.toString(16)}: record ${item.recordId}: ${w}\n`;
   return notes;
 }

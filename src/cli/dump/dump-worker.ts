@@ -48,7 +48,11 @@ export interface DumpResult {
 }
 
 /** Output of one batch (runs in the worker; exported for tests). */
-export function renderBatch(task: DumpTask, setup: DumpWorkerSetup, sink: ByteSink): Omit<DumpResult, 'out' | 'length'> {
+export function renderBatch(
+  task: DumpTask,
+  setup: DumpWorkerSetup,
+  sink: ByteSink,
+): Omit<DumpResult, 'out' | 'length'> {
   const counts = emptyCounts();
   const opts = { fileName: setup.file, strict: setup.strict, carve: setup.carve };
   const live: bigint[][] | null = setup.carve ? [] : null;
@@ -64,7 +68,15 @@ export function renderBatch(task: DumpTask, setup: DumpWorkerSetup, sink: ByteSi
         const notesStart = notes.length;
         const warnings = counts.warnings;
         notes += dumpItem(item, setup.format, setup.file, sink, counts);
-        carved.push({ chunk: k, recordId: item.recordId, start, end: sink.pos, notesStart, notesEnd: notes.length, warnings: counts.warnings - warnings });
+        carved.push({
+          chunk: k,
+          recordId: item.recordId,
+          start,
+          end: sink.pos,
+          notesStart,
+          notesEnd: notes.length,
+          warnings: counts.warnings - warnings,
+        });
         continue;
       }
       if (item.kind === 'record' && live !== null) ids.push(item.recordId);

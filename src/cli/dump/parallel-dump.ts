@@ -66,7 +66,12 @@ function add(sum: DumpCounts, c: DumpCounts): void {
  * Dump `file` with `threads` worker threads; returns the counts (the caller prints the summary).
  * Throws EvtxInputError before any output for a missing, unreadable or non-EVTX file.
  */
-export async function dumpParallel(file: string, opts: ParallelDumpOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<DumpCounts> {
+export async function dumpParallel(
+  file: string,
+  opts: ParallelDumpOptions,
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+): Promise<DumpCounts> {
   const sum = emptyCounts();
   const batches = readChunkBatches(file);
   const setup: DumpWorkerSetup = { file, format: opts.format, strict: opts.strict, carve: opts.carve };
@@ -85,10 +90,16 @@ export async function dumpParallel(file: string, opts: ParallelDumpOptions, out:
     for await (const b of batches) {
       if ('layout' in b) {
         const lines = new ByteSink(16);
-        const notes = fileWarnings(b.layout).map((w) => dumpItem(w, opts.format, file, lines, sum)).join('');
+        const notes = fileWarnings(b.layout)
+          .map((w) => dumpItem(w, opts.format, file, lines, sum))
+          .join('');
         if (notes.length > 0) err.write(notes);
         const size = Math.max(1, Math.min(opts.threads, Math.ceil(b.layout.chunks.length / BATCH_CHUNKS)));
-        pool = new WorkerPool(new URL('./dump-worker.js', import.meta.url), { size, workerData: setup, name: 'dump worker' });
+        pool = new WorkerPool(new URL('./dump-worker.js', import.meta.url), {
+          size,
+          workerData: setup,
+          name: 'dump worker',
+        });
         continue;
       }
       if ('error' in b) {

@@ -86,45 +86,111 @@ export function parseEndpoint(endpoint: string | null): ParsedEndpoint | null {
   let m = /^ccs:(\d{1,5})$/.exec(e);
   if (m) return { kind: 'ccs', family: null, address: null, host: null, port: +m[1]! };
   m = /^\[([0-9a-f:.%]*)\]:(\d{1,5})$/.exec(e);
-  if (m) return { kind: /^[0:]*$/.test(m[1]!) ? 'wildcard' : 'ip', family: 'ipv6', address: m[1]!, host: null, port: +m[2]! };
+  if (m)
+    return {
+      kind: /^[0:]*$/.test(m[1]!) ? 'wildcard' : 'ip',
+      family: 'ipv6',
+      address: m[1]!,
+      host: null,
+      port: +m[2]!,
+    };
   m = /^(\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5})$/.exec(e);
-  if (m) return { kind: m[1] === '0.0.0.0' ? 'wildcard' : 'ip', family: 'ipv4', address: m[1]!, host: null, port: +m[2]! };
+  if (m)
+    return { kind: m[1] === '0.0.0.0' ? 'wildcard' : 'ip', family: 'ipv4', address: m[1]!, host: null, port: +m[2]! };
   m = /^([^\s:[\]]{1,253}):(\d{1,5})$/.exec(e);
   if (m) return { kind: 'sni', family: null, address: null, host: m[1]!, port: +m[2]! };
   return null;
 }
 
 const family = (address: string): 'ipv4' | 'ipv6' => (address.includes(':') ? 'ipv6' : 'ipv4');
-const normAddr = (a: string): string => a.trim().toLowerCase().replace(/^\[|\]$/g, '');
+const normAddr = (a: string): string =>
+  a
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
 
 /** The binding HTTP.sys uses for `client` (see the order above). */
 export function selectCertificate(bindings: LookupBinding[], client: TlsClient): LookupResult {
-  const parsed = bindings.map((b) => ({ b, p: parseEndpoint(b.endpoint) })).filter((x) => x.p !== null && x.p.port === client.port) as { b: LookupBinding; p: ParsedEndpoint }[];
+  const parsed = bindings
+    .map((b) => ({ b, p: parseEndpoint(b.endpoint) }))
+    .filter((x) => x.p !== null && x.p.port === client.port) as { b: LookupBinding; p: ParsedEndpoint }[];
   const sni = client.sni?.trim().toLowerCase().replace(/\.$/, '') || null;
   if (sni) {
     const exact = parsed.find((x) => x.p.kind === 'sni' && x.p.host === sni);
-    if (exact) return { step: 'sni', binding: exact.b, certHash: exact.b.certHash, note: `SNI ${sni} matches the hostname:port binding ${exact.b.endpoint}` };
-    const wild = parsed.find((x) => x.p.kind === 'sni' && x.p.host!.startsWith('*.') && sni.endsWith(x.p.host!.slice(1)) && !sni.slice(0, -(x.p.host!.length - 1)).includes('.'));
-    if (wild) return { step: 'sni-wildcard', binding: wild.b, certHash: wild.b.certHash, note: `SNI ${sni} matches the wildcard hostname binding ${wild.b.endpoint}` };
+    if (exact)
+      return {
+        step: 'sni',
+        binding: exact.b,
+        certHash: exact.b.certHash,
+        note: `SNI ${sni} matches the hostname:port binding ${exact.b.endpoint}`,
+      };
+    const wild = parsed.find(
+      (x) =>
+        x.p.kind === 'sni' &&
+        x.p.host!.startsWith('*.') &&
+        sni.endsWith(x.p.host!.slice(1)) &&
+        !sni.slice(0, -(x.p.host!.length - 1)).includes('.'),
+    );
+    if (wild)
+      return {
+        step: 'sni-wildcard',
+        binding: wild.b,
+        certHash: wild.b.certHash,
+        note: `SNI ${sni} matches the wildcard hostname binding ${wild.b.endpoint}`,
+      };
     const ccs = parsed.find((x) => x.p.kind === 'ccs');
-    if (ccs) return { step: 'ccs', binding: ccs.b, certHash: null, note: `no hostname binding for ${sni}; the Central Certificate Store binding of port ${client.port} serves the file ${sni}.pfx` };
+    if (ccs)
+      return {
+        step: 'ccs',
+        binding: ccs.b,
+        certHash: null,
+        note: `no hostname binding for ${sni}; the Central Certificate Store binding of port ${client.port} serves the file ${sni}.pfx`,
+      };
   }
   const addr = normAddr(client.address);
   const ip = parsed.find((x) => x.p.kind === 'ip' && x.p.address === addr);
   const why = sni ? `no SNI binding for ${sni} on port ${client.port}` : 'the client sends no SNI';
-  if (ip) return { step: 'ip', binding: ip.b, certHash: ip.b.certHash, note: `${why}; the IP:port binding ${ip.b.endpoint} matches the address` };
+  if (ip)
+    return {
+      step: 'ip',
+      binding: ip.b,
+      certHash: ip.b.certHash,
+      note: `${why}; the IP:port binding ${ip.b.endpoint} matches the address`,
+    };
   const wildcard = parsed.find((x) => x.p.kind === 'wildcard' && x.p.family === family(addr));
-  if (wildcard) return { step: 'wildcard', binding: wildcard.b, certHash: wildcard.b.certHash, note: `${why}; the wildcard binding ${wildcard.b.endpoint} serves every ${family(addr)} address of the port` };
-  return { step: 'none', binding: null, certHash: null, note: `${why} and no IP binding covers ${client.address}:${client.port}: the handshake fails` };
+  if (wildcard)
+    return {
+      step: 'wildcard',
+      binding: wildcard.b,
+      certHash: wildcard.b.certHash,
+      note: `${why}; the wildcard binding ${wildcard.b.endpoint} serves every ${family(addr)} address of the port`,
+    };
+  return {
+    step: 'none',
+    binding: null,
+    certHash: null,
+    note: `${why} and no IP binding covers ${client.address}:${client.port}: the handshake fails`,
+  };
 }
 
-export type CertificateDefect = 'not-in-store' | 'expired' | 'not-yet-valid' | 'no-private-key' | 'wrong-eku' | 'untrusted-root' | 'empty-hash';
+export type CertificateDefect =
+  | 'not-in-store'
+  | 'expired'
+  | 'not-yet-valid'
+  | 'no-private-key'
+  | 'wrong-eku'
+  | 'untrusted-root'
+  | 'empty-hash';
 
 export const SERVER_AUTH_EKU = '1.3.6.1.5.5.7.3.1';
 const ANY_EKU = '2.5.29.37.0';
 
 /** What is wrong with the certificate behind a hash (at an ISO reference time, e.g. the last event of the host). */
-export function certificateDefects(hash: string | null, certificates: LookupCertificate[], at?: string | null): CertificateDefect[] {
+export function certificateDefects(
+  hash: string | null,
+  certificates: LookupCertificate[],
+  at?: string | null,
+): CertificateDefect[] {
   if (hash === null) return ['empty-hash'];
   const c = certificates.find((x) => x.thumbprint.toUpperCase() === hash.toUpperCase());
   if (!c) return certificates.length > 0 ? ['not-in-store'] : [];
@@ -133,7 +199,8 @@ export function certificateDefects(hash: string | null, certificates: LookupCert
   if (Number.isFinite(t) && c.notAfter && Date.parse(c.notAfter) < t) out.push('expired');
   if (Number.isFinite(t) && c.notBefore && Date.parse(c.notBefore) > t) out.push('not-yet-valid');
   if (c.hasPrivateKey === false) out.push('no-private-key');
-  if (c.ekus && c.ekus.length > 0 && !c.ekus.includes(SERVER_AUTH_EKU) && !c.ekus.includes(ANY_EKU)) out.push('wrong-eku');
+  if (c.ekus && c.ekus.length > 0 && !c.ekus.includes(SERVER_AUTH_EKU) && !c.ekus.includes(ANY_EKU))
+    out.push('wrong-eku');
   if (c.chainProblems?.includes('untrusted-root')) out.push('untrusted-root');
   return out;
 }

@@ -11,7 +11,20 @@ import { isoMs } from './time.js';
 export type { RemedySet } from './service-remedies.js';
 export { RDP_MACHINE_KEY, SERVICE_REMEDIES } from './service-remedies.js';
 
-export type ServiceId = 'http-sys' | 'rdp' | 'ldaps' | 'adfs' | 'sql-server' | 'adf-shir' | 'service-fabric' | 'app-v' | 'exchange' | 'svchost-service' | 'tls-client' | 'other' | 'unknown';
+export type ServiceId =
+  | 'http-sys'
+  | 'rdp'
+  | 'ldaps'
+  | 'adfs'
+  | 'sql-server'
+  | 'adf-shir'
+  | 'service-fabric'
+  | 'app-v'
+  | 'exchange'
+  | 'svchost-service'
+  | 'tls-client'
+  | 'other'
+  | 'unknown';
 
 export interface SchannelFailure {
   /** ISO-8601 UTC. */
@@ -51,36 +64,116 @@ export interface CallerDiagnosis {
   rdpCoincidences?: number;
 }
 
-interface ImageEntry { service: ServiceId; displayName: string; remedySet: RemedySet; confidence: 'high' | 'medium' }
+interface ImageEntry {
+  service: ServiceId;
+  displayName: string;
+  remedySet: RemedySet;
+  confidence: 'high' | 'medium';
+}
 
 const IMAGES: Record<string, ImageEntry> = {
-  'lsass.exe': { service: 'ldaps', displayName: 'LDAPS / Active Directory Domain Services (lsass.exe; or another SSPI server inside lsass)', remedySet: 'ldaps', confidence: 'medium' },
-  'microsoft.identityserver.servicehost.exe': { service: 'adfs', displayName: 'AD FS (Microsoft.IdentityServer.ServiceHost.exe)', remedySet: 'adfs', confidence: 'high' },
-  'sqlservr.exe': { service: 'sql-server', displayName: 'SQL Server (sqlservr.exe)', remedySet: 'sql-server', confidence: 'high' },
-  'diahost.exe': { service: 'adf-shir', displayName: 'Azure Data Factory self-hosted integration runtime (DIAHostService)', remedySet: 'adf-shir', confidence: 'high' },
-  'diawp.exe': { service: 'adf-shir', displayName: 'Azure Data Factory self-hosted integration runtime (diawp.exe)', remedySet: 'adf-shir', confidence: 'high' },
-  'fabricgateway.exe': { service: 'service-fabric', displayName: 'Service Fabric (FabricGateway.exe)', remedySet: 'service-fabric', confidence: 'high' },
-  'fabric.exe': { service: 'service-fabric', displayName: 'Service Fabric (Fabric.exe)', remedySet: 'service-fabric', confidence: 'high' },
-  'fabrichost.exe': { service: 'service-fabric', displayName: 'Service Fabric (FabricHost.exe)', remedySet: 'service-fabric', confidence: 'high' },
-  'appvclient.exe': { service: 'app-v', displayName: 'App-V client (AppVClient.exe)', remedySet: 'app-v', confidence: 'medium' },
-  'edgetransport.exe': { service: 'exchange', displayName: 'Exchange Transport (EdgeTransport.exe, SMTP STARTTLS)', remedySet: 'exchange', confidence: 'high' },
-  'msexchangefrontendtransport.exe': { service: 'exchange', displayName: 'Exchange Frontend Transport (SMTP STARTTLS)', remedySet: 'exchange', confidence: 'high' },
+  'lsass.exe': {
+    service: 'ldaps',
+    displayName: 'LDAPS / Active Directory Domain Services (lsass.exe; or another SSPI server inside lsass)',
+    remedySet: 'ldaps',
+    confidence: 'medium',
+  },
+  'microsoft.identityserver.servicehost.exe': {
+    service: 'adfs',
+    displayName: 'AD FS (Microsoft.IdentityServer.ServiceHost.exe)',
+    remedySet: 'adfs',
+    confidence: 'high',
+  },
+  'sqlservr.exe': {
+    service: 'sql-server',
+    displayName: 'SQL Server (sqlservr.exe)',
+    remedySet: 'sql-server',
+    confidence: 'high',
+  },
+  'diahost.exe': {
+    service: 'adf-shir',
+    displayName: 'Azure Data Factory self-hosted integration runtime (DIAHostService)',
+    remedySet: 'adf-shir',
+    confidence: 'high',
+  },
+  'diawp.exe': {
+    service: 'adf-shir',
+    displayName: 'Azure Data Factory self-hosted integration runtime (diawp.exe)',
+    remedySet: 'adf-shir',
+    confidence: 'high',
+  },
+  'fabricgateway.exe': {
+    service: 'service-fabric',
+    displayName: 'Service Fabric (FabricGateway.exe)',
+    remedySet: 'service-fabric',
+    confidence: 'high',
+  },
+  'fabric.exe': {
+    service: 'service-fabric',
+    displayName: 'Service Fabric (Fabric.exe)',
+    remedySet: 'service-fabric',
+    confidence: 'high',
+  },
+  'fabrichost.exe': {
+    service: 'service-fabric',
+    displayName: 'Service Fabric (FabricHost.exe)',
+    remedySet: 'service-fabric',
+    confidence: 'high',
+  },
+  'appvclient.exe': {
+    service: 'app-v',
+    displayName: 'App-V client (AppVClient.exe)',
+    remedySet: 'app-v',
+    confidence: 'medium',
+  },
+  'edgetransport.exe': {
+    service: 'exchange',
+    displayName: 'Exchange Transport (EdgeTransport.exe, SMTP STARTTLS)',
+    remedySet: 'exchange',
+    confidence: 'high',
+  },
+  'msexchangefrontendtransport.exe': {
+    service: 'exchange',
+    displayName: 'Exchange Frontend Transport (SMTP STARTTLS)',
+    remedySet: 'exchange',
+    confidence: 'high',
+  },
 };
 
-const CLIENT_NOTE = 'Type = client: this host acted as a TLS client (an outbound connection presenting a client certificate), not as the server of a binding.';
+const CLIENT_NOTE =
+  'Type = client: this host acted as a TLS client (an outbound connection presenting a client certificate), not as the server of a binding.';
 
 /** Classify the caller of one 36870, or of a burst (the failures of one host and code). */
-export function classifyCaller(failures: SchannelFailure | SchannelFailure[], ctx: CallerContext = {}): CallerDiagnosis {
+export function classifyCaller(
+  failures: SchannelFailure | SchannelFailure[],
+  ctx: CallerContext = {},
+): CallerDiagnosis {
   const list = Array.isArray(failures) ? failures : [failures];
   const role = roleOf(list);
   const roleNote = role === 'client' ? CLIENT_NOTE : null;
   const named = list.map(callerOf).find((c) => c !== null) ?? null;
   const base = named ? byName(named, list, ctx) : byCoincidence(list, ctx);
   if (role === 'client' && base.service === 'unknown') {
-    return { ...base, service: 'tls-client', displayName: 'an outbound TLS client on this host', remedySet: 'tls-client', remedies: [...SERVICE_REMEDIES['tls-client']], role, roleNote };
+    return {
+      ...base,
+      service: 'tls-client',
+      displayName: 'an outbound TLS client on this host',
+      remedySet: 'tls-client',
+      remedies: [...SERVICE_REMEDIES['tls-client']],
+      role,
+      roleNote,
+    };
   }
   if (role === 'client' && base.service === 'http-sys') {
-    return { ...base, confidence: 'low', reason: `${base.reason} But Type = client: HTTP.sys does not act as a TLS client, so the event is about an outbound connection.`, remedySet: 'tls-client', remedies: [...SERVICE_REMEDIES['tls-client']], role, roleNote };
+    return {
+      ...base,
+      confidence: 'low',
+      reason: `${base.reason} But Type = client: HTTP.sys does not act as a TLS client, so the event is about an outbound connection.`,
+      remedySet: 'tls-client',
+      remedies: [...SERVICE_REMEDIES['tls-client']],
+      role,
+      roleNote,
+    };
   }
   return { ...base, role, roleNote };
 }
@@ -93,7 +186,10 @@ function roleOf(list: SchannelFailure[]): CallerDiagnosis['role'] {
 }
 
 function callerOf(f: SchannelFailure): { image: string; pid: number | null } | null {
-  const pid = f.callerProcessId === null || f.callerProcessId === undefined || String(f.callerProcessId).trim() === '' ? null : Number(String(f.callerProcessId).trim());
+  const pid =
+    f.callerProcessId === null || f.callerProcessId === undefined || String(f.callerProcessId).trim() === ''
+      ? null
+      : Number(String(f.callerProcessId).trim());
   const image = (f.callerProcessImageName ?? '').trim();
   if (image === '' && (pid === null || !Number.isFinite(pid))) return null;
   return { image, pid: pid !== null && Number.isFinite(pid) ? pid : null };
@@ -106,10 +202,13 @@ function byName(c: { image: string; pid: number | null }, list: SchannelFailure[
   const who = `${c.image || '(no image name)'}${c.pid !== null ? ` (PID ${c.pid})` : ''}`;
   if (c.pid === 4 || name === 'system' || name === 'ntoskrnl.exe') {
     return {
-      service: 'http-sys', displayName: 'HTTP.sys (IIS or another HTTP.sys server)', confidence: 'high',
+      service: 'http-sys',
+      displayName: 'HTTP.sys (IIS or another HTTP.sys server)',
+      confidence: 'high',
       reason: `The 36870 names the SSPI caller ${who}: the kernel, i.e. HTTP.sys serving an SSL binding.`,
       ruledOut: ['not Remote Desktop, LDAPS or another user-mode TLS server: those are named by their own process'],
-      remedySet: 'iis', remedies: [],
+      remedySet: 'iis',
+      remedies: [],
     };
   }
   const notHttp = `not HTTP.sys / IIS: the caller is ${who}, not SYSTEM (PID 4); no IIS remedy applies`;
@@ -117,33 +216,61 @@ function byName(c: { image: string; pid: number | null }, list: SchannelFailure[
     const rdp = rdpCoincidences(list, ctx);
     if (rdp.near > 0 || rdp.certEvents > 0) {
       return {
-        service: 'rdp', displayName: 'Remote Desktop listener (TermService in svchost.exe)', confidence: rdp.near >= 2 || rdp.certEvents > 0 ? 'high' : 'medium',
+        service: 'rdp',
+        displayName: 'Remote Desktop listener (TermService in svchost.exe)',
+        confidence: rdp.near >= 2 || rdp.certEvents > 0 ? 'high' : 'medium',
         reason: `The caller is ${who}, and ${rdp.near > 0 ? `${rdp.near} of ${list.length} failure(s) coincide with Remote Desktop connections (RemoteConnectionManager 261)` : 'RemoteConnectionManager logged RDP certificate problems (1057/1058)'}: the Remote Desktop listener cannot use its certificate key.`,
-        ruledOut: [notHttp], remedySet: 'rdp', remedies: [...SERVICE_REMEDIES.rdp], rdpCoincidences: rdp.near,
+        ruledOut: [notHttp],
+        remedySet: 'rdp',
+        remedies: [...SERVICE_REMEDIES.rdp],
+        rdpCoincidences: rdp.near,
       };
     }
     return {
-      service: 'svchost-service', displayName: 'a service hosted in svchost.exe', confidence: 'low',
+      service: 'svchost-service',
+      displayName: 'a service hosted in svchost.exe',
+      confidence: 'low',
       reason: `The caller is ${who}; no Remote Desktop connection (261) coincides, so it is a service hosted in svchost.exe that cannot be named from the logs.`,
-      ruledOut: [notHttp, ctx.rdpEvents === undefined ? 'Remote Desktop not checked: no TerminalServices-RemoteConnectionManager log among the inputs' : 'not shown to be Remote Desktop: no 261 within the coincidence window'],
-      remedySet: 'generic', remedies: [...SERVICE_REMEDIES.generic, `If it is Remote Desktop after all: ${SERVICE_REMEDIES.rdp[0]}`],
+      ruledOut: [
+        notHttp,
+        ctx.rdpEvents === undefined
+          ? 'Remote Desktop not checked: no TerminalServices-RemoteConnectionManager log among the inputs'
+          : 'not shown to be Remote Desktop: no 261 within the coincidence window',
+      ],
+      remedySet: 'generic',
+      remedies: [...SERVICE_REMEDIES.generic, `If it is Remote Desktop after all: ${SERVICE_REMEDIES.rdp[0]}`],
     };
   }
   const known = IMAGES[name];
   if (known) {
-    return { service: known.service, displayName: known.displayName, confidence: known.confidence, reason: `The 36870 names the SSPI caller ${who}: ${known.displayName} cannot use its certificate's private key.`, ruledOut: [notHttp], remedySet: known.remedySet, remedies: [...SERVICE_REMEDIES[known.remedySet as Exclude<RemedySet, 'iis'>]] };
+    return {
+      service: known.service,
+      displayName: known.displayName,
+      confidence: known.confidence,
+      reason: `The 36870 names the SSPI caller ${who}: ${known.displayName} cannot use its certificate's private key.`,
+      ruledOut: [notHttp],
+      remedySet: known.remedySet,
+      remedies: [...SERVICE_REMEDIES[known.remedySet as Exclude<RemedySet, 'iis'>]],
+    };
   }
   return {
-    service: 'other', displayName: c.image || `process ${c.pid}`, confidence: 'medium',
+    service: 'other',
+    displayName: c.image || `process ${c.pid}`,
+    confidence: 'medium',
     reason: `The 36870 names the SSPI caller ${who}, a program bindtrail does not know: that program cannot use its certificate's private key.`,
-    ruledOut: [notHttp], remedySet: 'generic', remedies: [...SERVICE_REMEDIES.generic],
+    ruledOut: [notHttp],
+    remedySet: 'generic',
+    remedies: [...SERVICE_REMEDIES.generic],
   };
 }
 
 function rdpCoincidences(list: SchannelFailure[], ctx: CallerContext): { near: number; certEvents: number } {
   const events = ctx.rdpEvents ?? [];
   const win = (ctx.coincidenceSeconds ?? 5) * 1000;
-  const connects = events.filter((e) => e.eventId === 261).map((e) => isoMs(e.time)).filter(Number.isFinite);
+  const connects = events
+    .filter((e) => e.eventId === 261)
+    .map((e) => isoMs(e.time))
+    .filter(Number.isFinite);
   const near = list.filter((f) => {
     const t = isoMs(f.time);
     return connects.some((c) => Math.abs(c - t) <= win);
@@ -157,24 +284,45 @@ function byCoincidence(list: SchannelFailure[], ctx: CallerContext): Base {
   const noCaller = 'the event names no caller (Windows before Server 2022)';
   if (rdp.near >= 2 && share >= 0.5) {
     return {
-      service: 'rdp', displayName: 'Remote Desktop listener (TermService)', confidence: share >= 0.8 && ctx.httpSysActive !== true ? 'high' : 'medium',
+      service: 'rdp',
+      displayName: 'Remote Desktop listener (TermService)',
+      confidence: share >= 0.8 && ctx.httpSysActive !== true ? 'high' : 'medium',
       reason: `${noCaller}, but ${rdp.near} of ${list.length} failures came within ${ctx.coincidenceSeconds ?? 5} s of a Remote Desktop connection (261): the Remote Desktop listener cannot use its certificate key.`,
-      ruledOut: [`not HTTP.sys / IIS as far as timing shows: the failures follow RDP connections${ctx.httpSysActive ? ' (HTTP.sys is active on the host too)' : ''}; no IIS remedy applies`],
-      remedySet: 'rdp', remedies: [...SERVICE_REMEDIES.rdp], rdpCoincidences: rdp.near,
+      ruledOut: [
+        `not HTTP.sys / IIS as far as timing shows: the failures follow RDP connections${ctx.httpSysActive ? ' (HTTP.sys is active on the host too)' : ''}; no IIS remedy applies`,
+      ],
+      remedySet: 'rdp',
+      remedies: [...SERVICE_REMEDIES.rdp],
+      rdpCoincidences: rdp.near,
     };
   }
-  const rdpNote = ctx.rdpEvents === undefined ? 'Remote Desktop not checked: no RemoteConnectionManager log among the inputs' : `not Remote Desktop as far as timing shows: ${rdp.near} of ${list.length} failures near an RDP connection (261)`;
+  const rdpNote =
+    ctx.rdpEvents === undefined
+      ? 'Remote Desktop not checked: no RemoteConnectionManager log among the inputs'
+      : `not Remote Desktop as far as timing shows: ${rdp.near} of ${list.length} failures near an RDP connection (261)`;
   if (ctx.httpSysActive) {
     return {
-      service: 'http-sys', displayName: 'HTTP.sys (IIS) — inferred', confidence: ctx.rdpEvents === undefined ? 'low' : 'medium',
+      service: 'http-sys',
+      displayName: 'HTTP.sys (IIS) — inferred',
+      confidence: ctx.rdpEvents === undefined ? 'low' : 'medium',
       reason: `${noCaller}; HTTP.sys is active on this host and the failures do not follow RDP connections, so HTTP.sys / IIS is the likely caller.`,
-      ruledOut: [rdpNote], remedySet: 'iis', remedies: [],
+      ruledOut: [rdpNote],
+      remedySet: 'iis',
+      remedies: [],
     };
   }
   return {
-    service: 'unknown', displayName: 'an unnamed TLS service', confidence: 'low',
+    service: 'unknown',
+    displayName: 'an unnamed TLS service',
+    confidence: 'low',
     reason: `${noCaller}; ${ctx.httpSysActive === false ? 'HTTP.sys shows no activity on this host' : 'no HTTP.sys activity is known'} and the failures do not follow RDP connections, so the service cannot be named.`,
-    ruledOut: [rdpNote, ...(ctx.httpSysActive === false ? ['not HTTP.sys / IIS: no HTTP.sys event, running W3SVC or SSL binding on the host'] : [])],
-    remedySet: 'generic', remedies: [...SERVICE_REMEDIES.generic],
+    ruledOut: [
+      rdpNote,
+      ...(ctx.httpSysActive === false
+        ? ['not HTTP.sys / IIS: no HTTP.sys event, running W3SVC or SSL binding on the host']
+        : []),
+    ],
+    remedySet: 'generic',
+    remedies: [...SERVICE_REMEDIES.generic],
   };
 }

@@ -29,7 +29,10 @@ export function firstToken(cmd: string): string {
 
 /** `0.0.0.0:443`, `[::]:443`, `www.contoso.com:443` (lower case), `ccs:443` — the endpoint form of 15300/netsh. */
 export function normaliseEndpoint(e: string): string {
-  const t = e.trim().replace(/^["']+|["']+$/g, '').toLowerCase();
+  const t = e
+    .trim()
+    .replace(/^["']+|["']+$/g, '')
+    .toLowerCase();
   return t.startsWith('ccs=') ? `ccs:${t.slice(4)}` : t;
 }
 
@@ -45,15 +48,21 @@ export interface NetshSslCommand {
  */
 export function parseNetshSsl(text: string): NetshSslCommand | null {
   const t = text.slice(0, COMMAND_LINE_CAP);
-  const m = /\bnetsh(?:\.exe)?"?\s+(?:[^\s]+\s+){0,3}?http\s+(delete|add|update|show)\s+sslcert\b([^&|;\r\n]{0,2000})/i.exec(t);
+  const m =
+    /\bnetsh(?:\.exe)?"?\s+(?:[^\s]+\s+){0,3}?http\s+(delete|add|update|show)\s+sslcert\b([^&|;\r\n]{0,2000})/i.exec(t);
   if (!m) return null;
   const verb = m[1]!.toLowerCase() as NetshSslCommand['verb'];
   const endpoints: string[] = [];
   const arg = /\b(ipport|hostnameport|ccs|scopedccs)\s*=\s*("[^"]{0,300}"|'[^']{0,300}'|[^\s"']{1,300})/gi;
   for (let a = arg.exec(m[2]!); a; a = arg.exec(m[2]!)) {
     const key = a[1]!.toLowerCase();
-    const value = a[2]!.replace(/^["']|["']$/g, '').trim().toLowerCase();
-    endpoints.push(key === 'ccs' ? `ccs:${value}` : key === 'scopedccs' ? `ccs:${value.slice(value.lastIndexOf(':') + 1)}` : value);
+    const value = a[2]!
+      .replace(/^["']|["']$/g, '')
+      .trim()
+      .toLowerCase();
+    endpoints.push(
+      key === 'ccs' ? `ccs:${value}` : key === 'scopedccs' ? `ccs:${value.slice(value.lastIndexOf(':') + 1)}` : value,
+    );
   }
   return { verb, endpoints };
 }
@@ -64,7 +73,10 @@ export function parseNetshSsl(text: string): NetshSslCommand | null {
  * `undefined` when it is there but not decodable (bad base64, odd length, not text).
  */
 export function decodeEncodedCommand(cmd: string): string | null | undefined {
-  const m = /(?:^|\s)[-/\u2013](?:e|ec|en|enc|enco|encod|encode|encoded|encodedc|encodedco|encodedcom|encodedcomm|encodedcomma|encodedcomman|encodedcommand)\s+"?([^\s"]+)/i.exec(cmd.slice(0, COMMAND_LINE_CAP));
+  const m =
+    /(?:^|\s)[-/\u2013](?:e|ec|en|enc|enco|encod|encode|encoded|encodedc|encodedco|encodedcom|encodedcomm|encodedcomma|encodedcomman|encodedcommand)\s+"?([^\s"]+)/i.exec(
+      cmd.slice(0, COMMAND_LINE_CAP),
+    );
   if (!m) return null;
   const b64 = m[1]!;
   if (b64.length > ENCODED_CAP || !/^[A-Za-z0-9+/]+={0,2}$/.test(b64) || b64.length % 4 === 1) return undefined;
@@ -86,7 +98,9 @@ export function sslBindingPaths(text: string): string[] {
   const t = text.slice(0, COMMAND_LINE_CAP);
   for (let m = re.exec(t); m; m = re.exec(t)) {
     const ip = m[1]!;
-    out.push(m[3] ? `${m[3].toLowerCase()}:${m[2]}` : `${ip === '' || ip === '*' ? '0.0.0.0' : ip.toLowerCase()}:${m[2]}`);
+    out.push(
+      m[3] ? `${m[3].toLowerCase()}:${m[2]}` : `${ip === '' || ip === '*' ? '0.0.0.0' : ip.toLowerCase()}:${m[2]}`,
+    );
   }
   return out;
 }

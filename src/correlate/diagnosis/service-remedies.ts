@@ -4,11 +4,24 @@
  * (src/knowledge/error-codes.ts) and is only named here.
  */
 
-export const REMEDY_SETS = ['iis', 'rdp', 'ldaps', 'adfs', 'sql-server', 'adf-shir', 'service-fabric', 'app-v', 'exchange', 'tls-client', 'generic'] as const;
+export const REMEDY_SETS = [
+  'iis',
+  'rdp',
+  'ldaps',
+  'adfs',
+  'sql-server',
+  'adf-shir',
+  'service-fabric',
+  'app-v',
+  'exchange',
+  'tls-client',
+  'generic',
+] as const;
 export type RemedySet = (typeof REMEDY_SETS)[number];
 
 /** Key file of the Remote Desktop listener's self-signed certificate (the suffix is the machine GUID). */
-export const RDP_MACHINE_KEY = 'C:\\ProgramData\\Microsoft\\Crypto\\RSA\\MachineKeys\\f686aace6942fb7f7ceb231212eef4a4_*';
+export const RDP_MACHINE_KEY =
+  'C:\\ProgramData\\Microsoft\\Crypto\\RSA\\MachineKeys\\f686aace6942fb7f7ceb231212eef4a4_*';
 
 export const SERVICE_REMEDIES: Readonly<Record<Exclude<RemedySet, 'iis'>, readonly string[]>> = {
   rdp: [
@@ -29,7 +42,7 @@ export const SERVICE_REMEDIES: Readonly<Record<Exclude<RemedySet, 'iis'>, readon
     'Check that the certificate chosen in SQL Server Configuration Manager → Network Configuration → Protocols → Certificate still exists with its key.',
   ],
   'adf-shir': [
-    "Grant NT SERVICE\\DIAHostService read access to the private key of the certificate used by the Azure Data Factory self-hosted integration runtime (certlm.msc → Manage Private Keys), then restart the integration runtime service.",
+    'Grant NT SERVICE\\DIAHostService read access to the private key of the certificate used by the Azure Data Factory self-hosted integration runtime (certlm.msc → Manage Private Keys), then restart the integration runtime service.',
   ],
   'service-fabric': [
     'Grant NETWORK SERVICE (or the Service Fabric runtime account) read access to the private key of the cluster / server certificate (certlm.msc → Manage Private Keys, or the ACL in the cluster manifest), then restart FabricHostSvc.',

@@ -48,10 +48,16 @@ export function readName(ctx: ChunkContext, off: number): NameEntry {
   if (hit !== undefined) return hit;
   if (off < 0 || off + 8 > ctx.b.length) fail(`name offset 0x${off.toString(16)} outside the chunk`, off);
   const chars = ctx.view.getUint16(off + 6, true);
-  if (off + 8 + chars * 2 > ctx.b.length) fail(`name at 0x${off.toString(16)} runs past the chunk (${chars} chars)`, off);
-  if (chars === 0 || chars > MAX_NAME_CHARS) fail(`name at 0x${off.toString(16)} has ${chars} chars (expected 1–${MAX_NAME_CHARS})`, off);
+  if (off + 8 + chars * 2 > ctx.b.length)
+    fail(`name at 0x${off.toString(16)} runs past the chunk (${chars} chars)`, off);
+  if (chars === 0 || chars > MAX_NAME_CHARS)
+    fail(`name at 0x${off.toString(16)} has ${chars} chars (expected 1–${MAX_NAME_CHARS})`, off);
   const bad = badNameChar(ctx.b, off + 8, chars);
-  if (bad >= 0) fail(`name at 0x${off.toString(16)} holds U+${bad.toString(16).toUpperCase().padStart(4, '0')}, not allowed in an XML name`, off);
+  if (bad >= 0)
+    fail(
+      `name at 0x${off.toString(16)} holds U+${bad.toString(16).toUpperCase().padStart(4, '0')}, not allowed in an XML name`,
+      off,
+    );
   const text = utf16At(ctx.b, off + 8, chars);
   const entry = { text, esc: escapeXml(text) };
   ctx.names.set(off, entry);
@@ -65,7 +71,18 @@ export function readName(ctx: ChunkContext, off: number): NameEntry {
 function badNameChar(b: Uint8Array, at: number, chars: number): number {
   for (let i = 0; i < chars; i++) {
     const c = b[at + i * 2]! | (b[at + i * 2 + 1]! << 8);
-    if (c <= 0x20 || c === 0x22 || c === 0x26 || c === 0x27 || c === 0x2f || c === 0x3c || c === 0x3d || c === 0x3e || c >= 0xfffe) return c;
+    if (
+      c <= 0x20 ||
+      c === 0x22 ||
+      c === 0x26 ||
+      c === 0x27 ||
+      c === 0x2f ||
+      c === 0x3c ||
+      c === 0x3d ||
+      c === 0x3e ||
+      c >= 0xfffe
+    )
+      return c;
     if (c >= 0xd800 && c <= 0xdfff) {
       const next = i + 1 < chars ? b[at + i * 2 + 2]! | (b[at + i * 2 + 3]! << 8) : 0;
       if (c > 0xdbff || next < 0xdc00 || next > 0xdfff) return c;
@@ -140,7 +157,10 @@ function readElement(ctx: ChunkContext, c: Cursor, depth: number, preferDep: boo
   c.pos += 1;
   if (close === Token.CloseEmptyElement) return { k: NodeKind.Element, name, attrs, children: [] };
   if (close !== Token.CloseStartElement) {
-    fail(`element <${name.text}> at 0x${start.toString(16)}: expected close token, found 0x${close.toString(16)}`, c.pos - 1);
+    fail(
+      `element <${name.text}> at 0x${start.toString(16)}: expected close token, found 0x${close.toString(16)}`,
+      c.pos - 1,
+    );
   }
   const children = readContent(ctx, c, depth, preferDep);
   return { k: NodeKind.Element, name, attrs, children };
@@ -256,7 +276,13 @@ function readPI(ctx: ChunkContext, c: Cursor): TNode {
  * Compile a fragment body (fragment headers, elements, PIs, up to EOF) at [pos, end).
  * `preferDep`: elements carry a dependency id (true inside template definitions).
  */
-export function compileStream(ctx: ChunkContext, pos: number, end: number, preferDep: boolean, trace: CompileTrace | null = null): { nodes: TNode[]; end: number } {
+export function compileStream(
+  ctx: ChunkContext,
+  pos: number,
+  end: number,
+  preferDep: boolean,
+  trace: CompileTrace | null = null,
+): { nodes: TNode[]; end: number } {
   const c: Cursor = { pos, end: Math.min(end, ctx.b.length), trace };
   const nodes: TNode[] = [];
   while (c.pos < c.end) {
@@ -297,7 +323,8 @@ export function getTemplate(ctx: ChunkContext, defOffset: number): Template {
     }
     const size = ctx.view.getUint32(defOffset + 20, true);
     const body = defOffset + TEMPLATE_HEADER_SIZE;
-    if (body + size > ctx.b.length) fail(`template at 0x${defOffset.toString(16)}: data size ${size} runs past the chunk`, defOffset);
+    if (body + size > ctx.b.length)
+      fail(`template at 0x${defOffset.toString(16)}: data size ${size} runs past the chunk`, defOffset);
     const reused = cachedTemplate(ctx, defOffset, size);
     if (reused !== null) {
       ctx.templates.set(defOffset, reused);

@@ -37,7 +37,8 @@ export const RENDER_BUDGET = 1_000_000;
 
 /** Spend rendering work; throws when a record's rendering fans out beyond any real event. */
 export function spend(ctx: ChunkContext, n: number): void {
-  if ((ctx.budget -= n) < 0) throw new BinXmlError(`rendering exceeds ${RENDER_BUDGET} steps (nested values referenced in a loop)`, 0);
+  if ((ctx.budget -= n) < 0)
+    throw new BinXmlError(`rendering exceeds ${RENDER_BUDGET} steps (nested values referenced in a loop)`, 0);
 }
 
 export function createChunkContext(b: Uint8Array, index: number, base: number, fileName: string): ChunkContext {

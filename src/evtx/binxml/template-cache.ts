@@ -119,13 +119,20 @@ export function cachedTemplate(ctx: ChunkContext, defOffset: number, size: numbe
   if (list === undefined) return null;
   const body = defOffset + KEY_TO;
   for (const e of list) {
-    if (e.bytes.length === size && matches(ctx, body, e)) return { offset: defOffset, nodes: e.first.nodes, plan: e.first.plan };
+    if (e.bytes.length === size && matches(ctx, body, e))
+      return { offset: defOffset, nodes: e.first.nodes, plan: e.first.plan };
   }
   return null;
 }
 
 /** Remember a successful compile for later chunks. */
-export function storeTemplate(ctx: ChunkContext, defOffset: number, size: number, trace: CompileTrace, tpl: Template): void {
+export function storeTemplate(
+  ctx: ChunkContext,
+  defOffset: number,
+  size: number,
+  trace: CompileTrace,
+  tpl: Template,
+): void {
   if (entries >= MAX_ENTRIES || cachedBytes + size > MAX_BYTES) {
     cache.clear();
     entries = 0;
@@ -134,7 +141,13 @@ export function storeTemplate(ctx: ChunkContext, defOffset: number, size: number
   const key = keyOf(ctx, defOffset);
   const body = defOffset + KEY_TO;
   const bytes = Buffer.from(ctx.b.subarray(body, body + size));
-  const entry: Entry = { bytes, view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), chunkLength: ctx.b.length, trace, first: tpl };
+  const entry: Entry = {
+    bytes,
+    view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    chunkLength: ctx.b.length,
+    trace,
+    first: tpl,
+  };
   const list = cache.get(key);
   if (list === undefined) cache.set(key, [entry]);
   else {

@@ -14,8 +14,22 @@ const EPOCH_DELTA_S = 11644473600;
 export const FIXED_SIZE: Uint8Array = (() => {
   const t = new Uint8Array(256);
   const sizes: [number, number][] = [
-    [0x03, 1], [0x04, 1], [0x05, 2], [0x06, 2], [0x07, 4], [0x08, 4], [0x09, 8], [0x0a, 8], [0x0b, 4], [0x0c, 8], [0x0d, 4],
-    [0x0f, 16], [0x11, 8], [0x12, 16], [0x14, 4], [0x15, 8],
+    [0x03, 1],
+    [0x04, 1],
+    [0x05, 2],
+    [0x06, 2],
+    [0x07, 4],
+    [0x08, 4],
+    [0x09, 8],
+    [0x0a, 8],
+    [0x0b, 4],
+    [0x0c, 8],
+    [0x0d, 4],
+    [0x0f, 16],
+    [0x11, 8],
+    [0x12, 16],
+    [0x14, 4],
+    [0x15, 8],
   ];
   for (const [type, size] of sizes) t[type] = size;
   return t;
@@ -89,8 +103,23 @@ function systemtimeText(v: DataView, off: number): string {
 
 export function guidText(b: Uint8Array, o: number): string {
   return (
-    '{' + HEX2[b[o + 3]!]! + HEX2[b[o + 2]!]! + HEX2[b[o + 1]!]! + HEX2[b[o]!]! + '-' + HEX2[b[o + 5]!]! + HEX2[b[o + 4]!]! + '-' +
-    HEX2[b[o + 7]!]! + HEX2[b[o + 6]!]! + '-' + HEX2[b[o + 8]!]! + HEX2[b[o + 9]!]! + '-' + hexBytes(b, o + 10, 6) + '}'
+    '{' +
+    HEX2[b[o + 3]!]! +
+    HEX2[b[o + 2]!]! +
+    HEX2[b[o + 1]!]! +
+    HEX2[b[o]!]! +
+    '-' +
+    HEX2[b[o + 5]!]! +
+    HEX2[b[o + 4]!]! +
+    '-' +
+    HEX2[b[o + 7]!]! +
+    HEX2[b[o + 6]!]! +
+    '-' +
+    HEX2[b[o + 8]!]! +
+    HEX2[b[o + 9]!]! +
+    '-' +
+    hexBytes(b, o + 10, 6) +
+    '}'
   );
 }
 
@@ -113,36 +142,65 @@ function floatText(x: number): string {
  * One scalar value as display text (unescaped). Returns null when the type is unknown or the
  * size does not fit the type (the caller shows hex and records a warning).
  */
-export function scalarText(ctx: ChunkContext | null, b: Uint8Array, v: DataView, off: number, size: number, type: number): string | null {
+export function scalarText(
+  ctx: ChunkContext | null,
+  b: Uint8Array,
+  v: DataView,
+  off: number,
+  size: number,
+  type: number,
+): string | null {
   const fixed = FIXED_SIZE[type & 0xff]!;
   if (size < fixed) return size === 0 ? '' : null;
   switch (type) {
-    case ValueType.Null: return '';
-    case ValueType.String: return utf16Value(b, off, size);
-    case ValueType.AnsiString: return ansiValue(b, off, size);
-    case ValueType.Int8: return String(v.getInt8(off));
-    case ValueType.UInt8: return String(b[off]!);
-    case ValueType.Int16: return String(v.getInt16(off, true));
-    case ValueType.UInt16: return String(v.getUint16(off, true));
-    case ValueType.Int32: return String(v.getInt32(off, true));
-    case ValueType.UInt32: return String(v.getUint32(off, true));
-    case ValueType.Int64: return v.getBigInt64(off, true).toString();
-    case ValueType.UInt64: return u64Text(v, off);
-    case ValueType.Real32: return floatText(Number(v.getFloat32(off, true).toPrecision(9)));
-    case ValueType.Real64: return floatText(v.getFloat64(off, true));
+    case ValueType.Null:
+      return '';
+    case ValueType.String:
+      return utf16Value(b, off, size);
+    case ValueType.AnsiString:
+      return ansiValue(b, off, size);
+    case ValueType.Int8:
+      return String(v.getInt8(off));
+    case ValueType.UInt8:
+      return String(b[off]!);
+    case ValueType.Int16:
+      return String(v.getInt16(off, true));
+    case ValueType.UInt16:
+      return String(v.getUint16(off, true));
+    case ValueType.Int32:
+      return String(v.getInt32(off, true));
+    case ValueType.UInt32:
+      return String(v.getUint32(off, true));
+    case ValueType.Int64:
+      return v.getBigInt64(off, true).toString();
+    case ValueType.UInt64:
+      return u64Text(v, off);
+    case ValueType.Real32:
+      return floatText(Number(v.getFloat32(off, true).toPrecision(9)));
+    case ValueType.Real64:
+      return floatText(v.getFloat64(off, true));
     // Bool is a u32; real files hold values other than 0/1 (sample-with-irregular-bool-values).
-    case ValueType.Bool: return v.getUint32(off, true) !== 0 ? 'true' : 'false';
-    case ValueType.Binary: return hexBytes(b, off, size);
-    case ValueType.Guid: return guidText(b, off);
+    case ValueType.Bool:
+      return v.getUint32(off, true) !== 0 ? 'true' : 'false';
+    case ValueType.Binary:
+      return hexBytes(b, off, size);
+    case ValueType.Guid:
+      return guidText(b, off);
     case ValueType.SizeT:
       if (size === 4) return '0x' + v.getUint32(off, true).toString(16);
       return size === 8 ? hex64(v, off) : null;
-    case ValueType.FileTime: return filetimeText(ctx, v, off);
-    case ValueType.SysTime: return systemtimeText(v, off);
-    case ValueType.Sid: return sidText(b, v, off, size);
-    case ValueType.HexInt32: return '0x' + v.getUint32(off, true).toString(16);
-    case ValueType.HexInt64: return hex64(v, off);
-    default: return null;
+    case ValueType.FileTime:
+      return filetimeText(ctx, v, off);
+    case ValueType.SysTime:
+      return systemtimeText(v, off);
+    case ValueType.Sid:
+      return sidText(b, v, off, size);
+    case ValueType.HexInt32:
+      return '0x' + v.getUint32(off, true).toString(16);
+    case ValueType.HexInt64:
+      return hex64(v, off);
+    default:
+      return null;
   }
 }
 
@@ -187,11 +245,20 @@ export function arrayItems(b: Uint8Array, off: number, size: number, type: numbe
 }
 
 /** Display text of a value of any type; unknown types become hex and push a warning. */
-export function valueText(ctx: ChunkContext | null, b: Uint8Array, v: DataView, off: number, size: number, type: number, warnings: string[]): string {
+export function valueText(
+  ctx: ChunkContext | null,
+  b: Uint8Array,
+  v: DataView,
+  off: number,
+  size: number,
+  type: number,
+  warnings: string[],
+): string {
   if (type & ARRAY_FLAG) {
     const items = arrayItems(b, off, size, type);
     const parts: string[] = [];
-    for (let i = 0; i < items.length; i += 2) parts.push(valueText(ctx, b, v, items[i]!, items[i + 1]!, type & ~ARRAY_FLAG, warnings));
+    for (let i = 0; i < items.length; i += 2)
+      parts.push(valueText(ctx, b, v, items[i]!, items[i + 1]!, type & ~ARRAY_FLAG, warnings));
     return parts.join(', ');
   }
   const s = scalarText(ctx, b, v, off, size, type);

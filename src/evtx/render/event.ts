@@ -19,9 +19,26 @@ type Obj = { [key: string]: JsonValue };
 /** An event with every field null (records whose content cannot be read). */
 export function emptyEvent(): EvtxEvent {
   return {
-    provider: null, providerGuid: null, eventSourceName: null, eventId: null, qualifiers: null, version: null,
-    level: null, task: null, opcode: null, keywords: null, timeCreated: null, eventRecordId: null, activityId: null,
-    relatedActivityId: null, processId: null, threadId: null, channel: null, computer: null, userSid: null, data: null,
+    provider: null,
+    providerGuid: null,
+    eventSourceName: null,
+    eventId: null,
+    qualifiers: null,
+    version: null,
+    level: null,
+    task: null,
+    opcode: null,
+    keywords: null,
+    timeCreated: null,
+    eventRecordId: null,
+    activityId: null,
+    relatedActivityId: null,
+    processId: null,
+    threadId: null,
+    channel: null,
+    computer: null,
+    userSid: null,
+    data: null,
     values: [],
   };
 }
@@ -53,7 +70,13 @@ function setData(w: Walk, key: string, value: JsonValue): void {
 }
 
 /** Call `fn` for each child element, looking through nested BinXml values, without allocating. */
-function eachElement(w: Walk, inst: Instance, nodes: readonly TNode[], fn: (inst: Instance, el: TElement) => void, depth = 0): void {
+function eachElement(
+  w: Walk,
+  inst: Instance,
+  nodes: readonly TNode[],
+  fn: (inst: Instance, el: TElement) => void,
+  depth = 0,
+): void {
   spend(w.ctx, nodes.length);
   for (let k = 0; k < nodes.length; k++) {
     const n = nodes[k]!;
@@ -84,7 +107,16 @@ function text(w: Walk, inst: Instance, el: TElement): string | null {
   return partsText(w.ctx, inst, el.children, w.warnings);
 }
 
-const INT_TYPES = new Set<number>([ValueType.Int8, ValueType.UInt8, ValueType.Int16, ValueType.UInt16, ValueType.Int32, ValueType.UInt32, ValueType.Int64, ValueType.UInt64]);
+const INT_TYPES = new Set<number>([
+  ValueType.Int8,
+  ValueType.UInt8,
+  ValueType.Int16,
+  ValueType.UInt16,
+  ValueType.Int32,
+  ValueType.UInt32,
+  ValueType.Int64,
+  ValueType.UInt64,
+]);
 
 /** Number of an element's content: read from the value when it is one integer substitution. */
 function numOf(w: Walk, inst: Instance, el: TElement): number | null {
@@ -115,7 +147,12 @@ function systemTime(w: Walk, inst: Instance, el: TElement): bigint | null {
   const a = el.attrs.find((x) => x.name.text === 'SystemTime');
   if (a === undefined) return null;
   const only = a.parts.length === 1 ? a.parts[0]! : null;
-  if (only !== null && only.k === NodeKind.Sub && slotType(inst, only.slot) === ValueType.FileTime && inst.vals[inst.base + only.slot * 3 + 1]! >= 8) {
+  if (
+    only !== null &&
+    only.k === NodeKind.Sub &&
+    slotType(inst, only.slot) === ValueType.FileTime &&
+    inst.vals[inst.base + only.slot * 3 + 1]! >= 8
+  ) {
     return w.ctx.view.getBigUint64(inst.vals[inst.base + only.slot * 3]!, true);
   }
   return ticksFromIso(partsText(w.ctx, inst, a.parts, w.warnings));
@@ -136,16 +173,31 @@ function system(w: Walk, inst: Instance, sys: TElement): void {
         ev.eventId = numOf(w, i, el);
         ev.qualifiers = attrNum(w, i, el, 'Qualifiers');
         break;
-      case 'Version': ev.version = numOf(w, i, el); break;
-      case 'Level': ev.level = numOf(w, i, el); break;
-      case 'Task': ev.task = numOf(w, i, el); break;
-      case 'Opcode': ev.opcode = numOf(w, i, el); break;
-      case 'Keywords': ev.keywords = text(w, i, el); break;
-      case 'TimeCreated': ev.timeCreated = systemTime(w, i, el); break;
+      case 'Version':
+        ev.version = numOf(w, i, el);
+        break;
+      case 'Level':
+        ev.level = numOf(w, i, el);
+        break;
+      case 'Task':
+        ev.task = numOf(w, i, el);
+        break;
+      case 'Opcode':
+        ev.opcode = numOf(w, i, el);
+        break;
+      case 'Keywords':
+        ev.keywords = text(w, i, el);
+        break;
+      case 'TimeCreated':
+        ev.timeCreated = systemTime(w, i, el);
+        break;
       case 'EventRecordID': {
         const only = el.children.length === 1 ? el.children[0]! : null;
         ev.eventRecordId =
-          only !== null && only.k === NodeKind.Sub && slotType(i, only.slot) === ValueType.UInt64 && i.vals[i.base + only.slot * 3 + 1]! >= 8
+          only !== null &&
+          only.k === NodeKind.Sub &&
+          slotType(i, only.slot) === ValueType.UInt64 &&
+          i.vals[i.base + only.slot * 3 + 1]! >= 8
             ? w.ctx.view.getBigUint64(i.vals[i.base + only.slot * 3]!, true)
             : big(text(w, i, el));
         break;
@@ -158,9 +210,15 @@ function system(w: Walk, inst: Instance, sys: TElement): void {
         ev.processId = attrNum(w, i, el, 'ProcessID');
         ev.threadId = attrNum(w, i, el, 'ThreadID');
         break;
-      case 'Channel': ev.channel = text(w, i, el); break;
-      case 'Computer': ev.computer = text(w, i, el); break;
-      case 'Security': ev.userSid = attr(w, i, el, 'UserID'); break;
+      case 'Channel':
+        ev.channel = text(w, i, el);
+        break;
+      case 'Computer':
+        ev.computer = text(w, i, el);
+        break;
+      case 'Security':
+        ev.userSid = attr(w, i, el, 'UserID');
+        break;
     }
   });
 }
@@ -263,4 +321,3 @@ function addChild(obj: Obj, key: string, value: JsonValue): void {
     }
   }
 }
-

@@ -24,7 +24,12 @@ export function filetimeIso(ticks: bigint | null): string | null {
   const lo = Number(ticks & 0xffffffffn);
   const rem = hi * 4967296 + lo;
   const frac = rem % 1e7;
-  return filetimePrefix(null, hi * 429 + Math.floor(rem / 1e7)) + '.' + (frac < 1e6 ? String(frac).padStart(7, '0') : String(frac)) + 'Z';
+  return (
+    filetimePrefix(null, hi * 429 + Math.floor(rem / 1e7)) +
+    '.' +
+    (frac < 1e6 ? String(frac).padStart(7, '0') : String(frac)) +
+    'Z'
+  );
 }
 
 const MAX_U64 = (1n << 64n) - 1n;

@@ -105,12 +105,24 @@ function addElement(pb: PlanBuilder, el: TElement): void {
 function addNodes(pb: PlanBuilder, nodes: TNode[]): void {
   for (const n of nodes) {
     switch (n.k) {
-      case NodeKind.Element: addElement(pb, n); break;
-      case NodeKind.Text: pb.text(escapeText(n.text)); break;
-      case NodeKind.Sub: pb.push(Op.Sub, '', n.slot, 0); break;
-      case NodeKind.CData: pb.text(`<![CDATA[${n.text.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`); break;
-      case NodeKind.PI: pb.text(`<?${n.target.esc}${n.data ? ' ' + n.data : ''}?>`); break;
-      case NodeKind.Ref: pb.text(refText(n.name)); break;
+      case NodeKind.Element:
+        addElement(pb, n);
+        break;
+      case NodeKind.Text:
+        pb.text(escapeText(n.text));
+        break;
+      case NodeKind.Sub:
+        pb.push(Op.Sub, '', n.slot, 0);
+        break;
+      case NodeKind.CData:
+        pb.text(`<![CDATA[${n.text.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`);
+        break;
+      case NodeKind.PI:
+        pb.text(`<?${n.target.esc}${n.data ? ' ' + n.data : ''}?>`);
+        break;
+      case NodeKind.Ref:
+        pb.text(refText(n.name));
+        break;
     }
   }
 }

@@ -22,7 +22,11 @@ export function slotType(inst: Instance, slot: number): number {
 }
 
 export function slotIsNull(inst: Instance, slot: number): boolean {
-  return slot >= inst.count || inst.vals[inst.base + slot * 3 + 2] === ValueType.Null || inst.vals[inst.base + slot * 3 + 1] === 0;
+  return (
+    slot >= inst.count ||
+    inst.vals[inst.base + slot * 3 + 2] === ValueType.Null ||
+    inst.vals[inst.base + slot * 3 + 1] === 0
+  );
 }
 
 /** Display text of a slot ('' when absent; nested BinXml gives ''). */
@@ -30,7 +34,15 @@ export function subText(ctx: ChunkContext, inst: Instance, slot: number, warning
   if (slotIsNull(inst, slot)) return '';
   const type = inst.vals[inst.base + slot * 3 + 2]!;
   if (type === ValueType.BinXml) return '';
-  return valueText(ctx, ctx.b, ctx.view, inst.vals[inst.base + slot * 3]!, inst.vals[inst.base + slot * 3 + 1]!, type, warnings);
+  return valueText(
+    ctx,
+    ctx.b,
+    ctx.view,
+    inst.vals[inst.base + slot * 3]!,
+    inst.vals[inst.base + slot * 3 + 1]!,
+    type,
+    warnings,
+  );
 }
 
 /** Display texts of an array slot's items. */
@@ -39,7 +51,8 @@ export function subItems(ctx: ChunkContext, inst: Instance, slot: number, warnin
   const type = inst.vals[inst.base + slot * 3 + 2]!;
   const items = arrayItems(ctx.b, off, inst.vals[inst.base + slot * 3 + 1]!, type);
   const out: string[] = [];
-  for (let i = 0; i < items.length; i += 2) out.push(valueText(ctx, ctx.b, ctx.view, items[i]!, items[i + 1]!, type & ~ARRAY_FLAG, warnings));
+  for (let i = 0; i < items.length; i += 2)
+    out.push(valueText(ctx, ctx.b, ctx.view, items[i]!, items[i + 1]!, type & ~ARRAY_FLAG, warnings));
   return out;
 }
 
@@ -48,16 +61,31 @@ const MAX_SAFE_HI = 0x200000;
 /** Typed JSON value of one scalar at `off`: numbers, booleans, strings; u64 beyond 2^53 as decimal text. */
 function scalarJson(ctx: ChunkContext, off: number, size: number, type: number, warnings: string[]): JsonValue {
   const v = ctx.view;
-  if (type === ValueType.Null || (size === 0 && type !== ValueType.String && type !== ValueType.AnsiString)) return null;
-  const fits = size >= (type === ValueType.Int64 || type === ValueType.UInt64 || type === ValueType.Real64 ? 8 : type === ValueType.Int16 || type === ValueType.UInt16 ? 2 : type === ValueType.Int8 || type === ValueType.UInt8 ? 1 : 4);
+  if (type === ValueType.Null || (size === 0 && type !== ValueType.String && type !== ValueType.AnsiString))
+    return null;
+  const fits =
+    size >=
+    (type === ValueType.Int64 || type === ValueType.UInt64 || type === ValueType.Real64
+      ? 8
+      : type === ValueType.Int16 || type === ValueType.UInt16
+        ? 2
+        : type === ValueType.Int8 || type === ValueType.UInt8
+          ? 1
+          : 4);
   if (fits) {
     switch (type) {
-      case ValueType.Int8: return v.getInt8(off);
-      case ValueType.UInt8: return v.getUint8(off);
-      case ValueType.Int16: return v.getInt16(off, true);
-      case ValueType.UInt16: return v.getUint16(off, true);
-      case ValueType.Int32: return v.getInt32(off, true);
-      case ValueType.UInt32: return v.getUint32(off, true);
+      case ValueType.Int8:
+        return v.getInt8(off);
+      case ValueType.UInt8:
+        return v.getUint8(off);
+      case ValueType.Int16:
+        return v.getInt16(off, true);
+      case ValueType.UInt16:
+        return v.getUint16(off, true);
+      case ValueType.Int32:
+        return v.getInt32(off, true);
+      case ValueType.UInt32:
+        return v.getUint32(off, true);
       case ValueType.Int64: {
         const x = v.getBigInt64(off, true);
         return x >= -9007199254740991n && x <= 9007199254740991n ? Number(x) : x.toString();
@@ -71,7 +99,8 @@ function scalarJson(ctx: ChunkContext, off: number, size: number, type: number, 
         const x = type === ValueType.Real32 ? Number(v.getFloat32(off, true).toPrecision(9)) : v.getFloat64(off, true);
         return Number.isFinite(x) ? x : x > 0 ? 'INF' : x < 0 ? '-INF' : 'NAN';
       }
-      case ValueType.Bool: return v.getUint32(off, true) !== 0;
+      case ValueType.Bool:
+        return v.getUint32(off, true) !== 0;
     }
   }
   const s = scalarText(ctx, ctx.b, v, off, size, type);
@@ -87,14 +116,20 @@ export function subJson(ctx: ChunkContext, inst: Instance, slot: number, warning
   if (type & ARRAY_FLAG) {
     const items = arrayItems(ctx.b, off, size, type);
     const out: JsonValue[] = [];
-    for (let i = 0; i < items.length; i += 2) out.push(scalarJson(ctx, items[i]!, items[i + 1]!, type & ~ARRAY_FLAG, warnings));
+    for (let i = 0; i < items.length; i += 2)
+      out.push(scalarJson(ctx, items[i]!, items[i + 1]!, type & ~ARRAY_FLAG, warnings));
     return out;
   }
   return scalarJson(ctx, off, size, type, warnings);
 }
 
 /** Text of attribute parts or text-only content (refs resolved for the five XML entities). */
-export function partsText(ctx: ChunkContext, inst: Instance, parts: readonly (TPart | TNode)[], warnings: string[]): string {
+export function partsText(
+  ctx: ChunkContext,
+  inst: Instance,
+  parts: readonly (TPart | TNode)[],
+  warnings: string[],
+): string {
   let s = '';
   for (const p of parts) {
     if (p.k === NodeKind.Text || p.k === NodeKind.CData) s += p.text;
@@ -116,7 +151,13 @@ export function refValue(name: string): string {
 }
 
 /** Children with nested BinXml substitutions replaced by the nodes they hold (depth-capped). */
-export function expand(ctx: ChunkContext, inst: Instance, nodes: readonly TNode[], out: Bound[] = [], depth = 0): Bound[] {
+export function expand(
+  ctx: ChunkContext,
+  inst: Instance,
+  nodes: readonly TNode[],
+  out: Bound[] = [],
+  depth = 0,
+): Bound[] {
   spend(ctx, nodes.length);
   for (const node of nodes) {
     if (node.k === NodeKind.Sub && slotType(inst, node.slot) === ValueType.BinXml) {

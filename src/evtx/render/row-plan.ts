@@ -33,15 +33,48 @@ export interface FlatEvent extends Omit<EvtxEvent, 'data' | 'values'> {
 
 export function flatEvent(): FlatEvent {
   return {
-    provider: null, providerGuid: null, eventSourceName: null, eventId: null, qualifiers: null, version: null, level: null,
-    task: null, opcode: null, keywords: null, timeCreated: null, eventRecordId: null, activityId: null, relatedActivityId: null,
-    processId: null, threadId: null, channel: null, computer: null, userSid: null, hasData: false, values: [], keys: [], keyJson: [], leaves: [],
+    provider: null,
+    providerGuid: null,
+    eventSourceName: null,
+    eventId: null,
+    qualifiers: null,
+    version: null,
+    level: null,
+    task: null,
+    opcode: null,
+    keywords: null,
+    timeCreated: null,
+    eventRecordId: null,
+    activityId: null,
+    relatedActivityId: null,
+    processId: null,
+    threadId: null,
+    channel: null,
+    computer: null,
+    userSid: null,
+    hasData: false,
+    values: [],
+    keys: [],
+    keyJson: [],
+    leaves: [],
   };
 }
 
 const Sys = {
-  Provider: 0, EventID: 1, Version: 2, Level: 3, Task: 4, Opcode: 5, Keywords: 6, TimeCreated: 7, EventRecordID: 8,
-  Correlation: 9, Execution: 10, Channel: 11, Computer: 12, Security: 13,
+  Provider: 0,
+  EventID: 1,
+  Version: 2,
+  Level: 3,
+  Task: 4,
+  Opcode: 5,
+  Keywords: 6,
+  TimeCreated: 7,
+  EventRecordID: 8,
+  Correlation: 9,
+  Execution: 10,
+  Channel: 11,
+  Computer: 12,
+  Security: 13,
 } as const;
 type SysKind = (typeof Sys)[keyof typeof Sys];
 const SYS_ATTRS: Partial<Record<SysKind, readonly string[]>> = {
@@ -85,7 +118,9 @@ function rootPlanOf(tpl: Template): Section[] | null {
   let p = rootPlans.get(tpl);
   if (p === undefined) {
     const nodes = tpl.nodes;
-    const root = nodes.some((n) => n.k === NodeKind.Sub) ? undefined : nodes.find((n): n is TElement => n.k === NodeKind.Element);
+    const root = nodes.some((n) => n.k === NodeKind.Sub)
+      ? undefined
+      : nodes.find((n): n is TElement => n.k === NodeKind.Element);
     p = root === undefined ? null : compileSections(root.children);
     rootPlans.set(tpl, p);
   }
@@ -147,7 +182,8 @@ function compileEventData(ed: TElement): DataOp[] | null {
     if (name === 'Data') {
       const a = n.attrs.find((x) => x.name.text === 'Name');
       if (a === undefined) key = null;
-      else if (a.parts.every((p) => p.k === NodeKind.Text)) key = a.parts.map((p) => (p as { text: string }).text).join('');
+      else if (a.parts.every((p) => p.k === NodeKind.Text))
+        key = a.parts.map((p) => (p as { text: string }).text).join('');
       else return null;
     } else if (name === 'Binary') key = 'Binary';
     else return null;
@@ -158,7 +194,13 @@ function compileEventData(ed: TElement): DataOp[] | null {
     const c = n.children;
     if (c.some((x) => x.k === NodeKind.Element)) return null;
     const shape = c.length === 0 ? 0 : c.length === 1 && c[0]!.k === NodeKind.Sub ? 1 : 2;
-    ops.push({ el: n, key, keyJson: key === null ? '' : JSON.stringify(key) + ':', positional: name === 'Data', shape });
+    ops.push({
+      el: n,
+      key,
+      keyJson: key === null ? '' : JSON.stringify(key) + ':',
+      positional: name === 'Data',
+      shape,
+    });
   }
   return ops;
 }
@@ -181,7 +223,14 @@ export function extractFlat(ctx: ChunkContext, inst: Instance, out: FlatEvent, w
   return true;
 }
 
-function run(ctx: ChunkContext, inst: Instance, sections: Section[], out: FlatEvent, warnings: string[], depth: number): void {
+function run(
+  ctx: ChunkContext,
+  inst: Instance,
+  sections: Section[],
+  out: FlatEvent,
+  warnings: string[],
+  depth: number,
+): void {
   for (const s of sections) {
     if ('system' in s) for (const op of s.system) system(ctx, inst, op, out, warnings);
     else if ('data' in s) {
@@ -249,9 +298,20 @@ function attrNum(ctx: ChunkContext, inst: Instance, a: TAttr | null, warnings: s
 }
 
 /** The raw u64 of a single substitution of `type` with at least 8 bytes, else undefined. */
-function rawU64(ctx: ChunkContext, inst: Instance, parts: readonly TNode[] | readonly TAttr['parts'][number][], type: number): bigint | undefined {
+function rawU64(
+  ctx: ChunkContext,
+  inst: Instance,
+  parts: readonly TNode[] | readonly TAttr['parts'][number][],
+  type: number,
+): bigint | undefined {
   const only = parts.length === 1 ? parts[0]! : null;
-  if (only === null || only.k !== NodeKind.Sub || slotType(inst, only.slot) !== type || inst.vals[inst.base + only.slot * 3 + 1]! < 8) return undefined;
+  if (
+    only === null ||
+    only.k !== NodeKind.Sub ||
+    slotType(inst, only.slot) !== type ||
+    inst.vals[inst.base + only.slot * 3 + 1]! < 8
+  )
+    return undefined;
   return ctx.view.getBigUint64(inst.vals[inst.base + only.slot * 3]!, true);
 }
 
@@ -270,18 +330,32 @@ function system(ctx: ChunkContext, inst: Instance, op: SysOp, f: FlatEvent, w: s
       f.eventId = numOf(ctx, inst, el, w);
       f.qualifiers = attrNum(ctx, inst, a[0]!, w);
       break;
-    case Sys.Version: f.version = numOf(ctx, inst, el, w); break;
-    case Sys.Level: f.level = numOf(ctx, inst, el, w); break;
-    case Sys.Task: f.task = numOf(ctx, inst, el, w); break;
-    case Sys.Opcode: f.opcode = numOf(ctx, inst, el, w); break;
-    case Sys.Keywords: f.keywords = text(ctx, inst, el, w); break;
+    case Sys.Version:
+      f.version = numOf(ctx, inst, el, w);
+      break;
+    case Sys.Level:
+      f.level = numOf(ctx, inst, el, w);
+      break;
+    case Sys.Task:
+      f.task = numOf(ctx, inst, el, w);
+      break;
+    case Sys.Opcode:
+      f.opcode = numOf(ctx, inst, el, w);
+      break;
+    case Sys.Keywords:
+      f.keywords = text(ctx, inst, el, w);
+      break;
     case Sys.TimeCreated: {
       const t = a[0]!;
       if (t === null) f.timeCreated = null;
-      else f.timeCreated = rawU64(ctx, inst, t.parts, ValueType.FileTime) ?? ticksFromIso(partsText(ctx, inst, t.parts, w));
+      else
+        f.timeCreated =
+          rawU64(ctx, inst, t.parts, ValueType.FileTime) ?? ticksFromIso(partsText(ctx, inst, t.parts, w));
       break;
     }
-    case Sys.EventRecordID: f.eventRecordId = rawU64(ctx, inst, el.children, ValueType.UInt64) ?? big(text(ctx, inst, el, w)); break;
+    case Sys.EventRecordID:
+      f.eventRecordId = rawU64(ctx, inst, el.children, ValueType.UInt64) ?? big(text(ctx, inst, el, w));
+      break;
     case Sys.Correlation:
       f.activityId = attr(ctx, inst, a[0]!, w);
       f.relatedActivityId = attr(ctx, inst, a[1]!, w);
@@ -290,9 +364,15 @@ function system(ctx: ChunkContext, inst: Instance, op: SysOp, f: FlatEvent, w: s
       f.processId = attrNum(ctx, inst, a[0]!, w);
       f.threadId = attrNum(ctx, inst, a[1]!, w);
       break;
-    case Sys.Channel: f.channel = text(ctx, inst, el, w); break;
-    case Sys.Computer: f.computer = text(ctx, inst, el, w); break;
-    case Sys.Security: f.userSid = attr(ctx, inst, a[0]!, w); break;
+    case Sys.Channel:
+      f.channel = text(ctx, inst, el, w);
+      break;
+    case Sys.Computer:
+      f.computer = text(ctx, inst, el, w);
+      break;
+    case Sys.Security:
+      f.userSid = attr(ctx, inst, a[0]!, w);
+      break;
   }
 }
 
@@ -354,7 +434,8 @@ function leafOf(ctx: ChunkContext, inst: Instance, op: DataOp, f: FlatEvent, w: 
     f.values.push(s);
     return wellFormed(s);
   }
-  for (const c of el.children) if (c.k === NodeKind.Sub && slotType(inst, c.slot) === ValueType.BinXml) throw new Unplanned('nested BinXml value');
+  for (const c of el.children)
+    if (c.k === NodeKind.Sub && slotType(inst, c.slot) === ValueType.BinXml) throw new Unplanned('nested BinXml value');
   const s = partsText(ctx, inst, el.children, w);
   f.values.push(s);
   return wellFormed(s);
@@ -362,9 +443,12 @@ function leafOf(ctx: ChunkContext, inst: Instance, op: DataOp, f: FlatEvent, w: 
 
 function leafText(x: JsonValue): string {
   switch (typeof x) {
-    case 'string': return wellFormed(x);
-    case 'number': return String(x);
-    case 'boolean': return x ? 'true' : 'false';
+    case 'string':
+      return wellFormed(x);
+    case 'number':
+      return String(x);
+    case 'boolean':
+      return x ? 'true' : 'false';
     default:
       if (x === null) return '';
       throw new Unplanned('nested array value');

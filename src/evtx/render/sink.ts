@@ -27,7 +27,9 @@ const CP1252_HIGH = [
 ];
 
 /** 1 for ASCII codes written as-is in text; 0 for `& < > "` and controls other than tab. */
-const PLAIN = Uint8Array.from({ length: 128 }, (_, c) => (c === 0x22 || c === 0x26 || c === 0x3c || c === 0x3e || (c < 0x20 && c !== 0x09) ? 0 : 1));
+const PLAIN = Uint8Array.from({ length: 128 }, (_, c) =>
+  c === 0x22 || c === 0x26 || c === 0x3c || c === 0x3e || (c < 0x20 && c !== 0x09) ? 0 : 1,
+);
 
 export class ByteSink {
   buf: Buffer;

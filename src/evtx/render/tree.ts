@@ -35,7 +35,10 @@ function buildElements(ctx: ChunkContext, inst: Instance, el: TElement, warnings
     const type = slotType(inst, only.slot);
     const items = subItems(ctx, inst, only.slot, warnings);
     // An empty array still renders its element once, empty (DeepBlueCLI many-events-application 1170).
-    if (items.length === 0) return [{ kind: 'element', name: el.name.text, attributes: buildAttributes(ctx, inst, el, warnings), children: [] }];
+    if (items.length === 0)
+      return [
+        { kind: 'element', name: el.name.text, attributes: buildAttributes(ctx, inst, el, warnings), children: [] },
+      ];
     return items.map((text) => ({
       kind: 'element' as const,
       name: el.name.text,
@@ -43,7 +46,14 @@ function buildElements(ctx: ChunkContext, inst: Instance, el: TElement, warnings
       children: [{ kind: 'text' as const, text, valueType: type }],
     }));
   }
-  return [{ kind: 'element', name: el.name.text, attributes: buildAttributes(ctx, inst, el, warnings), children: buildChildren(ctx, inst, el.children, warnings) }];
+  return [
+    {
+      kind: 'element',
+      name: el.name.text,
+      attributes: buildAttributes(ctx, inst, el, warnings),
+      children: buildChildren(ctx, inst, el.children, warnings),
+    },
+  ];
 }
 
 function buildChildren(ctx: ChunkContext, inst: Instance, nodes: readonly TNode[], warnings: string[]): ChildNode[] {

@@ -37,7 +37,15 @@ export function renderXml(ctx: ChunkContext, inst: Instance, warnings: string[])
   }
 }
 
-function run(ctx: ChunkContext, plan: XmlPlan, from: number, to: number, inst: Instance, warnings: string[], out: ByteSink): void {
+function run(
+  ctx: ChunkContext,
+  plan: XmlPlan,
+  from: number,
+  to: number,
+  inst: Instance,
+  warnings: string[],
+  out: ByteSink,
+): void {
   spend(ctx, to - from);
   const { code, bin, a, b } = plan;
   for (let i = from; i < to; i++) {
@@ -47,7 +55,13 @@ function run(ctx: ChunkContext, plan: XmlPlan, from: number, to: number, inst: I
         break;
       case Op.Attr: {
         const slot = a[i]!;
-        if (b[i] === 1 && (slot >= inst.count || inst.vals[inst.base + slot * 3 + 2] === ValueType.Null || inst.vals[inst.base + slot * 3 + 1] === 0)) break;
+        if (
+          b[i] === 1 &&
+          (slot >= inst.count ||
+            inst.vals[inst.base + slot * 3 + 2] === ValueType.Null ||
+            inst.vals[inst.base + slot * 3 + 1] === 0)
+        )
+          break;
         out.bytes(bin[i]!);
         writeSlot(ctx, inst, slot, warnings, out);
         out.byte(QUOTE);
@@ -112,24 +126,48 @@ function writeSlot(ctx: ChunkContext, inst: Instance, slot: number, warnings: st
 }
 
 /** One scalar value, escaped where it can hold text; unknown types as hex plus a warning. */
-function writeValue(ctx: ChunkContext, off: number, size: number, type: number, warnings: string[], out: ByteSink): void {
+function writeValue(
+  ctx: ChunkContext,
+  off: number,
+  size: number,
+  type: number,
+  warnings: string[],
+  out: ByteSink,
+): void {
   const b = ctx.b;
   if (size >= FIXED_SIZE[type & 0xff]!) {
     switch (type) {
-      case ValueType.String: out.utf16(b, off, size, ctx.view); return;
-      case ValueType.AnsiString: out.ansi(b, off, size); return;
-      case ValueType.UInt8: out.uint(b[off]!); return;
-      case ValueType.UInt16: out.uint(ctx.view.getUint16(off, true)); return;
-      case ValueType.UInt32: out.uint(ctx.view.getUint32(off, true)); return;
-      case ValueType.Binary: out.hex(b, off, size); return;
-      case ValueType.Guid: out.guid(b, off); return;
+      case ValueType.String:
+        out.utf16(b, off, size, ctx.view);
+        return;
+      case ValueType.AnsiString:
+        out.ansi(b, off, size);
+        return;
+      case ValueType.UInt8:
+        out.uint(b[off]!);
+        return;
+      case ValueType.UInt16:
+        out.uint(ctx.view.getUint16(off, true));
+        return;
+      case ValueType.UInt32:
+        out.uint(ctx.view.getUint32(off, true));
+        return;
+      case ValueType.Binary:
+        out.hex(b, off, size);
+        return;
+      case ValueType.Guid:
+        out.guid(b, off);
+        return;
       case ValueType.FileTime: {
         const [sec, frac] = filetimeParts(ctx.view, off);
         out.ascii(filetimePrefix(ctx, sec));
         out.fraction7(frac);
         return;
       }
-      case ValueType.HexInt32: out.ascii('0x'); out.hex32(ctx.view.getUint32(off, true)); return;
+      case ValueType.HexInt32:
+        out.ascii('0x');
+        out.hex32(ctx.view.getUint32(off, true));
+        return;
       case ValueType.HexInt64: {
         const hi = ctx.view.getUint32(off + 4, true);
         out.ascii('0x');
@@ -156,7 +194,14 @@ function writeValue(ctx: ChunkContext, off: number, size: number, type: number, 
 }
 
 /** An array value in element content: the element is repeated once per item (EventLog 6009). */
-function arrayElements(ctx: ChunkContext, plan: XmlPlan, i: number, inst: Instance, warnings: string[], out: ByteSink): void {
+function arrayElements(
+  ctx: ChunkContext,
+  plan: XmlPlan,
+  i: number,
+  inst: Instance,
+  warnings: string[],
+  out: ByteSink,
+): void {
   const at = inst.base + plan.a[i]! * 3;
   const type = inst.vals[at + 2]!;
   const items = arrayItems(ctx.b, inst.vals[at]!, inst.vals[at + 1]!, type);

@@ -89,8 +89,13 @@ export class ChunkBuilder {
   private rollback(start: number): void {
     for (let i = this.undo.length - 1; i >= 0; i--) {
       const u = this.undo[i]!;
-      if (u.table === 'name') { this.names.delete(u.key); this.stringBuckets[u.bucket] = u.prev; }
-      else { this.templates.delete(u.key); this.templateBuckets[u.bucket] = u.prev; }
+      if (u.table === 'name') {
+        this.names.delete(u.key);
+        this.stringBuckets[u.bucket] = u.prev;
+      } else {
+        this.templates.delete(u.key);
+        this.templateBuckets[u.bucket] = u.prev;
+      }
     }
     this.buf.fill(0, start, this.pos);
     this.pos = start;
@@ -103,13 +108,31 @@ export class ChunkBuilder {
   private need(n: number): void {
     if (this.pos + n > CHUNK_SIZE - 8) throw new ChunkFull();
   }
-  private u8(x: number): void { this.need(1); this.buf[this.pos++] = x; }
-  private u16(x: number): void { this.need(2); this.dv.setUint16(this.pos, x, true); this.pos += 2; }
-  private u32(x: number): void { this.need(4); this.dv.setUint32(this.pos, x >>> 0, true); this.pos += 4; }
-  private u64(x: bigint): void { this.need(8); this.dv.setBigUint64(this.pos, x, true); this.pos += 8; }
+  private u8(x: number): void {
+    this.need(1);
+    this.buf[this.pos++] = x;
+  }
+  private u16(x: number): void {
+    this.need(2);
+    this.dv.setUint16(this.pos, x, true);
+    this.pos += 2;
+  }
+  private u32(x: number): void {
+    this.need(4);
+    this.dv.setUint32(this.pos, x >>> 0, true);
+    this.pos += 4;
+  }
+  private u64(x: bigint): void {
+    this.need(8);
+    this.dv.setBigUint64(this.pos, x, true);
+    this.pos += 8;
+  }
 
   private fragmentHeader(): void {
-    this.u8(Token.FragmentHeader); this.u8(1); this.u8(1); this.u8(0);
+    this.u8(Token.FragmentHeader);
+    this.u8(1);
+    this.u8(1);
+    this.u8(0);
   }
 
   /** 0x0C, 0x01, template id, definition offset [, inline definition], values. */

@@ -111,9 +111,10 @@ export function compileEvent(e: EventSpec): Instance {
   const layout = layoutOf(e);
   const dataIndex = layout === 'classic' ? 19 : 17;
   const p = e.provider;
-  const key = layout === 'classic'
-    ? `S|c|${p.name}|${p.guid ?? ''}|${p.eventSourceName ?? ''}|${e.channel}|${e.computer}`
-    : `S|m|${e.computer}`;
+  const key =
+    layout === 'classic'
+      ? `S|c|${p.name}|${p.guid ?? ''}|${p.eventSourceName ?? ''}|${e.channel}|${e.computer}`
+      : `S|m|${e.computer}`;
   const template = compiled(key, () => systemTree(e, layout, dataIndex));
   const values: TypedValue[] = new Array(dataIndex + 1).fill(v.null());
   values[0] = v.u8(e.level);
@@ -137,7 +138,8 @@ export function compileEvent(e: EventSpec): Instance {
     values[15] = p.guid ? v.guid(p.guid) : v.null();
     values[16] = v.str(e.channel);
   }
-  if (e.data) values[dataIndex] = v.binXml(e.data.kind === 'event-data' ? compileEventData(e.data) : compileUserData(e.data));
+  if (e.data)
+    values[dataIndex] = v.binXml(e.data.kind === 'event-data' ? compileEventData(e.data) : compileUserData(e.data));
   return { template, values };
 }
 
@@ -146,29 +148,41 @@ function systemTree(e: EventSpec, layout: 'classic' | 'manifest', dataIndex: num
   const p = e.provider;
   const classic = layout === 'classic';
   const providerAttrs = classic
-    ? [t.attr('Name', t.text(p.name)),
-      ...(p.guid ? [t.attr('Guid', t.text(p.guid))] : []),
-      ...(p.eventSourceName ? [t.attr('EventSourceName', t.text(p.eventSourceName))] : [])]
+    ? [
+        t.attr('Name', t.text(p.name)),
+        ...(p.guid ? [t.attr('Guid', t.text(p.guid))] : []),
+        ...(p.eventSourceName ? [t.attr('EventSourceName', t.text(p.eventSourceName))] : []),
+      ]
     : [t.attr('Name', t.opt(14, T.String)), t.attr('Guid', t.opt(15, T.Guid))];
   const leaf = (name: string, index: number, type: number) => t.el(name, [], [t.opt(index, type)]);
-  const system = t.el('System', [], [
-    t.el('Provider', providerAttrs),
-    t.el('EventID', [t.attr('Qualifiers', t.opt(4, T.UInt16))], [t.opt(3, T.UInt16)]),
-    leaf('Version', 11, T.UInt8),
-    leaf('Level', 0, T.UInt8),
-    leaf('Task', 2, T.UInt16),
-    leaf('Opcode', 1, T.UInt8),
-    leaf('Keywords', 5, T.HexInt64),
-    t.el('TimeCreated', [t.attr('SystemTime', t.opt(6, T.FileTime))]),
-    leaf('EventRecordID', 10, T.UInt64),
-    t.el('Correlation', [t.attr('ActivityID', t.opt(7, T.Guid)), t.attr('RelatedActivityID', t.opt(classic ? 18 : 13, T.Guid))]),
-    t.el('Execution', [t.attr('ProcessID', t.opt(8, T.UInt32)), t.attr('ThreadID', t.opt(9, T.UInt32))]),
-    t.el('Channel', [], [classic ? t.text(e.channel) : t.opt(16, T.String)]),
-    t.el('Computer', [], [t.text(e.computer)]),
-    t.el('Security', [t.attr('UserID', t.opt(12, T.Sid))]),
-  ]);
-  return t.el('Event', [t.attr('xmlns', t.text('http://schemas.microsoft.com/win/2004/08/events/event'))],
-    [system, t.opt(dataIndex, T.BinXml)]);
+  const system = t.el(
+    'System',
+    [],
+    [
+      t.el('Provider', providerAttrs),
+      t.el('EventID', [t.attr('Qualifiers', t.opt(4, T.UInt16))], [t.opt(3, T.UInt16)]),
+      leaf('Version', 11, T.UInt8),
+      leaf('Level', 0, T.UInt8),
+      leaf('Task', 2, T.UInt16),
+      leaf('Opcode', 1, T.UInt8),
+      leaf('Keywords', 5, T.HexInt64),
+      t.el('TimeCreated', [t.attr('SystemTime', t.opt(6, T.FileTime))]),
+      leaf('EventRecordID', 10, T.UInt64),
+      t.el('Correlation', [
+        t.attr('ActivityID', t.opt(7, T.Guid)),
+        t.attr('RelatedActivityID', t.opt(classic ? 18 : 13, T.Guid)),
+      ]),
+      t.el('Execution', [t.attr('ProcessID', t.opt(8, T.UInt32)), t.attr('ThreadID', t.opt(9, T.UInt32))]),
+      t.el('Channel', [], [classic ? t.text(e.channel) : t.opt(16, T.String)]),
+      t.el('Computer', [], [t.text(e.computer)]),
+      t.el('Security', [t.attr('UserID', t.opt(12, T.Sid))]),
+    ],
+  );
+  return t.el(
+    'Event',
+    [t.attr('xmlns', t.text('http://schemas.microsoft.com/win/2004/08/events/event'))],
+    [system, t.opt(dataIndex, T.BinXml)],
+  );
 }
 
 /** EventData as its own template instance (the nested BinXml value). */
@@ -191,7 +205,8 @@ export function compileEventData(d: EventDataSpec): Instance {
   }
   const template = compiled(key, () => {
     const children = items.map((i, n) =>
-      t.el('Data', i.name != null ? [t.attr('Name', t.text(i.name))] : [], [t.sub(n, i.value.type)]));
+      t.el('Data', i.name != null ? [t.attr('Name', t.text(i.name))] : [], [t.sub(n, i.value.type)]),
+    );
     // Classic insertion strings and Binary are optional substitutions (EventLog 6005/6009 shape).
     if (hasStrings) children.push(t.el('Data', [], [t.opt(stringsIndex, ValueType.String | ARRAY_FLAG)]));
     if (hasBinary) children.push(t.el('Binary', [], [t.opt(binaryIndex, ValueType.Binary)]));
@@ -203,9 +218,18 @@ export function compileEventData(d: EventDataSpec): Instance {
 /** UserData as its own template instance. */
 export function compileUserData(d: UserDataSpec): Instance {
   const key = `X|${d.root}|${d.xmlns ?? ''}|${d.fields.map((f) => `${f.name}:${f.value.type}`).join(',')}`;
-  const template = compiled(key, () => t.el('UserData', [], [
-    t.el(d.root, d.xmlns ? [t.attr('xmlns', t.text(d.xmlns))] : [],
-      d.fields.map((f, n) => t.el(f.name, [], [t.sub(n, f.value.type)]))),
-  ]));
+  const template = compiled(key, () =>
+    t.el(
+      'UserData',
+      [],
+      [
+        t.el(
+          d.root,
+          d.xmlns ? [t.attr('xmlns', t.text(d.xmlns))] : [],
+          d.fields.map((f, n) => t.el(f.name, [], [t.sub(n, f.value.type)])),
+        ),
+      ],
+    ),
+  );
   return { template, values: d.fields.map((f) => f.value) };
 }

@@ -32,7 +32,10 @@ export class EvtxWriter {
   private flushed = { chunks: 0, nextRecordId: 1n };
   private closed = false;
 
-  constructor(private readonly sink: EvtxSink, private readonly options: WriterOptions = {}) {}
+  constructor(
+    private readonly sink: EvtxSink,
+    private readonly options: WriterOptions = {},
+  ) {}
 
   /** Append one event; record ids should increase. */
   write(e: EventSpec): void {

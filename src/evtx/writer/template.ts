@@ -29,7 +29,10 @@ export type TemplateContent = TemplateElement | TemplateText | TemplateSub;
 /** Builders for template trees. */
 export const t = {
   el: (name: string, attrs: TemplateAttr[] = [], children: TemplateContent[] = []): TemplateElement => ({
-    kind: 'element', name, attrs, children,
+    kind: 'element',
+    name,
+    attrs,
+    children,
   }),
   attr: (name: string, value: TemplateText | TemplateSub): TemplateAttr => ({ name, value }),
   text: (text: string): TemplateText => ({ kind: 'text', text }),

@@ -42,11 +42,23 @@ export const v = {
 } as const;
 
 const FIXED: Record<number, number> = {
-  [ValueType.Int8]: 1, [ValueType.UInt8]: 1, [ValueType.Int16]: 2, [ValueType.UInt16]: 2,
-  [ValueType.Int32]: 4, [ValueType.UInt32]: 4, [ValueType.Int64]: 8, [ValueType.UInt64]: 8,
-  [ValueType.Real32]: 4, [ValueType.Real64]: 8, [ValueType.Bool]: 4, [ValueType.Guid]: 16,
-  [ValueType.SizeT]: 8, [ValueType.FileTime]: 8, [ValueType.SysTime]: 16,
-  [ValueType.HexInt32]: 4, [ValueType.HexInt64]: 8,
+  [ValueType.Int8]: 1,
+  [ValueType.UInt8]: 1,
+  [ValueType.Int16]: 2,
+  [ValueType.UInt16]: 2,
+  [ValueType.Int32]: 4,
+  [ValueType.UInt32]: 4,
+  [ValueType.Int64]: 8,
+  [ValueType.UInt64]: 8,
+  [ValueType.Real32]: 4,
+  [ValueType.Real64]: 8,
+  [ValueType.Bool]: 4,
+  [ValueType.Guid]: 16,
+  [ValueType.SizeT]: 8,
+  [ValueType.FileTime]: 8,
+  [ValueType.SysTime]: 16,
+  [ValueType.HexInt32]: 4,
+  [ValueType.HexInt64]: 8,
 };
 
 /** Parsed SIDs and GUIDs: the same few strings recur in every log (bounded; cleared when full). */
@@ -69,7 +81,12 @@ export function sidBytes(sid: string): Uint8Array {
 function parseSid(sid: string): Uint8Array {
   const m = /^S-(\d+)-(\d+)((?:-\d+)*)$/i.exec(sid);
   if (!m) throw new RangeError(`not a SID: ${sid}`);
-  const subs = m[3] ? m[3].slice(1).split('-').map((s) => Number(s)) : [];
+  const subs = m[3]
+    ? m[3]
+        .slice(1)
+        .split('-')
+        .map((s) => Number(s))
+    : [];
   const out = new Uint8Array(8 + 4 * subs.length);
   const dv = new DataView(out.buffer);
   out[0] = Number(m[1]);
@@ -117,36 +134,78 @@ export function writeValue(buf: Uint8Array, dv: DataView, pos: number, tv: Typed
   const t = tv.type;
   const x = tv.value;
   switch (t) {
-    case ValueType.Null: return pos;
-    case ValueType.String: return writeUtf16(buf, pos, x as string);
+    case ValueType.Null:
+      return pos;
+    case ValueType.String:
+      return writeUtf16(buf, pos, x as string);
     case ValueType.AnsiString: {
       const s = x as string;
       for (let i = 0; i < s.length; i++) buf[pos + i] = s.charCodeAt(i) & 0xff;
       return pos + s.length;
     }
-    case ValueType.Int8: dv.setInt8(pos, x as number); return pos + 1;
-    case ValueType.UInt8: dv.setUint8(pos, x as number); return pos + 1;
-    case ValueType.Int16: dv.setInt16(pos, x as number, true); return pos + 2;
-    case ValueType.UInt16: dv.setUint16(pos, x as number, true); return pos + 2;
-    case ValueType.Int32: dv.setInt32(pos, x as number, true); return pos + 4;
-    case ValueType.UInt32: case ValueType.HexInt32: case ValueType.Bool:
-      dv.setUint32(pos, x as number, true); return pos + 4;
-    case ValueType.Int64: dv.setBigInt64(pos, x as bigint, true); return pos + 8;
-    case ValueType.UInt64: case ValueType.HexInt64: case ValueType.SizeT: case ValueType.FileTime:
-      dv.setBigUint64(pos, x as bigint, true); return pos + 8;
-    case ValueType.Real32: dv.setFloat32(pos, x as number, true); return pos + 4;
-    case ValueType.Real64: dv.setFloat64(pos, x as number, true); return pos + 8;
-    case ValueType.Binary: buf.set(x as Uint8Array, pos); return pos + (x as Uint8Array).length;
-    case ValueType.Guid: buf.set(guidBytes(x as string), pos); return pos + 16;
-    case ValueType.Sid: { const b = sidBytes(x as string); buf.set(b, pos); return pos + b.length; }
-    case ValueType.SysTime: return writeSystemTime(dv, pos, x as bigint);
+    case ValueType.Int8:
+      dv.setInt8(pos, x as number);
+      return pos + 1;
+    case ValueType.UInt8:
+      dv.setUint8(pos, x as number);
+      return pos + 1;
+    case ValueType.Int16:
+      dv.setInt16(pos, x as number, true);
+      return pos + 2;
+    case ValueType.UInt16:
+      dv.setUint16(pos, x as number, true);
+      return pos + 2;
+    case ValueType.Int32:
+      dv.setInt32(pos, x as number, true);
+      return pos + 4;
+    case ValueType.UInt32:
+    case ValueType.HexInt32:
+    case ValueType.Bool:
+      dv.setUint32(pos, x as number, true);
+      return pos + 4;
+    case ValueType.Int64:
+      dv.setBigInt64(pos, x as bigint, true);
+      return pos + 8;
+    case ValueType.UInt64:
+    case ValueType.HexInt64:
+    case ValueType.SizeT:
+    case ValueType.FileTime:
+      dv.setBigUint64(pos, x as bigint, true);
+      return pos + 8;
+    case ValueType.Real32:
+      dv.setFloat32(pos, x as number, true);
+      return pos + 4;
+    case ValueType.Real64:
+      dv.setFloat64(pos, x as number, true);
+      return pos + 8;
+    case ValueType.Binary:
+      buf.set(x as Uint8Array, pos);
+      return pos + (x as Uint8Array).length;
+    case ValueType.Guid:
+      buf.set(guidBytes(x as string), pos);
+      return pos + 16;
+    case ValueType.Sid: {
+      const b = sidBytes(x as string);
+      buf.set(b, pos);
+      return pos + b.length;
+    }
+    case ValueType.SysTime:
+      return writeSystemTime(dv, pos, x as bigint);
     case ValueType.String | ARRAY_FLAG:
-      for (const s of x as string[]) { pos = writeUtf16(buf, pos, s); buf[pos++] = 0; buf[pos++] = 0; }
+      for (const s of x as string[]) {
+        pos = writeUtf16(buf, pos, s);
+        buf[pos++] = 0;
+        buf[pos++] = 0;
+      }
       return pos;
     case ValueType.UInt64 | ARRAY_FLAG:
-      for (const n of x as bigint[]) { dv.setBigUint64(pos, n, true); pos += 8; }
+      for (const n of x as bigint[]) {
+        dv.setBigUint64(pos, n, true);
+        pos += 8;
+      }
       return pos;
-    default: throw new RangeError(`cannot write value type 0x${t.toString(16)}`);
+    default:
+      throw new RangeError(`cannot write value type 0x${t.toString(16)}`);
   }
 }
 
@@ -163,8 +222,16 @@ export function writeUtf16(buf: Uint8Array, pos: number, s: string): number {
 /** SYSTEMTIME: year, month, day of week, day, hour, minute, second, milliseconds (u16 each; UTC). */
 function writeSystemTime(dv: DataView, pos: number, ticks: bigint): number {
   const d = new Date(Number((ticks - FILETIME_UNIX_EPOCH) / 10000n));
-  const parts = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDay(), d.getUTCDate(),
-    d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds()];
+  const parts = [
+    d.getUTCFullYear(),
+    d.getUTCMonth() + 1,
+    d.getUTCDay(),
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+    d.getUTCMilliseconds(),
+  ];
   parts.forEach((p, i) => dv.setUint16(pos + 2 * i, p, true));
   return pos + 16;
 }

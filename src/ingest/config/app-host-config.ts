@@ -37,7 +37,11 @@ export function parseAppHostConfig(text: string, file: string): ConfigRows {
     for (let ev = tok.next(); ev !== null; ev = tok.next()) {
       if (ev.kind === 'open') {
         if (w.path.length === 0 && localName(ev.name) !== 'configuration') {
-          throw configError(file, tok.locate(ev.offset).line, `root element <${ev.name}> is not <configuration>: not an applicationHost.config`);
+          throw configError(
+            file,
+            tok.locate(ev.offset).line,
+            `root element <${ev.name}> is not <configuration>: not an applicationHost.config`,
+          );
         }
         w.path.push(localName(ev.name));
         openElement(w, ev.attrs, ev.offset);
@@ -48,7 +52,13 @@ export function parseAppHostConfig(text: string, file: string): ConfigRows {
       }
     }
   } catch (e) {
-    if (e instanceof XmlError) throw configError(file, e.line, `${e.reason} (column ${e.column})`, 'applicationHost.config must be well-formed XML without a DTD');
+    if (e instanceof XmlError)
+      throw configError(
+        file,
+        e.line,
+        `${e.reason} (column ${e.column})`,
+        'applicationHost.config must be well-formed XML without a DTD',
+      );
     throw e;
   }
   return w.rows;
@@ -66,7 +76,12 @@ function openElement(w: Walk, attrs: Record<string, string>, offset: number): vo
     if (row) w.rows.metadata.push(row);
   } else if (name === 'site' && parent === 'sites') {
     w.site = attrs.name ?? attrs.id ?? null;
-  } else if (name === 'binding' && parent === 'bindings' && w.site !== null && (attrs.protocol ?? '').toLowerCase() === 'https') {
+  } else if (
+    name === 'binding' &&
+    parent === 'bindings' &&
+    w.site !== null &&
+    (attrs.protocol ?? '').toLowerCase() === 'https'
+  ) {
     w.rows.bindings.push(bindingRow(w, attrs, w.tok.locate(offset).line));
   }
 }
@@ -96,7 +111,9 @@ function decodeProperty(id: number, value: string | null, line: number, warnings
   if (id !== PROP_SSL_CERT_HASH) return null;
   const v = (value ?? '').replace(/\s+/g, '');
   if (v === '' || !/^[A-Za-z0-9+/]+={0,2}$/.test(v) || v.length % 4 !== 0) {
-    warnings.push(`line ${line}: property 5506 value "${(value ?? '').slice(0, 60)}" is not base64: no certificate hash can be read from it`);
+    warnings.push(
+      `line ${line}: property 5506 value "${(value ?? '').slice(0, 60)}" is not base64: no certificate hash can be read from it`,
+    );
     return null;
   }
   const bytes = Buffer.from(v, 'base64');
@@ -118,7 +135,9 @@ function bindingRow(w: Walk, a: Record<string, string>, line: number): SslBindin
   const endpoint = info === null ? null : endpointOfBinding(info, sslFlags);
   if (endpoint === null) {
     problems.push('bad-binding-information');
-    w.rows.warnings.push(`line ${line}: https binding of site "${w.site}" has bindingInformation "${info ?? ''}", expected IP:port:hostHeader`);
+    w.rows.warnings.push(
+      `line ${line}: https binding of site "${w.site}" has bindingInformation "${info ?? ''}", expected IP:port:hostHeader`,
+    );
   }
   let certHash = normaliseHash(a.certificateHash);
   if (certHash === undefined) {

@@ -27,7 +27,11 @@ export function parseCertutilStore(text: string, file: string): ConfigRows {
   lines.forEach((l, i) => SEPARATOR.test(l.trim()) && starts.push(i));
   if (starts.length === 0) {
     if (/CertUtil: -store command completed successfully/i.test(text)) return rows;
-    throw configError(file, null, 'no "================ Certificate N ================" line: not `certutil -store` output');
+    throw configError(
+      file,
+      null,
+      'no "================ Certificate N ================" line: not `certutil -store` output',
+    );
   }
   const store = storeName(lines.slice(0, starts[0]!));
   starts.forEach((s, k) => {
@@ -47,10 +51,26 @@ function storeName(head: string[]): string | null {
   return null;
 }
 
-function parseBlock(lines: string[], from: number, to: number, store: string | null, warnings: string[]): CertificateRow | null {
+function parseBlock(
+  lines: string[],
+  from: number,
+  to: number,
+  store: string | null,
+  warnings: string[],
+): CertificateRow | null {
   const c: CertificateRow = {
-    store, thumbprint: '', subject: null, issuer: null, serial: null, notBefore: null, notAfter: null,
-    hasPrivateKey: null, provider: null, keyContainer: null, keySpec: null, exportable: null,
+    store,
+    thumbprint: '',
+    subject: null,
+    issuer: null,
+    serial: null,
+    notBefore: null,
+    notAfter: null,
+    hasPrivateKey: null,
+    provider: null,
+    keyContainer: null,
+    keySpec: null,
+    exportable: null,
   };
   let sha1Prop = false;
   for (let i = from; i < to; i++) {
@@ -60,7 +80,8 @@ function parseBlock(lines: string[], from: number, to: number, store: string | n
     const key = kv?.[1]?.toLowerCase();
     const val = kv?.[2]?.trim() ?? '';
     if (key === 'serial number' && c.serial === null) c.serial = val.replace(/\s+/g, '').toUpperCase() || null;
-    else if ((key === 'issuer' || key === 'subject') && c[key] === null) c[key] = val !== '' ? val : rdnLines(lines, i + 1, to, raw);
+    else if ((key === 'issuer' || key === 'subject') && c[key] === null)
+      c[key] = val !== '' ? val : rdnLines(lines, i + 1, to, raw);
     else if ((key === 'notbefore' || key === 'notafter') && t.includes(':')) {
       const d = parseCertutilDate(val);
       if (d === null) warnings.push(`line ${i + 1}: ${kv![1]} "${val}" is not a date bindtrail reads`);
@@ -88,7 +109,11 @@ function parseBlock(lines: string[], from: number, to: number, store: string | n
 
 /** Private-key lines certutil prints after the key provider information. */
 function keyState(c: CertificateRow, t: string, line: number, warnings: string[]): void {
-  if (/^Missing stored keyset/i.test(t) || /^No key provider information/i.test(t) || /^Cannot find the certificate and private key/i.test(t)) {
+  if (
+    /^Missing stored keyset/i.test(t) ||
+    /^No key provider information/i.test(t) ||
+    /^Cannot find the certificate and private key/i.test(t)
+  ) {
     c.hasPrivateKey = false;
   } else if (/^(Encryption|Signature) test FAILED/i.test(t)) {
     c.hasPrivateKey = false;

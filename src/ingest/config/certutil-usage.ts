@@ -83,14 +83,18 @@ function block(lines: string[], from: number, to: number): CertificateUsageRow |
           if (!chainCodes.includes(e.code)) chainCodes.push(e.code);
         }
       }
-      if (/terminated in a root certificate which is not trusted/i.test(t) && !chainProblems.includes('untrusted-root')) {
+      if (
+        /terminated in a root certificate which is not trusted/i.test(t) &&
+        !chainProblems.includes('untrusted-root')
+      ) {
         chainProblems.push('untrusted-root');
         chainCodes.push('0x800B0109');
       }
     }
   }
   if (thumbprint === '') return null;
-  const effectiveEkus = propertyEkus === null ? ekus : ekus === null ? propertyEkus : ekus.filter((o) => propertyEkus!.includes(o));
+  const effectiveEkus =
+    propertyEkus === null ? ekus : ekus === null ? propertyEkus : ekus.filter((o) => propertyEkus!.includes(o));
   return { thumbprint, ekus, propertyEkus, effectiveEkus, chainProblems, chainCodes };
 }
 

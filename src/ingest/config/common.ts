@@ -30,7 +30,9 @@ export const isZeroHash = (hex: string): boolean => /^0+$/.test(hex);
 
 /** `{xxxxxxxx-…}` in any case, with or without braces → `{UPPERCASE}`; null if not a GUID. */
 export function normaliseGuid(text: string | null | undefined): string | null {
-  const m = /^\{?([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})\}?$/.exec((text ?? '').trim());
+  const m = /^\{?([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})\}?$/.exec(
+    (text ?? '').trim(),
+  );
   return m ? `{${m[1]!.toUpperCase()}}` : null;
 }
 

@@ -28,12 +28,18 @@ export function detectConfigKind(text: string): ConfigKind | null {
     return /\\HTTP\\Parameters\\Ssl(Sni|Ccs)?BindingInfo/i.test(head) ? 'reg-sslbindinginfo' : null;
   }
   if (start.startsWith('<')) {
-    return /<configuration[\s>]/.test(head) && /system\.applicationHost|<customMetadata[\s/>]/.test(head) ? 'applicationHost.config' : null;
+    return /<configuration[\s>]/.test(head) && /system\.applicationHost|<customMetadata[\s/>]/.test(head)
+      ? 'applicationHost.config'
+      : null;
   }
-  if (/^\s*SSL Certificate bindings:\s*$/im.test(head) || /^\s*(IP:port|Hostname:port|Central Certificate Store)\s+: /im.test(head)) {
+  if (
+    /^\s*SSL Certificate bindings:\s*$/im.test(head) ||
+    /^\s*(IP:port|Hostname:port|Central Certificate Store)\s+: /im.test(head)
+  ) {
     return 'netsh-sslcert';
   }
-  if (/^=+ ?Certificate \d+ ?=+\s*$/m.test(head) && /Cert Hash\(sha1\)|Serial Number:/i.test(head)) return 'certutil-store';
+  if (/^=+ ?Certificate \d+ ?=+\s*$/m.test(head) && /Cert Hash\(sha1\)|Serial Number:/i.test(head))
+    return 'certutil-store';
   return null;
 }
 

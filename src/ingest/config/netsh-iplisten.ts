@@ -22,14 +22,25 @@ export interface IpListenRows {
   warnings: string[];
 }
 
-const KNOWN_HEADERS = [/^IP addresses present in the IP listen list:$/i, /IP-Abh(ö|oe)rliste/i, /liste d'écoute IP/i, /lista de escucha IP/i];
+const KNOWN_HEADERS = [
+  /^IP addresses present in the IP listen list:$/i,
+  /IP-Abh(ö|oe)rliste/i,
+  /liste d'écoute IP/i,
+  /lista de escucha IP/i,
+];
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const IPV6 = /^[0-9a-f:]*:[0-9a-f:.]*(%\d+)?$/i;
 
 /** True when `text` looks like `netsh http show iplisten` output in any language. */
 export function looksLikeNetshIpListen(text: string): boolean {
   const lines = splitLines(text.slice(0, 16 * 1024)).map((l) => l.trim());
-  return lines.some((l, i) => l.endsWith(':') && /^-{5,}$/.test(lines[i + 1] ?? '') && (KNOWN_HEADERS.some((h) => h.test(l)) || /\bIP\b/.test(l)) && !/SSL|Zertifikat|certificat|certificado/i.test(l));
+  return lines.some(
+    (l, i) =>
+      l.endsWith(':') &&
+      /^-{5,}$/.test(lines[i + 1] ?? '') &&
+      (KNOWN_HEADERS.some((h) => h.test(l)) || /\bIP\b/.test(l)) &&
+      !/SSL|Zertifikat|certificat|certificado/i.test(l),
+  );
 }
 
 export function parseNetshIpListen(text: string, file: string): IpListenRows {
@@ -37,9 +48,14 @@ export function parseNetshIpListen(text: string, file: string): IpListenRows {
   const lines = splitLines(text.replace(/^\uFEFF/, ''));
   const h = lines.findIndex((l, i) => l.trim().endsWith(':') && /^\s*-{5,}\s*$/.test(lines[i + 1] ?? ''));
   if (h < 0 || !/\bIP/i.test(lines[h]!)) {
-    throw configError(file, null, 'no "IP addresses present in the IP listen list:" header followed by dashes: not `netsh http show iplisten` output');
+    throw configError(
+      file,
+      null,
+      'no "IP addresses present in the IP listen list:" header followed by dashes: not `netsh http show iplisten` output',
+    );
   }
-  if (!KNOWN_HEADERS.some((k) => k.test(lines[h]!.trim()))) rows.warnings.push(`line ${h + 1}: header "${lines[h]!.trim()}" not in bindtrail's label table; read by shape`);
+  if (!KNOWN_HEADERS.some((k) => k.test(lines[h]!.trim())))
+    rows.warnings.push(`line ${h + 1}: header "${lines[h]!.trim()}" not in bindtrail's label table; read by shape`);
   for (let i = h + 2; i < lines.length; i++) {
     const t = lines[i]!.trim();
     if (t === '') continue;

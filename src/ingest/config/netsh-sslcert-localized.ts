@@ -18,7 +18,12 @@ const HOST_ENDPOINT = /^[^\s:]+:\d{1,5}$/;
 const HEX40 = /^[0-9A-Fa-f]{40}$/;
 const GUID = /^\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}$/;
 
-interface Entry { row: SslBindingRow; appIdSeen: boolean; hashSeen: boolean; storeSeen: boolean }
+interface Entry {
+  row: SslBindingRow;
+  appIdSeen: boolean;
+  hashSeen: boolean;
+  storeSeen: boolean;
+}
 
 /** True for a header line of the listing in a known language, or one shaped like it. */
 function isHeader(lines: string[], i: number): boolean {
@@ -32,11 +37,14 @@ function isHeader(lines: string[], i: number): boolean {
 /** True when `text` looks like `netsh http show sslcert` output in any language bindtrail reads. */
 export function looksLikeNetshSslCert(text: string): boolean {
   const lines = splitLines(text.slice(0, 64 * 1024));
-  return lines.some((_, i) => isHeader(lines, i)) || lines.some((l) => {
-    const m = FIELD.exec(l);
-    const f = m ? fieldOfLabel(m[1]!) : undefined;
-    return f !== undefined && (f.field === 'ip' || f.field === 'host' || f.field === 'ccs');
-  });
+  return (
+    lines.some((_, i) => isHeader(lines, i)) ||
+    lines.some((l) => {
+      const m = FIELD.exec(l);
+      const f = m ? fieldOfLabel(m[1]!) : undefined;
+      return f !== undefined && (f.field === 'ip' || f.field === 'host' || f.field === 'ccs');
+    })
+  );
 }
 
 export function parseNetshSslCertLocalized(text: string, file: string): ConfigRows {
@@ -75,7 +83,8 @@ export function parseNetshSslCertLocalized(text: string, file: string): ConfigRo
       continue;
     }
     if (!cur) {
-      if (header && field !== undefined) rows.warnings.push(`line ${i + 1}: "${label}" before any IP:port / Hostname:port line; ignored`);
+      if (header && field !== undefined)
+        rows.warnings.push(`line ${i + 1}: "${label}" before any IP:port / Hostname:port line; ignored`);
       continue;
     }
     const c: Entry = cur;
@@ -89,7 +98,8 @@ export function parseNetshSslCertLocalized(text: string, file: string): ConfigRo
     } else if (field === 'appid') {
       c.appIdSeen = true;
       c.row.appId = normaliseGuid(value);
-      if (c.row.appId === null && value !== '' && value !== '(null)') rows.warnings.push(`line ${i + 1}: application ID "${value}" is not a GUID`);
+      if (c.row.appId === null && value !== '' && value !== '(null)')
+        rows.warnings.push(`line ${i + 1}: application ID "${value}" is not a GUID`);
     } else if (field === 'store') {
       c.storeSeen = true;
       c.row.certStore = value === '' || value === '(null)' ? null : value;
@@ -97,14 +107,22 @@ export function parseNetshSslCertLocalized(text: string, file: string): ConfigRo
   }
   finish();
   if (!header && rows.bindings.length === 0) {
-    throw configError(file, null, 'no "SSL Certificate bindings:" header and no IP:port entries: not `netsh http show sslcert` output');
+    throw configError(
+      file,
+      null,
+      'no "SSL Certificate bindings:" header and no IP:port entries: not `netsh http show sslcert` output',
+    );
   }
   return rows;
 }
 
 const SHAPE_TEXT: Record<NetshField, string> = {
-  ip: 'an IP:port endpoint (a new entry)', host: 'a hostname:port endpoint (a new entry)', ccs: 'a Central Certificate Store port',
-  hash: 'the certificate hash', appid: 'the application ID', store: 'the certificate store name',
+  ip: 'an IP:port endpoint (a new entry)',
+  host: 'a hostname:port endpoint (a new entry)',
+  ccs: 'a Central Certificate Store port',
+  hash: 'the certificate hash',
+  appid: 'the application ID',
+  store: 'the certificate store name',
 };
 
 /**
@@ -127,13 +145,24 @@ function entryEndpoint(field: NetshField, value: string): string | null {
 }
 
 function newRow(endpoint: string | null): SslBindingRow {
-  return { source: 'netsh', endpoint, site: null, bindingInformation: null, sslFlags: null, certHash: null, certStore: null, appId: null, problems: endpoint === null ? ['bad-endpoint'] : [] };
+  return {
+    source: 'netsh',
+    endpoint,
+    site: null,
+    bindingInformation: null,
+    sslFlags: null,
+    certHash: null,
+    certStore: null,
+    appId: null,
+    problems: endpoint === null ? ['bad-endpoint'] : [],
+  };
 }
 
 /** Problems HTTP.sys would trip on (seed 002: all-zero AppId, empty hash) — as netsh-sslcert.ts. */
 function checkEntry(row: SslBindingRow, hashSeen: boolean, appIdSeen: boolean): SslBindingRow {
   const ccs = row.endpoint?.startsWith('ccs:') ?? false;
-  if (row.certHash === null && !ccs && !row.problems.includes('bad-hash')) row.problems.push(hashSeen ? 'empty-hash' : 'missing-hash');
+  if (row.certHash === null && !ccs && !row.problems.includes('bad-hash'))
+    row.problems.push(hashSeen ? 'empty-hash' : 'missing-hash');
   else if (row.certHash !== null && isZeroHash(row.certHash)) row.problems.push('zero-hash');
   else if (row.certHash !== null && row.certHash.length !== 40) row.problems.push('bad-hash-length');
   if (row.appId === null || row.appId === ZERO_GUID) row.problems.push(appIdSeen ? 'null-appid' : 'missing-appid');

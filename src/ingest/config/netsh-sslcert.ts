@@ -49,7 +49,8 @@ export function parseNetshSslCert(text: string, file: string): ConfigRows {
       continue;
     }
     if (!cur) {
-      if (header && KNOWN.has(label)) rows.warnings.push(`line ${i + 1}: "${m[1]}" before any IP:port / Hostname:port line; ignored`);
+      if (header && KNOWN.has(label))
+        rows.warnings.push(`line ${i + 1}: "${m[1]}" before any IP:port / Hostname:port line; ignored`);
       continue;
     }
     const c: { row: SslBindingRow; appIdSeen: boolean; hashSeen: boolean } = cur;
@@ -63,14 +64,19 @@ export function parseNetshSslCert(text: string, file: string): ConfigRows {
     } else if (label === 'application id') {
       c.appIdSeen = true;
       c.row.appId = normaliseGuid(value);
-      if (c.row.appId === null && value !== '' && value !== '(null)') rows.warnings.push(`line ${i + 1}: application ID "${value}" is not a GUID`);
+      if (c.row.appId === null && value !== '' && value !== '(null)')
+        rows.warnings.push(`line ${i + 1}: application ID "${value}" is not a GUID`);
     } else if (label === 'certificate store name') {
       c.row.certStore = value === '' || value === '(null)' ? null : value;
     }
   }
   finish();
   if (!header && rows.bindings.length === 0) {
-    throw configError(file, null, 'no "SSL Certificate bindings:" header and no IP:port entries: not `netsh http show sslcert` output');
+    throw configError(
+      file,
+      null,
+      'no "SSL Certificate bindings:" header and no IP:port entries: not `netsh http show sslcert` output',
+    );
   }
   return rows;
 }
@@ -86,13 +92,24 @@ function entryEndpoint(label: string, value: string): string | null | undefined 
 }
 
 function newRow(endpoint: string | null): SslBindingRow {
-  return { source: 'netsh', endpoint, site: null, bindingInformation: null, sslFlags: null, certHash: null, certStore: null, appId: null, problems: endpoint === null ? ['bad-endpoint'] : [] };
+  return {
+    source: 'netsh',
+    endpoint,
+    site: null,
+    bindingInformation: null,
+    sslFlags: null,
+    certHash: null,
+    certStore: null,
+    appId: null,
+    problems: endpoint === null ? ['bad-endpoint'] : [],
+  };
 }
 
 /** Problems HTTP.sys would trip on (seed 002: all-zero AppId, empty hash). */
 function checkEntry(row: SslBindingRow, hashSeen: boolean, appIdSeen: boolean): SslBindingRow {
   const ccs = row.endpoint?.startsWith('ccs:') ?? false;
-  if (row.certHash === null && !ccs && !row.problems.includes('bad-hash')) row.problems.push(hashSeen ? 'empty-hash' : 'missing-hash');
+  if (row.certHash === null && !ccs && !row.problems.includes('bad-hash'))
+    row.problems.push(hashSeen ? 'empty-hash' : 'missing-hash');
   else if (row.certHash !== null && isZeroHash(row.certHash)) row.problems.push('zero-hash');
   else if (row.certHash !== null && row.certHash.length !== 40) row.problems.push('bad-hash-length');
   if (row.appId === null || row.appId === ZERO_GUID) row.problems.push(appIdSeen ? 'null-appid' : 'missing-appid');

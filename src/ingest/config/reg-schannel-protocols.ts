@@ -38,8 +38,14 @@ const PROTOCOLS_ROOT = /\\Control\\SecurityProviders\\SCHANNEL\\Protocols(\\|$)/
 
 /** True when a .reg text holds SCHANNEL\Protocols keys. */
 export function looksLikeSchannelProtocolsReg(text: string): boolean {
-  const head = text.slice(0, 64 * 1024).replace(/^\uFEFF/, '').trimStart();
-  return /^(Windows Registry Editor Version 5\.00|REGEDIT4)\s/.test(head) && /\\SecurityProviders\\SCHANNEL\\Protocols/i.test(head);
+  const head = text
+    .slice(0, 64 * 1024)
+    .replace(/^\uFEFF/, '')
+    .trimStart();
+  return (
+    /^(Windows Registry Editor Version 5\.00|REGEDIT4)\s/.test(head) &&
+    /\\SecurityProviders\\SCHANNEL\\Protocols/i.test(head)
+  );
 }
 
 export function parseRegSchannelProtocols(input: string | Uint8Array, file: string): SchannelProtocolRows {
@@ -48,7 +54,11 @@ export function parseRegSchannelProtocols(input: string | Uint8Array, file: stri
   const lines = splitLines(text);
   const first = lines.findIndex((l) => l.trim() !== '');
   if (first < 0 || !/^(Windows Registry Editor Version 5\.00|REGEDIT4)$/.test(lines[first]!.trim())) {
-    throw configError(file, first < 0 ? 1 : first + 1, 'not a .reg export ("Windows Registry Editor Version 5.00" expected)');
+    throw configError(
+      file,
+      first < 0 ? 1 : first + 1,
+      'not a .reg export ("Windows Registry Editor Version 5.00" expected)',
+    );
   }
   let cur: SchannelProtocolRow | null = null;
   let seenRoot = false;
@@ -80,13 +90,20 @@ export function parseRegSchannelProtocols(input: string | Uint8Array, file: stri
     if (name !== 'enabled' && name !== 'disabledbydefault') continue;
     const value = dword(v[2]!.trim());
     if (value === null) {
-      rows.warnings.push(`line ${i + 1}: "${v[1]}" of ${cur.protocol}\\${cur.side} is not a DWORD ("${v[2]!.slice(0, 40)}")`);
+      rows.warnings.push(
+        `line ${i + 1}: "${v[1]}" of ${cur.protocol}\\${cur.side} is not a DWORD ("${v[2]!.slice(0, 40)}")`,
+      );
       continue;
     }
     if (name === 'enabled') cur.enabled = value;
     else cur.disabledByDefault = value;
   }
-  if (!seenRoot) throw configError(file, null, 'no SCHANNEL\\Protocols key: not an export of SecurityProviders\\SCHANNEL\\Protocols');
+  if (!seenRoot)
+    throw configError(
+      file,
+      null,
+      'no SCHANNEL\\Protocols key: not an export of SecurityProviders\\SCHANNEL\\Protocols',
+    );
   return rows;
 }
 
@@ -95,6 +112,10 @@ function dword(d: string): number | null {
   const m = /^dword:([0-9a-f]{1,8})$/i.exec(d);
   if (m) return parseInt(m[1]!, 16);
   const h = /^hex\(4\):([0-9a-f]{2}),([0-9a-f]{2}),([0-9a-f]{2}),([0-9a-f]{2})$/i.exec(d.replace(/\s+/g, ''));
-  if (h) return (parseInt(h[1]!, 16) | (parseInt(h[2]!, 16) << 8) | (parseInt(h[3]!, 16) << 16) | (parseInt(h[4]!, 16) << 24)) >>> 0;
+  if (h)
+    return (
+      (parseInt(h[1]!, 16) | (parseInt(h[2]!, 16) << 8) | (parseInt(h[3]!, 16) << 16) | (parseInt(h[4]!, 16) << 24)) >>>
+      0
+    );
   return null;
 }

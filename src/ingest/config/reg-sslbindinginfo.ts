@@ -18,7 +18,11 @@
 import { configError, emptyRows, guidFromBytes, isZeroHash, splitLines, ZERO_GUID } from './common.js';
 import type { ConfigRows, SslBindingRow } from './types.js';
 
-type RegValue = { kind: 'string'; text: string } | { kind: 'dword'; value: number } | { kind: 'binary'; type: number; bytes: Uint8Array } | { kind: 'delete' };
+type RegValue =
+  | { kind: 'string'; text: string }
+  | { kind: 'dword'; value: number }
+  | { kind: 'binary'; type: number; bytes: Uint8Array }
+  | { kind: 'delete' };
 
 const BINDING_KEY = /\\HTTP\\Parameters\\(SslBindingInfo|SslSniBindingInfo|SslCcsBindingInfo)\\([^\\]+)$/i;
 
@@ -33,7 +37,11 @@ export function parseRegSslBindingInfo(text: string, file: string): ConfigRows {
   const lines = logicalLines(splitLines(text.replace(/^\uFEFF/, '')));
   const first = lines.find((l) => l.text.trim() !== '');
   if (!first || !/^(Windows Registry Editor Version 5\.00|REGEDIT4)\s*$/.test(first.text.trim())) {
-    throw configError(file, first?.line ?? 1, `"${(first?.text ?? '').trim().slice(0, 60)}" is not a .reg header ("Windows Registry Editor Version 5.00")`);
+    throw configError(
+      file,
+      first?.line ?? 1,
+      `"${(first?.text ?? '').trim().slice(0, 60)}" is not a .reg header ("Windows Registry Editor Version 5.00")`,
+    );
   }
   let key: KeyState | null = null;
   const flush = (): void => {
@@ -68,7 +76,17 @@ function endpointOfKey(container: string, name: string): string {
 }
 
 function bindingOf(key: KeyState, warnings: string[]): SslBindingRow {
-  const row: SslBindingRow = { source: 'registry', endpoint: key.endpoint, site: null, bindingInformation: null, sslFlags: null, certHash: null, certStore: null, appId: null, problems: [] };
+  const row: SslBindingRow = {
+    source: 'registry',
+    endpoint: key.endpoint,
+    site: null,
+    bindingInformation: null,
+    sslFlags: null,
+    certHash: null,
+    certStore: null,
+    appId: null,
+    problems: [],
+  };
   const hash = key.values.get('sslcerthash');
   if (hash?.v.kind === 'binary') {
     row.certHash = hash.v.bytes.length === 0 ? null : Buffer.from(hash.v.bytes).toString('hex').toUpperCase();
@@ -81,7 +99,8 @@ function bindingOf(key: KeyState, warnings: string[]): SslBindingRow {
   }
   const store = key.values.get('sslcertstorename');
   if (store?.v.kind === 'string') row.certStore = store.v.text === '' ? null : store.v.text;
-  else if (store?.v.kind === 'binary' && (store.v.type === 1 || store.v.type === 2)) row.certStore = utf16z(store.v.bytes) || null;
+  else if (store?.v.kind === 'binary' && (store.v.type === 1 || store.v.type === 2))
+    row.certStore = utf16z(store.v.bytes) || null;
   const app = key.values.get('appid');
   if (app?.v.kind === 'binary') {
     row.appId = guidFromBytes(app.v.bytes);
@@ -97,7 +116,8 @@ function logicalLines(lines: string[]): { text: string; line: number }[] {
   for (let i = 0; i < lines.length; i++) {
     const start = i;
     let text = lines[i]!;
-    while (/\\\s*$/.test(text) && !/^\s*\[/.test(text) && i + 1 < lines.length) text = text.replace(/\\\s*$/, '') + lines[++i]!.trim();
+    while (/\\\s*$/.test(text) && !/^\s*\[/.test(text) && i + 1 < lines.length)
+      text = text.replace(/\\\s*$/, '') + lines[++i]!.trim();
     out.push({ text, line: start + 1 });
   }
   return out;
@@ -133,7 +153,11 @@ function parseData(d: string): RegValue | string {
   const body = hx[2]!.replace(/\s+/g, '');
   const parts = body === '' ? [] : body.split(',');
   if (parts.some((p) => !/^[0-9A-Fa-f]{1,2}$/.test(p))) return `malformed hex bytes "${body.slice(0, 60)}"`;
-  return { kind: 'binary', type: hx[1] === undefined ? 3 : parseInt(hx[1], 16), bytes: Uint8Array.from(parts.map((p) => parseInt(p, 16))) };
+  return {
+    kind: 'binary',
+    type: hx[1] === undefined ? 3 : parseInt(hx[1], 16),
+    bytes: Uint8Array.from(parts.map((p) => parseInt(p, 16))),
+  };
 }
 
 /** A .reg quoted string at `i` (escapes `\\` and `\"`); null when unterminated. */

@@ -6,7 +6,12 @@ import type { CertificateRow, ConfigMetadataRow, ConfigTableRows, SslBindingRow 
 
 export type { CertificateRow, ConfigMetadataRow, SslBindingRow };
 
-export const CONFIG_KINDS = ['applicationHost.config', 'netsh-sslcert', 'reg-sslbindinginfo', 'certutil-store'] as const;
+export const CONFIG_KINDS = [
+  'applicationHost.config',
+  'netsh-sslcert',
+  'reg-sslbindinginfo',
+  'certutil-store',
+] as const;
 export type ConfigKind = (typeof CONFIG_KINDS)[number];
 
 export interface ConfigRows extends ConfigTableRows {

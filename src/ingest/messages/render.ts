@@ -2,7 +2,11 @@
 import type { JsonValue } from '../../evtx/index.js';
 import { MESSAGE_TEMPLATES, PROVIDER_ALIASES } from './catalogue.js';
 
-type Part = { kind: 'text'; text: string } | { kind: 'pos'; n: number } | { kind: 'name'; name: string } | { kind: 'opt'; parts: Part[] };
+type Part =
+  | { kind: 'text'; text: string }
+  | { kind: 'pos'; n: number }
+  | { kind: 'name'; name: string }
+  | { kind: 'opt'; parts: Part[] };
 
 interface Compiled {
   parts: Part[];

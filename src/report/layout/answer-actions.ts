@@ -38,7 +38,8 @@ function port(endpoint: string): string {
 
 /** Host names a site answers to on `endpoint`: its SNI name, or the host headers of config bindings on its port. */
 export function siteNames(input: AnswerInput, host: string | null, endpoint: string): string[] {
-  if (!/^ccs:/i.test(endpoint) && netshEndpoint(endpoint).startsWith('hostnameport=')) return [endpoint.slice(0, endpoint.lastIndexOf(':'))];
+  if (!/^ccs:/i.test(endpoint) && netshEndpoint(endpoint).startsWith('hostnameport='))
+    return [endpoint.slice(0, endpoint.lastIndexOf(':'))];
   const out = new Set<string>();
   for (const b of input.bindings) {
     if (b.source !== 'config' || !sameHost(b.host, host) || !b.bindingInformation) continue;
@@ -50,8 +51,14 @@ export function siteNames(input: AnswerInput, host: string | null, endpoint: str
 
 /** The appid for `endpoint`: a binding of it in netsh/registry, else IIS's when an IIS site owns it. */
 export function appIdFor(input: AnswerInput, host: string | null, endpoint: string): ValueSource | null {
-  const own = input.bindings.find((b) => b.source !== 'config' && sameHost(b.host, host) && b.endpoint === endpoint && b.appId);
-  if (own) return { value: own.appId!, source: `the ${own.source === 'registry' ? 'SslBindingInfo registry export' : 'netsh http show sslcert listing'} of ${endpoint}${own.file ? ` (${own.file})` : ''}` };
+  const own = input.bindings.find(
+    (b) => b.source !== 'config' && sameHost(b.host, host) && b.endpoint === endpoint && b.appId,
+  );
+  if (own)
+    return {
+      value: own.appId!,
+      source: `the ${own.source === 'registry' ? 'SslBindingInfo registry export' : 'netsh http show sslcert listing'} of ${endpoint}${own.file ? ` (${own.file})` : ''}`,
+    };
   const site = input.bindings.find((b) => b.source === 'config' && sameHost(b.host, host) && b.endpoint === endpoint);
   if (site) {
     return {
@@ -63,16 +70,41 @@ export function appIdFor(input: AnswerInput, host: string | null, endpoint: stri
 }
 
 /** Remove the legacy properties of each `<customMetadata>` key of the host holding any. */
-export function metadataActions(input: AnswerInput, host: string | null): { actions: Action[]; missing: Missing[]; hashes: string[] } {
+export function metadataActions(
+  input: AnswerInput,
+  host: string | null,
+): { actions: Action[]; missing: Missing[]; hashes: string[] } {
   const rows = input.metadata.filter((m) => sameHost(m.host, host));
-  if (!hasArtefact(input, 'applicationHost.config', host, rows.length > 0 || input.bindings.some((b) => b.source === 'config' && sameHost(b.host, host)))) {
-    return { actions: [], hashes: [], missing: [{ host, what: 'the <customMetadata> key holding property 5506', collect: `collect ${APPHOST_PATH} from ${hostName(host)}` }] };
+  if (
+    !hasArtefact(
+      input,
+      'applicationHost.config',
+      host,
+      rows.length > 0 || input.bindings.some((b) => b.source === 'config' && sameHost(b.host, host)),
+    )
+  ) {
+    return {
+      actions: [],
+      hashes: [],
+      missing: [
+        {
+          host,
+          what: 'the <customMetadata> key holding property 5506',
+          collect: `collect ${APPHOST_PATH} from ${hostName(host)}`,
+        },
+      ],
+    };
   }
   const keys = [...new Set(rows.filter((m) => LEGACY_PROPERTIES.includes(m.propertyId)).map((m) => m.keyPath))];
   const actions: Action[] = [];
   const hashes: string[] = [];
   if (keys.length > 0) {
-    actions.push({ kind: 'backup-config', host, title: `Back up applicationHost.config on ${hostName(host)}`, commands: [`copy "${APPHOST_PATH}" "${APPHOST_PATH}.bak"`] });
+    actions.push({
+      kind: 'backup-config',
+      host,
+      title: `Back up applicationHost.config on ${hostName(host)}`,
+      commands: [`copy "${APPHOST_PATH}" "${APPHOST_PATH}.bak"`],
+    });
   }
   for (const keyPath of keys) {
     const all = rows.filter((m) => m.keyPath === keyPath);
@@ -85,7 +117,9 @@ export function metadataActions(input: AnswerInput, host: string | null): { acti
       host,
       keyPath,
       file: legacy[0]!.file ?? null,
-      element: whole ? [`<key path="${keyPath}">`, ...props.map((p) => `    ${p}`), '</key>'].join('\n') : props.join('\n'),
+      element: whole
+        ? [`<key path="${keyPath}">`, ...props.map((p) => `    ${p}`), '</key>'].join('\n')
+        : props.join('\n'),
       title: whole
         ? `Remove the element <key path="${keyPath}"> (it holds only legacy properties ${legacy.map((m) => m.propertyId).join(', ')}) from <customMetadata> in ${APPHOST_PATH} on ${hostName(host)} (KB 2025598)`
         : `Remove property ${legacy.map((m) => m.propertyId).join(', ')} from <customMetadata><key path="${keyPath}"> in ${APPHOST_PATH} on ${hostName(host)} (KB 2025598)`,
@@ -96,7 +130,9 @@ export function metadataActions(input: AnswerInput, host: string | null): { acti
 }
 
 function attr(name: string, v: string | null | undefined): string {
-  return v === null || v === undefined ? '' : ` ${name}="${v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}"`;
+  return v === null || v === undefined
+    ? ''
+    : ` ${name}="${v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}"`;
 }
 
 function propertyElement(m: AnswerInput['metadata'][number]): string {
@@ -116,7 +152,10 @@ export interface SslcertRequest {
 }
 
 /** `netsh http add sslcert` for one endpoint, with the checks that follow it. */
-export function sslcertActions(input: AnswerInput, req: SslcertRequest): { actions: Action[]; checks: Action[]; missing: Missing[] } {
+export function sslcertActions(
+  input: AnswerInput,
+  req: SslcertRequest,
+): { actions: Action[]; checks: Action[]; missing: Missing[] } {
   const { host, endpoint } = req;
   const actions: Action[] = [];
   const checks: Action[] = [];
@@ -126,14 +165,28 @@ export function sslcertActions(input: AnswerInput, req: SslcertRequest): { actio
   const names = siteNames(input, host, endpoint);
   let choice = null;
   if (!hasArtefact(input, 'certutil-store', host, certRows.length > 0)) {
-    missing.push({ host, what: `the thumbprint of the certificate to bind to ${endpoint}`, collect: `collect \`${CERTUTIL}\` from ${hostName(host)}` });
+    missing.push({
+      host,
+      what: `the thumbprint of the certificate to bind to ${endpoint}`,
+      collect: `collect \`${CERTUTIL}\` from ${hostName(host)}`,
+    });
   } else {
-    choice = chooseCertificate(input.certificates, { host, endpoint, atMs: req.atMs, siteNames: names, exclude: req.exclude, suspect: req.suspect ?? [], bindings: input.bindings });
+    choice = chooseCertificate(input.certificates, {
+      host,
+      endpoint,
+      atMs: req.atMs,
+      siteNames: names,
+      exclude: req.exclude,
+      suspect: req.suspect ?? [],
+      bindings: input.bindings,
+    });
     if (choice.chosen === null) {
       missing.push({
         host,
         what: `a usable certificate for ${endpoint}: none of the ${choice.considered} certificate(s) in the store qualifies${
-          choice.rejected.length > 0 ? ` (${choice.rejected.map((r) => `${r.thumbprint}: ${r.reasons.join(', ')}`).join('; ')})` : ''
+          choice.rejected.length > 0
+            ? ` (${choice.rejected.map((r) => `${r.thumbprint}: ${r.reasons.join(', ')}`).join('; ')})`
+            : ''
         }`,
         collect: `import the site's certificate with its private key (PFX) into LocalMachine\\My on ${hostName(host)}, then collect \`${CERTUTIL}\` again`,
       });
@@ -141,12 +194,22 @@ export function sslcertActions(input: AnswerInput, req: SslcertRequest): { actio
   }
   const appId = appIdFor(input, host, endpoint);
   if (appId === null) {
-    missing.push({ host, what: `the application id of ${endpoint}`, collect: `collect \`${SSLCERT}\` and ${APPHOST_PATH} from ${hostName(host)}` });
+    missing.push({
+      host,
+      what: `the application id of ${endpoint}`,
+      collect: `collect \`${SSLCERT}\` and ${APPHOST_PATH} from ${hostName(host)}`,
+    });
   }
   if (choice?.chosen && appId) {
     const thumb = choice.chosen.thumbprint;
     if (req.replace) {
-      actions.push({ kind: 'delete-sslcert', host, endpoint, title: `Delete the binding of ${endpoint} that uses the wrong certificate`, commands: [`netsh http delete sslcert ${key}`] });
+      actions.push({
+        kind: 'delete-sslcert',
+        host,
+        endpoint,
+        title: `Delete the binding of ${endpoint} that uses the wrong certificate`,
+        commands: [`netsh http delete sslcert ${key}`],
+      });
     }
     actions.push({
       kind: 'add-sslcert',
@@ -155,26 +218,55 @@ export function sslcertActions(input: AnswerInput, req: SslcertRequest): { actio
       title: `Re-create the SSL binding of ${endpoint} on ${hostName(host)} with certificate ${thumb}${commonName(choice.chosen.subject) ? ` (CN=${commonName(choice.chosen.subject)})` : ''}`,
       commands: [`netsh http add sslcert ${key} certhash=${thumb} appid=${appId.value} certstorename=MY`],
       certificate: choice,
-      certHash: { value: thumb, source: `the certificate store listing${choice.chosen.file ? ` (${choice.chosen.file})` : ''}, chosen for the reasons in certificate.why` },
+      certHash: {
+        value: thumb,
+        source: `the certificate store listing${choice.chosen.file ? ` (${choice.chosen.file})` : ''}, chosen for the reasons in certificate.why`,
+      },
       appId,
     });
-    checks.push({ kind: 'verify-certificate', host, title: `Check certificate ${thumb} and its private key`, commands: [`certutil -verifystore my ${thumb}`] });
+    checks.push({
+      kind: 'verify-certificate',
+      host,
+      title: `Check certificate ${thumb} and its private key`,
+      commands: [`certutil -verifystore my ${thumb}`],
+    });
     const name = names[0] ?? commonName(choice.chosen.subject);
     if (name && !name.includes('*')) {
       const p = port(endpoint);
-      checks.push({ kind: 'test-request', host, endpoint, title: `Test an HTTPS request to ${name}`, commands: [`curl.exe -v https://${name}${p === '443' ? '' : `:${p}`}/`] });
+      checks.push({
+        kind: 'test-request',
+        host,
+        endpoint,
+        title: `Test an HTTPS request to ${name}`,
+        commands: [`curl.exe -v https://${name}${p === '443' ? '' : `:${p}`}/`],
+      });
     }
   }
-  checks.unshift({ kind: 'verify-binding', host, endpoint, title: `Check that HTTP.sys lists the binding of ${endpoint}`, commands: [`netsh http show sslcert ${key}`] });
+  checks.unshift({
+    kind: 'verify-binding',
+    host,
+    endpoint,
+    title: `Check that HTTP.sys lists the binding of ${endpoint}`,
+    commands: [`netsh http show sslcert ${key}`],
+  });
   return { actions, checks, missing };
 }
 
 /** Restart the ABO-mapper trigger and check the binding survives (no 15300 should follow). */
-export function confirmTriggerCheck(host: string | null, trigger: string | null, endpoint: string | null): Action | null {
+export function confirmTriggerCheck(
+  host: string | null,
+  trigger: string | null,
+  endpoint: string | null,
+): Action | null {
   const m = trigger ? /^([A-Za-z0-9_$-]+) service entered running/.exec(trigger) : null;
   if (!m) return null;
   const svc = m[1]!;
   const commands = [`net stop ${svc}`, `net start ${svc}`];
   if (endpoint) commands.push(`netsh http show sslcert ${netshEndpoint(endpoint)}`);
-  return { kind: 'confirm-trigger', host, title: `Restart ${svc} (the trigger) and check that the binding survives: no HttpEvent 15300 should follow`, commands };
+  return {
+    kind: 'confirm-trigger',
+    host,
+    title: `Restart ${svc} (the trigger) and check that the binding survives: no HttpEvent 15300 should follow`,
+    commands,
+  };
 }

@@ -5,7 +5,18 @@
  * host, what to do now and what to check afterwards (answer-actions.ts).
  */
 import { LEGACY_PROPERTIES, confirmTriggerCheck, metadataActions, sslcertActions } from './answer-actions.js';
-import type { Action, AnswerBlock, AnswerEvidence, AnswerFinding, AnswerInput, FailureWindow, Incident, IncidentFamily, Missing, Outage } from './answer-types.js';
+import type {
+  Action,
+  AnswerBlock,
+  AnswerEvidence,
+  AnswerFinding,
+  AnswerInput,
+  FailureWindow,
+  Incident,
+  IncidentFamily,
+  Missing,
+  Outage,
+} from './answer-types.js';
 import { sameHost } from './certificate-choice.js';
 import { compareFindings } from './sort.js';
 import { isoToMs } from './zone-time.js';
@@ -37,7 +48,14 @@ export function buildAnswer(input: AnswerInput): AnswerBlock {
     if (!isIncidentLevel(lead.level) || taken.has(lead.id)) continue;
     const family = familyOf(lead.kind);
     const members = sorted.filter(
-      (f) => !taken.has(f.id) && (f.id === lead.id || (family !== 'other' && familyOf(f.kind) === family && sameHost(f.host, lead.host) && f.host !== null && lead.host !== null)),
+      (f) =>
+        !taken.has(f.id) &&
+        (f.id === lead.id ||
+          (family !== 'other' &&
+            familyOf(f.kind) === family &&
+            sameHost(f.host, lead.host) &&
+            f.host !== null &&
+            lead.host !== null)),
     );
     for (const f of members) taken.add(f.id);
     // The event finding leads when there is one: it carries the times.
@@ -51,7 +69,12 @@ function incident(input: AnswerInput, head: AnswerFinding, members: AnswerFindin
   const host = head.host;
   const evidence = dedupe(members.flatMap((f) => f.evidence));
   const outages = family === 'other' ? [] : outageWindows(input, host, [...evidence, ...(input.events ?? [])]);
-  const plan = family === 'abo-mapper' ? aboPlan(input, head, members, outages) : family === 'private-key' || family === 'binding' ? bindingPlan(input, head, members, outages) : { actions: [], checks: [], missing: [] };
+  const plan =
+    family === 'abo-mapper'
+      ? aboPlan(input, head, members, outages)
+      : family === 'private-key' || family === 'binding'
+        ? bindingPlan(input, head, members, outages)
+        : { actions: [], checks: [], missing: [] };
   return {
     id: head.id,
     level: members.map((m) => m.level).sort((a, b) => levelRank(a) - levelRank(b))[0] ?? head.level,
@@ -87,10 +110,20 @@ function firstSentence(text: string): string {
   return (m ? m[1]! : text.trim()).replace(/\s+/g, ' ');
 }
 
-function causeSentence(head: AnswerFinding, members: AnswerFinding[], family: IncidentFamily, input: AnswerInput): string {
+function causeSentence(
+  head: AnswerFinding,
+  members: AnswerFinding[],
+  family: IncidentFamily,
+  input: AnswerInput,
+): string {
   if (family !== 'abo-mapper') return firstSentence(head.cause || head.title);
   const hash = input.metadata.find((m) => sameHost(m.host, head.host) && m.propertyId === 5506);
-  const trigger = head.trigger ? head.trigger.split(';')[0]!.replace(/\s*×\d+$/, '').trim() : null;
+  const trigger = head.trigger
+    ? head.trigger
+        .split(';')[0]!
+        .replace(/\s*×\d+$/, '')
+        .trim()
+    : null;
   const endpoints = [...new Set(members.flatMap((m) => m.endpoints))];
   const rebound = members.some((m) => m.kind === 'abo-binding-rebound');
   const notInStore = members.some((m) => m.kind === 'config-abo-hash-invalid');
@@ -103,11 +136,17 @@ function causeSentence(head: AnswerFinding, members: AnswerFinding[], family: In
 }
 
 const isDeletion = (e: AnswerEvidence): boolean =>
-  e.eventId === 15300 || (e.eventId === 119 && (e.provider ?? 'Microsoft-Windows-HttpService') === 'Microsoft-Windows-HttpService') || /binding deleted/i.test(e.summary);
+  e.eventId === 15300 ||
+  (e.eventId === 119 && (e.provider ?? 'Microsoft-Windows-HttpService') === 'Microsoft-Windows-HttpService') ||
+  /binding deleted/i.test(e.summary);
 const isCreation = (e: AnswerEvidence): boolean => e.eventId === 15301 || /binding (re-)?created/i.test(e.summary);
 
 /** Deletion → next creation of the same endpoint on the host; the last one open when none follows. */
-export function outageWindows(input: Pick<AnswerInput, 'hosts'>, host: string | null, rows: readonly AnswerEvidence[]): Outage[] {
+export function outageWindows(
+  input: Pick<AnswerInput, 'hosts'>,
+  host: string | null,
+  rows: readonly AnswerEvidence[],
+): Outage[] {
   const events = dedupe(rows)
     .filter((e) => e.time !== null && sameHost(e.host, host) && (isDeletion(e) || isCreation(e)))
     .map((e) => ({ e, ms: isoToMs(e.time)!, endpoint: ENDPOINT.exec(e.summary)?.[0] ?? null }))
@@ -121,7 +160,16 @@ export function outageWindows(input: Pick<AnswerInput, 'hosts'>, host: string | 
     const cur = open.get(endpoint!);
     if (isDeletion(e)) {
       if (cur) continue;
-      const o: Outage = { host: e.host ?? host, endpoint: endpoint!, downAt: e.time!, upAt: null, stillDown: true, logEnd, down: { file: e.file, recordId: e.recordId }, up: null };
+      const o: Outage = {
+        host: e.host ?? host,
+        endpoint: endpoint!,
+        downAt: e.time!,
+        upAt: null,
+        stillDown: true,
+        logEnd,
+        down: { file: e.file, recordId: e.recordId },
+        up: null,
+      };
       open.set(endpoint!, o);
       out.push(o);
     } else if (cur) {
@@ -153,32 +201,59 @@ function aboPlan(input: AnswerInput, head: AnswerFinding, members: AnswerFinding
   const meta = metadataActions(input, host);
   const plan: Plan = { actions: [...meta.actions], checks: [], missing: [...meta.missing] };
   if (meta.actions.length === 0 && meta.missing.length === 0) {
-    plan.missing.push({ host, what: `a <customMetadata> key with properties ${LEGACY_PROPERTIES.join('/')}: the applicationHost.config of the case holds none`, collect: `collect the current applicationHost.config from ${host ?? 'the server'} (the one in the case may predate the change)` });
+    plan.missing.push({
+      host,
+      what: `a <customMetadata> key with properties ${LEGACY_PROPERTIES.join('/')}: the applicationHost.config of the case holds none`,
+      collect: `collect the current applicationHost.config from ${host ?? 'the server'} (the one in the case may predate the change)`,
+    });
   }
   const rebound = members.some((m) => m.kind === 'abo-binding-rebound');
-  const endpoints = [...new Set([...outages.filter((o) => o.stillDown).map((o) => o.endpoint), ...(rebound ? members.flatMap((m) => m.endpoints) : [])])];
+  const endpoints = [
+    ...new Set([
+      ...outages.filter((o) => o.stillDown).map((o) => o.endpoint),
+      ...(rebound ? members.flatMap((m) => m.endpoints) : []),
+    ]),
+  ];
   const exclude = meta.hashes;
   for (const endpoint of endpoints) {
     const down = outages.find((o) => o.endpoint === endpoint);
     const atMs = isoToMs(down?.downAt ?? head.start);
     const live = rebound ? liveHashes(input, host, endpoint) : [];
-    const part = sslcertActions(input, { host, endpoint, atMs, exclude, suspect: live, replace: rebound && !down?.stillDown });
+    const part = sslcertActions(input, {
+      host,
+      endpoint,
+      atMs,
+      exclude,
+      suspect: live,
+      replace: rebound && !down?.stillDown,
+    });
     plan.actions.push(...part.actions);
     plan.checks.push(...part.checks);
     plan.missing.push(...part.missing);
   }
-  const confirm = confirmTriggerCheck(host, head.trigger, endpoints[0] ?? members.flatMap((m) => m.endpoints)[0] ?? null);
+  const confirm = confirmTriggerCheck(
+    host,
+    head.trigger,
+    endpoints[0] ?? members.flatMap((m) => m.endpoints)[0] ?? null,
+  );
   if (confirm) plan.checks.push(confirm);
   return plan;
 }
 
 /** Hashes HTTP.sys binds `endpoint` to in the netsh/registry artefacts. */
 function liveHashes(input: AnswerInput, host: string | null, endpoint: string): string[] {
-  return input.bindings.filter((b) => b.source !== 'config' && sameHost(b.host, host) && b.endpoint === endpoint && b.certHash).map((b) => b.certHash!);
+  return input.bindings
+    .filter((b) => b.source !== 'config' && sameHost(b.host, host) && b.endpoint === endpoint && b.certHash)
+    .map((b) => b.certHash!);
 }
 
 /** Certificates the incident is about (config-certificate-problem ids) and the endpoints using them. */
-function failing(input: AnswerInput, members: AnswerFinding[], host: string | null, outages: Outage[]): { thumbs: string[]; endpoints: string[] } {
+function failing(
+  input: AnswerInput,
+  members: AnswerFinding[],
+  host: string | null,
+  outages: Outage[],
+): { thumbs: string[]; endpoints: string[] } {
   const thumbs = new Set<string>();
   for (const m of members) {
     const t = /^config-certificate-problem:.*:([0-9A-Fa-f]{40})$/.exec(m.id);
@@ -198,15 +273,30 @@ function bindingPlan(input: AnswerInput, head: AnswerFinding, members: AnswerFin
   for (const t of failingThumbs) {
     const cert = input.certificates.find((c) => sameHost(c.host, host) && c.thumbprint.toUpperCase() === t);
     if (cert?.hasPrivateKey === false || head.errorCode === '0x80090016') {
-      plan.actions.push({ kind: 'repair-key', host, title: `Try to re-associate the private key of ${t} (it fails with ${head.errorCode ?? 'no private key'})`, commands: [`certutil -repairstore my ${t}`] });
+      plan.actions.push({
+        kind: 'repair-key',
+        host,
+        title: `Try to re-associate the private key of ${t} (it fails with ${head.errorCode ?? 'no private key'})`,
+        commands: [`certutil -repairstore my ${t}`],
+      });
     }
   }
   if (endpoints.length === 0) {
-    plan.missing.push({ host, what: 'the endpoint whose certificate fails', collect: `collect \`netsh http show sslcert\` from ${host ?? 'the server'}` });
+    plan.missing.push({
+      host,
+      what: 'the endpoint whose certificate fails',
+      collect: `collect \`netsh http show sslcert\` from ${host ?? 'the server'}`,
+    });
   }
   for (const endpoint of endpoints) {
     const down = outages.find((o) => o.endpoint === endpoint && o.stillDown);
-    const part = sslcertActions(input, { host, endpoint, atMs: isoToMs(head.start), exclude: failingThumbs, replace: !down });
+    const part = sslcertActions(input, {
+      host,
+      endpoint,
+      atMs: isoToMs(head.start),
+      exclude: failingThumbs,
+      replace: !down,
+    });
     plan.actions.push(...part.actions);
     plan.checks.push(...part.checks);
     plan.missing.push(...part.missing);

@@ -68,7 +68,13 @@ export interface CandidateVerdict {
 }
 
 export interface CertificateChoice {
-  chosen: { thumbprint: string; subject: string | null; notAfter: string | null; why: string[]; file: string | null } | null;
+  chosen: {
+    thumbprint: string;
+    subject: string | null;
+    notAfter: string | null;
+    why: string[];
+    file: string | null;
+  } | null;
   rejected: CandidateVerdict[];
   /** Certificates of the host looked at. */
   considered: number;
@@ -119,20 +125,27 @@ export const certificateLabel = (c: Pick<CertificateFacts, 'thumbprint' | 'subje
 
 function hardReasons(c: CertificateFacts, ctx: ChoiceContext): string[] {
   const out: string[] = [];
-  if (ctx.exclude.some((t) => t.toUpperCase() === c.thumbprint.toUpperCase())) out.push('it is the certificate the incident is about');
+  if (ctx.exclude.some((t) => t.toUpperCase() === c.thumbprint.toUpperCase()))
+    out.push('it is the certificate the incident is about');
   const nb = isoToMs(c.notBefore);
   const na = isoToMs(c.notAfter);
   if (ctx.atMs !== null && na !== null && na < ctx.atMs) out.push(`expired on ${day(c.notAfter)}, before the incident`);
-  if (ctx.atMs !== null && nb !== null && nb > ctx.atMs) out.push(`not valid before ${day(c.notBefore)}, after the incident`);
+  if (ctx.atMs !== null && nb !== null && nb > ctx.atMs)
+    out.push(`not valid before ${day(c.notBefore)}, after the incident`);
   if (c.hasPrivateKey === false) out.push('no private key in the store');
-  if (c.keySpec === 2) out.push('KeySpec 2 (AT_SIGNATURE): Schannel needs KeySpec 1 (AT_KEYEXCHANGE), handshakes would fail with 0x8009030D');
+  if (c.keySpec === 2)
+    out.push(
+      'KeySpec 2 (AT_SIGNATURE): Schannel needs KeySpec 1 (AT_KEYEXCHANGE), handshakes would fail with 0x8009030D',
+    );
   if (c.eku && c.eku.length > 0 && !c.eku.some((u) => u === SERVER_AUTH || /server auth/i.test(u))) {
     out.push(`no Server Authentication in its EKU (${c.eku.join(', ')})`);
   }
   if (ctx.siteNames.length > 0) {
     const own = names(c);
     if (!ctx.siteNames.some((n) => own.some((p) => nameMatches(p, n)))) {
-      out.push(`subject/SAN ${own.length > 0 ? own.join(', ') : '(none)'} does not match the site's host name ${ctx.siteNames.join(', ')}`);
+      out.push(
+        `subject/SAN ${own.length > 0 ? own.join(', ') : '(none)'} does not match the site's host name ${ctx.siteNames.join(', ')}`,
+      );
     }
   }
   return out;
@@ -156,7 +169,9 @@ function rank(c: CertificateFacts, ctx: ChoiceContext): Ranked {
     c,
     suspect,
     before: !suspect && mine.some((b) => b.endpoint === ctx.endpoint),
-    elsewhere: [...new Set(mine.filter((b) => b.endpoint !== null && b.endpoint !== ctx.endpoint).map((b) => b.endpoint!))],
+    elsewhere: [
+      ...new Set(mine.filter((b) => b.endpoint !== null && b.endpoint !== ctx.endpoint).map((b) => b.endpoint!)),
+    ],
     selfSigned: Boolean(c.subject && c.issuer && c.subject.trim() === c.issuer.trim()),
     keyUnknown: c.hasPrivateKey === null,
     notAfter: isoToMs(c.notAfter) ?? -Infinity,
@@ -166,12 +181,15 @@ function rank(c: CertificateFacts, ctx: ChoiceContext): Ranked {
 /** Criteria `r` lost on against the chosen `w`, as reasons; [] when it did not lose on any. */
 function lostOn(r: Ranked, w: Ranked): string[] {
   const out: string[] = [];
-  if (r.suspect && !w.suspect) out.push(`bound to this endpoint while the failures happened (the certificate clients rejected)`);
+  if (r.suspect && !w.suspect)
+    out.push(`bound to this endpoint while the failures happened (the certificate clients rejected)`);
   if (w.before && !r.before) out.push(`not the certificate bound to this endpoint before (${w.c.thumbprint} was)`);
-  if (r.elsewhere.length > 0 && w.elsewhere.length === 0) out.push(`already bound to another endpoint (${r.elsewhere.join(', ')})`);
+  if (r.elsewhere.length > 0 && w.elsewhere.length === 0)
+    out.push(`already bound to another endpoint (${r.elsewhere.join(', ')})`);
   if (r.selfSigned && !w.selfSigned) out.push('self-signed (issuer = subject)');
   if (r.keyUnknown && !w.keyUnknown) out.push('private key not known to be present');
-  if (r.notAfter < w.notAfter) out.push(`expires earlier (${day(r.c.notAfter)}) than ${w.c.thumbprint} (${day(w.c.notAfter)})`);
+  if (r.notAfter < w.notAfter)
+    out.push(`expires earlier (${day(r.c.notAfter)}) than ${w.c.thumbprint} (${day(w.c.notAfter)})`);
   return out;
 }
 
@@ -189,7 +207,9 @@ function compare(a: Ranked, b: Ranked): number {
 
 /** Choose among `certificates` (any host: filtered to `ctx.host`, store MY or unnamed). */
 export function chooseCertificate(certificates: readonly CertificateFacts[], ctx: ChoiceContext): CertificateChoice {
-  const own = certificates.filter((c) => sameHost(c.host, ctx.host) && (c.store === null || /^(my|personal)$/i.test(c.store.trim())));
+  const own = certificates.filter(
+    (c) => sameHost(c.host, ctx.host) && (c.store === null || /^(my|personal)$/i.test(c.store.trim())),
+  );
   const rejected: CandidateVerdict[] = [];
   const usable: Ranked[] = [];
   for (const c of own) {
@@ -202,17 +222,41 @@ export function chooseCertificate(certificates: readonly CertificateFacts[], ctx
   if (!winner) return { chosen: null, rejected, considered: own.length };
   for (const r of usable.slice(1)) {
     const lost = lostOn(r, winner);
-    rejected.push({ thumbprint: r.c.thumbprint, subject: r.c.subject, reasons: lost.length > 0 ? lost : ['ranked equal; the first in thumbprint order was taken'], unusable: false });
+    rejected.push({
+      thumbprint: r.c.thumbprint,
+      subject: r.c.subject,
+      reasons: lost.length > 0 ? lost : ['ranked equal; the first in thumbprint order was taken'],
+      unusable: false,
+    });
   }
   const c = winner.c;
   const why = [
-    ctx.atMs === null ? `valid ${day(c.notBefore)} to ${day(c.notAfter)} (incident time unknown)` : `valid at the incident time (${day(c.notBefore)} to ${day(c.notAfter)})`,
+    ctx.atMs === null
+      ? `valid ${day(c.notBefore)} to ${day(c.notAfter)} (incident time unknown)`
+      : `valid at the incident time (${day(c.notBefore)} to ${day(c.notAfter)})`,
     c.hasPrivateKey === true ? 'private key present' : 'private key not listed as missing (certutil did not say)',
-    c.keySpec === 1 ? 'KeySpec 1 (AT_KEYEXCHANGE)' : c.keySpec === null || c.keySpec === 0 ? 'KeySpec not given (CNG key or not listed)' : `KeySpec ${c.keySpec}`,
-    c.eku === undefined || c.eku === null ? 'EKU not known' : c.eku.length === 0 ? 'no EKU restriction' : 'Server Authentication in its EKU',
-    ctx.siteNames.length > 0 ? `subject/SAN matches ${ctx.siteNames.join(', ')}` : "site host name unknown (the binding has no host header): names not compared",
+    c.keySpec === 1
+      ? 'KeySpec 1 (AT_KEYEXCHANGE)'
+      : c.keySpec === null || c.keySpec === 0
+        ? 'KeySpec not given (CNG key or not listed)'
+        : `KeySpec ${c.keySpec}`,
+    c.eku === undefined || c.eku === null
+      ? 'EKU not known'
+      : c.eku.length === 0
+        ? 'no EKU restriction'
+        : 'Server Authentication in its EKU',
+    ctx.siteNames.length > 0
+      ? `subject/SAN matches ${ctx.siteNames.join(', ')}`
+      : 'site host name unknown (the binding has no host header): names not compared',
   ];
   if (winner.before) why.push(`bound to ${ctx.endpoint} before`);
-  if (usable.length > 1) why.push(`first of ${usable.length} usable certificate(s) by the ranking: bound here before, not bound elsewhere, not self-signed, newest notAfter`);
-  return { chosen: { thumbprint: c.thumbprint, subject: c.subject, notAfter: c.notAfter, why, file: c.file ?? null }, rejected, considered: own.length };
+  if (usable.length > 1)
+    why.push(
+      `first of ${usable.length} usable certificate(s) by the ranking: bound here before, not bound elsewhere, not self-signed, newest notAfter`,
+    );
+  return {
+    chosen: { thumbprint: c.thumbprint, subject: c.subject, notAfter: c.notAfter, why, file: c.file ?? null },
+    rejected,
+    considered: own.length,
+  };
 }

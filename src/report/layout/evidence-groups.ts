@@ -74,7 +74,9 @@ function recordBig(id: string | null): bigint | null {
 }
 
 function ranges(ids: Array<string | null>, file: string, maxRuns: number): RecordRange {
-  const nums = [...new Set(ids.map(recordBig).filter((v): v is bigint => v !== null))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const nums = [...new Set(ids.map(recordBig).filter((v): v is bigint => v !== null))].sort((a, b) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
   if (nums.length === 0) return { file, count: ids.length, first: null, last: null, contiguous: false, runs: null };
   const runs: Array<[bigint, bigint]> = [];
   for (const v of nums) {
@@ -98,7 +100,13 @@ export function groupEvidence(rows: readonly EvidenceRow[], options: GroupOption
   const maxRuns = options.maxRuns ?? 4;
   const byKey = new Map<string, { rows: number[] }>();
   rows.forEach((r, i) => {
-    const key = [r.host ?? '\u0001', r.provider ?? '\u0001', r.eventId ?? '\u0001', r.role, summaryPattern(r.summary)].join('\u0000');
+    const key = [
+      r.host ?? '\u0001',
+      r.provider ?? '\u0001',
+      r.eventId ?? '\u0001',
+      r.role,
+      summaryPattern(r.summary),
+    ].join('\u0000');
     let g = byKey.get(key);
     if (!g) {
       g = { rows: [] };
@@ -155,7 +163,13 @@ function summarise(rows: readonly EvidenceRow[], idx: number[], maxRuns: number)
     firstTime: lo?.iso ?? null,
     lastTime: hi?.iso ?? null,
     files,
-    records: files.map((f) => ranges(members.filter((m) => m.file === f).map((m) => m.recordId), f, maxRuns)),
+    records: files.map((f) =>
+      ranges(
+        members.filter((m) => m.file === f).map((m) => m.recordId),
+        f,
+        maxRuns,
+      ),
+    ),
     rows: idx,
   };
 }
@@ -175,11 +189,18 @@ function recordText(r: RecordRange): string | null {
  */
 export function formatEvidenceGroup(g: EvidenceGroup, formatTime: (iso: string) => string, withFiles = false): string {
   const event = [g.provider ?? '', g.eventId === null ? '' : String(g.eventId)].filter((s) => s !== '').join(' ');
-  const summary = g.eventId !== null && g.summary.startsWith(`${g.eventId} `) ? g.summary.slice(String(g.eventId).length + 1) : g.summary;
+  const summary =
+    g.eventId !== null && g.summary.startsWith(`${g.eventId} `)
+      ? g.summary.slice(String(g.eventId).length + 1)
+      : g.summary;
   const what = [event, summary].filter((s) => s !== '').join(' ') + (g.variants > 1 ? ' (and similar)' : '');
   const head = g.count > 1 ? `${g.count} × ${what}` : what;
   const when =
-    g.firstTime === null ? null : g.lastTime === null || g.lastTime === g.firstTime ? formatTime(g.firstTime) : `${formatTime(g.firstTime)}–${formatTime(g.lastTime)}`;
+    g.firstTime === null
+      ? null
+      : g.lastTime === null || g.lastTime === g.firstTime
+        ? formatTime(g.firstTime)
+        : `${formatTime(g.firstTime)}–${formatTime(g.lastTime)}`;
   const recs = g.records.map((r) => {
     const t = recordText(r);
     return t === null ? null : withFiles || g.records.length > 1 ? `${t} in ${r.file}` : t;

@@ -75,7 +75,10 @@ export function tocEntries(findings: readonly SortableFinding[]): TocEntry[] {
 /** TOC entries grouped by level, levels in severity order, empty levels left out. */
 export function tocByLevel(findings: readonly SortableFinding[]): TocLevelGroup[] {
   const entries = tocEntries(findings);
-  const levels = [...LEVEL_ORDER, ...new Set(entries.map((e) => e.level).filter((l) => levelRank(l) === LEVEL_ORDER.length))];
+  const levels = [
+    ...LEVEL_ORDER,
+    ...new Set(entries.map((e) => e.level).filter((l) => levelRank(l) === LEVEL_ORDER.length)),
+  ];
   return levels
     .map((level) => ({ level, entries: entries.filter((e) => e.level === level) }))
     .filter((g) => g.entries.length > 0);

@@ -85,8 +85,10 @@ function legend(strip: TimelineStrip): string {
       `<text x="${x + 28}" y="18">burst (count)</text></g>`,
   );
   x += 120;
-  items.push(`<g class="legend-item"><rect x="${x}" y="9" width="4" height="10" fill="#94a3b8"/><rect x="${x + 5}" y="13" width="4" height="6" fill="#94a3b8"/>` +
-    `<text x="${x + 16}" y="18">routine events</text></g>`);
+  items.push(
+    `<g class="legend-item"><rect x="${x}" y="9" width="4" height="10" fill="#94a3b8"/><rect x="${x + 5}" y="13" width="4" height="6" fill="#94a3b8"/>` +
+      `<text x="${x + 16}" y="18">routine events</text></g>`,
+  );
   x += 124;
   items.push(
     `<g class="legend-item"><rect x="${x}" y="7" width="22" height="14" rx="2" fill="${LEVEL_COLOURS.high}" fill-opacity="0.15" stroke="${LEVEL_COLOURS.high}" stroke-opacity="0.5"/>` +
@@ -139,13 +141,17 @@ function mark(m: TimelineMark, laneTop: number, options: SvgStripOptions): strin
   const colour = MARK_COLOURS[m.role] ?? MARK_COLOURS.context;
   const parts: string[] = [`<title>${esc(m.title)}</title>`];
   if (m.count > 1) {
-    parts.push(`<rect x="${n1(m.x - 3)}" y="${n1(y - 3)}" width="${n1(m.width + 6)}" height="6" rx="3" fill="${colour}" fill-opacity="0.35"/>`);
+    parts.push(
+      `<rect x="${n1(m.x - 3)}" y="${n1(y - 3)}" width="${n1(m.width + 6)}" height="6" rx="3" fill="${colour}" fill-opacity="0.35"/>`,
+    );
   }
   parts.push(roleShape(m.role, m.x, y));
   if (m.label !== '') {
-    parts.push(`<text class="count" x="${n1(m.x + m.width + 8)}" y="${n1(y + 4)}" font-size="10" font-weight="700" fill="${colour}">×${esc(m.label)}</text>`);
+    parts.push(
+      `<text class="count" x="${n1(m.x + m.width + 8)}" y="${n1(y + 4)}" font-size="10" font-weight="700" fill="${colour}">×${esc(m.label)}</text>`,
+    );
   }
-  const href = m.findingIds.length > 0 ? options.hrefFor?.(m.findingIds[0]!) ?? null : null;
+  const href = m.findingIds.length > 0 ? (options.hrefFor?.(m.findingIds[0]!) ?? null) : null;
   const body = `<g class="mark mark-${esc(m.role)}" data-count="${m.count}">${parts.join('')}</g>`;
   return link(href, body, 'mark-link');
 }
@@ -163,8 +169,12 @@ function axis(strip: TimelineStrip): string {
       `<g class="tick"><line x1="${x}" y1="${top}" x2="${x}" y2="${bottom}" stroke="#cbd5e1" stroke-dasharray="2 3"/>` +
         `<line x1="${x}" y1="${bottom}" x2="${x}" y2="${bottom + 5}" stroke="#334155"/>` +
         `<text class="tick-local" x="${x}" y="${bottom + 17}" text-anchor="middle">${esc(t.local)}</text>` +
-        (t.utc === null ? '' : `<text class="tick-utc" x="${x}" y="${bottom + 29}" text-anchor="middle" fill="#475569" font-size="10">${esc(t.utc)} UTC</text>`) +
-        (t.date === null ? '' : `<text class="tick-date" x="${x}" y="${bottom + 42}" text-anchor="middle" fill="#475569" font-size="10">${esc(t.date)}</text>`) +
+        (t.utc === null
+          ? ''
+          : `<text class="tick-utc" x="${x}" y="${bottom + 29}" text-anchor="middle" fill="#475569" font-size="10">${esc(t.utc)} UTC</text>`) +
+        (t.date === null
+          ? ''
+          : `<text class="tick-date" x="${x}" y="${bottom + 42}" text-anchor="middle" fill="#475569" font-size="10">${esc(t.date)}</text>`) +
         '</g>',
     );
   }

@@ -11,11 +11,40 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 const STEPS = [
-  1, 2, 5, 10, 20, 50, 100, 200, 500,
-  SECOND, 2 * SECOND, 5 * SECOND, 10 * SECOND, 15 * SECOND, 30 * SECOND,
-  MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE,
-  HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR,
-  DAY, 2 * DAY, 7 * DAY, 14 * DAY, 30 * DAY, 91 * DAY, 182 * DAY, 365 * DAY,
+  1,
+  2,
+  5,
+  10,
+  20,
+  50,
+  100,
+  200,
+  500,
+  SECOND,
+  2 * SECOND,
+  5 * SECOND,
+  10 * SECOND,
+  15 * SECOND,
+  30 * SECOND,
+  MINUTE,
+  2 * MINUTE,
+  5 * MINUTE,
+  10 * MINUTE,
+  15 * MINUTE,
+  30 * MINUTE,
+  HOUR,
+  2 * HOUR,
+  3 * HOUR,
+  6 * HOUR,
+  12 * HOUR,
+  DAY,
+  2 * DAY,
+  7 * DAY,
+  14 * DAY,
+  30 * DAY,
+  91 * DAY,
+  182 * DAY,
+  365 * DAY,
 ];
 
 /** One tick of a strip's axis. */
@@ -48,7 +77,13 @@ function firstLocalTick(start: number, step: number, zone: string): number {
  * Ticks for [start, end] mapped to x by `toX`, at most `maxTicks`, labelled in `zone` (IANA name;
  * null or UTC for UTC only).
  */
-export function axisTicks(start: number, end: number, toX: (ms: number) => number, zone: string | null, maxTicks = 9): AxisTick[] {
+export function axisTicks(
+  start: number,
+  end: number,
+  toX: (ms: number) => number,
+  zone: string | null,
+  maxTicks = 9,
+): AxisTick[] {
   const z = isUtcZone(zone) ? null : zone;
   const span = Math.max(1, end - start);
   const step = STEPS.find((s) => span / s <= maxTicks) ?? STEPS[STEPS.length - 1]!;

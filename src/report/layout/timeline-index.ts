@@ -67,11 +67,14 @@ export interface IndexOptions {
   isRoutine?: (p: TimelinePoint) => boolean;
 }
 
-const defaultRoutine = (p: TimelinePoint): boolean => p.role === 'context' && (p.findingIds === undefined || p.findingIds.length === 0);
+const defaultRoutine = (p: TimelinePoint): boolean =>
+  p.role === 'context' && (p.findingIds === undefined || p.findingIds.length === 0);
 
 export function kindLabelOf(p: Pick<TimelinePoint, 'kind' | 'provider' | 'eventId'>): string {
   if (p.kind !== undefined && p.kind !== '') return p.kind;
-  const parts = [p.provider ?? '', p.eventId === null || p.eventId === undefined ? '' : String(p.eventId)].filter((s) => s !== '');
+  const parts = [p.provider ?? '', p.eventId === null || p.eventId === undefined ? '' : String(p.eventId)].filter(
+    (s) => s !== '',
+  );
   return parts.length > 0 ? parts.join(' ') : 'event';
 }
 
@@ -148,8 +151,14 @@ export class TimelineIndexBuilder {
     const last = this.notable[this.notable.length - 1];
     if (last !== undefined && last.ms > t) this.sorted = false;
     this.notable.push({
-      ms: t, lane: l, role: p.role, group: `${p.role}\u0000${kindLabel}`, kindLabel,
-      summary: p.summary ?? '', recordId: p.recordId ?? null, findingIds: p.findingIds ?? [],
+      ms: t,
+      lane: l,
+      role: p.role,
+      group: `${p.role}\u0000${kindLabel}`,
+      kindLabel,
+      summary: p.summary ?? '',
+      recordId: p.recordId ?? null,
+      findingIds: p.findingIds ?? [],
     });
   }
 
@@ -173,7 +182,11 @@ export class TimelineIndexBuilder {
  * Index `entries` (any iterable, read once) with a lane for each of `hosts` in the given order,
  * then for each further host met in the entries in order of appearance.
  */
-export function indexTimeline(entries: Iterable<TimelinePoint>, hosts: Iterable<string | null> = [], options: IndexOptions = {}): TimelineIndex {
+export function indexTimeline(
+  entries: Iterable<TimelinePoint>,
+  hosts: Iterable<string | null> = [],
+  options: IndexOptions = {},
+): TimelineIndex {
   const b = new TimelineIndexBuilder(hosts, options);
   for (const p of entries) b.add(p);
   return b.build();

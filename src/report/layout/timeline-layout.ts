@@ -8,7 +8,16 @@ import { indexTimeline, type IndexOptions, type TimelineIndex, type TimelinePoin
 import { layoutStrip, type LayoutFinding, type StripGeometry, type TimelineStrip } from './timeline-strip.js';
 import { formatZonedRange, isoToMs } from './zone-time.js';
 
-export type { FindingSpan, HistogramBin, LayoutFinding, StripGeometry, StripLane, StripSpec, TimelineMark, TimelineStrip } from './timeline-strip.js';
+export type {
+  FindingSpan,
+  HistogramBin,
+  LayoutFinding,
+  StripGeometry,
+  StripLane,
+  StripSpec,
+  TimelineMark,
+  TimelineStrip,
+} from './timeline-strip.js';
 export { layoutStrip } from './timeline-strip.js';
 
 export interface TimelineLayout {
@@ -26,7 +35,11 @@ export interface OverviewOptions extends StripGeometry {
 }
 
 /** The overview strip: every lane over the whole case, or null when nothing has a time. */
-export function layoutOverview(index: TimelineIndex, findings: readonly LayoutFinding[], options: OverviewOptions = {}): TimelineStrip | null {
+export function layoutOverview(
+  index: TimelineIndex,
+  findings: readonly LayoutFinding[],
+  options: OverviewOptions = {},
+): TimelineStrip | null {
   let lo = index.minMs;
   let hi = index.maxMs;
   for (const f of findings) {
@@ -62,7 +75,10 @@ export interface ZoomOptions extends StripGeometry {
 
 /** Episodes of a finding: runs of evidence times no more than `gapMs` apart, or its start–end. */
 export function episodes(f: LayoutFinding, gapMs: number): Array<[number, number]> {
-  const times = (f.evidence ?? []).map((e) => isoToMs(e.time)).filter((t): t is number => t !== null).sort((a, b) => a - b);
+  const times = (f.evidence ?? [])
+    .map((e) => isoToMs(e.time))
+    .filter((t): t is number => t !== null)
+    .sort((a, b) => a - b);
   if (times.length === 0) {
     const a = isoToMs(f.start);
     const b = isoToMs(f.end) ?? a;
@@ -81,7 +97,11 @@ export function episodes(f: LayoutFinding, gapMs: number): Array<[number, number
  * One zoomed strip per finding episode (finding window ± margin), on the finding's host lane
  * (every lane with events in the window for a finding of no host).
  */
-export function zoomStrips(index: TimelineIndex, findings: readonly LayoutFinding[], options: ZoomOptions = {}): { strips: TimelineStrip[]; omitted: number } {
+export function zoomStrips(
+  index: TimelineIndex,
+  findings: readonly LayoutFinding[],
+  options: ZoomOptions = {},
+): { strips: TimelineStrip[]; omitted: number } {
   const margin = options.marginMs ?? 20_000;
   const maxSpan = options.maxSpanMs ?? 5 * 60_000;
   const maxStrips = options.maxStrips ?? 24;
@@ -97,7 +117,13 @@ export function zoomStrips(index: TimelineIndex, findings: readonly LayoutFindin
       const endMs = Math.min(b, a + maxSpan) + margin;
       const lanes = laneSet(index, f.host, startMs, endMs);
       const title = `${f.title ?? f.id}: ${formatZonedRange(startMs, endMs, options.zone ?? null)}`;
-      strips.push(layoutStrip(index, { id: `zoom-${fi + 1}-${ei + 1}`, title, findingId: f.id, startMs, endMs, lanes, findings: [f] }, options));
+      strips.push(
+        layoutStrip(
+          index,
+          { id: `zoom-${fi + 1}-${ei + 1}`, title, findingId: f.id, startMs, endMs, lanes, findings: [f] },
+          options,
+        ),
+      );
     });
   });
   return { strips, omitted };
@@ -129,6 +155,14 @@ export function layoutTimeline(
   const index = indexTimeline(entries, [...hosts, ...findingHosts], options);
   const overview = layoutOverview(index, findings, options);
   const { strips, omitted } =
-    options.zoom === false ? { strips: [], omitted: 0 } : zoomStrips(index, findings, { width: options.width, labelWidth: options.labelWidth, right: options.right, zone: options.zone ?? null, ...options.zoom });
+    options.zoom === false
+      ? { strips: [], omitted: 0 }
+      : zoomStrips(index, findings, {
+          width: options.width,
+          labelWidth: options.labelWidth,
+          right: options.right,
+          zone: options.zone ?? null,
+          ...options.zoom,
+        });
   return { overview, zooms: strips, omittedZooms: omitted, lanes: index.lanes.length };
 }

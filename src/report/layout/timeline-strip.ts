@@ -37,7 +37,13 @@ export interface StripGeometry {
   maxTicks?: number;
 }
 
-export interface HistogramBin { x: number; width: number; count: number; startMs: number; endMs: number }
+export interface HistogramBin {
+  x: number;
+  width: number;
+  count: number;
+  startMs: number;
+  endMs: number;
+}
 
 export interface TimelineMark {
   /** Lane position within the strip. */
@@ -60,7 +66,14 @@ export interface TimelineMark {
   findingIds: string[];
 }
 
-export interface FindingSpan { lane: number; findingId: string; level: string; x: number; width: number; title: string }
+export interface FindingSpan {
+  lane: number;
+  findingId: string;
+  level: string;
+  x: number;
+  width: number;
+  title: string;
+}
 
 export interface StripLane {
   host: string | null;
@@ -142,7 +155,13 @@ export function layoutStrip(index: TimelineIndex, spec: StripSpec, geometry: Str
     for (let b = 0; b < bins; b++) {
       const c = counts[p * bins + b]!;
       if (c === 0) continue;
-      out.push({ x: round1(plotLeft + b * binW), width: round1(binW), count: c, startMs: Math.round(start + (b * span) / bins), endMs: Math.round(start + ((b + 1) * span) / bins) });
+      out.push({
+        x: round1(plotLeft + b * binW),
+        width: round1(binW),
+        count: c,
+        startMs: Math.round(start + (b * span) / bins),
+        endMs: Math.round(start + ((b + 1) * span) / bins),
+      });
       if (c > maxBin) maxBin = c;
     }
     const lane = index.lanes[l]!;
@@ -211,7 +230,13 @@ function cluster(points: readonly Notable[], gapMs: number, coarse: boolean): No
   return out;
 }
 
-function toMark(c: Notable[], lane: number, index: TimelineIndex, toX: (ms: number) => number, zone: string | null): TimelineMark {
+function toMark(
+  c: Notable[],
+  lane: number,
+  index: TimelineIndex,
+  toX: (ms: number) => number,
+  zone: string | null,
+): TimelineMark {
   const first = c[0]!;
   const last = c[c.length - 1]!;
   const host = index.lanes[first.lane]!.label;
@@ -219,10 +244,20 @@ function toMark(c: Notable[], lane: number, index: TimelineIndex, toX: (ms: numb
   for (const p of c) for (const id of p.findingIds) if (ids.size < MAX_FINDING_IDS) ids.add(id);
   const x = toX(first.ms);
   const kinds = [...new Set(c.map((p) => p.kindLabel))];
-  const kind = kinds.length === 1 ? kinds[0]! : `${kinds.length} kinds (${kinds.slice(0, 3).join(', ')}${kinds.length > 3 ? ', …' : ''})`;
+  const kind =
+    kinds.length === 1
+      ? kinds[0]!
+      : `${kinds.length} kinds (${kinds.slice(0, 3).join(', ')}${kinds.length > 3 ? ', …' : ''})`;
   const title =
     c.length === 1
-      ? [formatZoned(first.ms, zone), host, first.role, first.kindLabel, first.recordId === null ? null : `record ${first.recordId}`, first.summary || null]
+      ? [
+          formatZoned(first.ms, zone),
+          host,
+          first.role,
+          first.kindLabel,
+          first.recordId === null ? null : `record ${first.recordId}`,
+          first.summary || null,
+        ]
           .filter((s): s is string => s !== null)
           .join(' — ')
       : `${c.length} × ${kind} (${first.role}) on ${host}, ${formatZonedRange(first.ms, last.ms, zone)}` +

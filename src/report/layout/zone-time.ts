@@ -32,7 +32,12 @@ function daysFromCivil(y: number, m: number, d: number): number {
  */
 export function isoToMs(iso: string | null | undefined): number | null {
   if (!iso) return null;
-  if (iso.length >= 20 && iso.charCodeAt(4) === 45 && iso.charCodeAt(10) === 84 && iso.charCodeAt(iso.length - 1) === 90) {
+  if (
+    iso.length >= 20 &&
+    iso.charCodeAt(4) === 45 &&
+    iso.charCodeAt(10) === 84 &&
+    iso.charCodeAt(iso.length - 1) === 90
+  ) {
     const y = digits(iso, 0, 4);
     const mo = digits(iso, 5, 2);
     const d = digits(iso, 8, 2);
@@ -47,7 +52,20 @@ export function isoToMs(iso: string | null | undefined): number | null {
     } else if (iso.length !== 20) {
       ms = -1;
     }
-    if (y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h >= 0 && h < 24 && mi >= 0 && mi < 60 && s >= 0 && s < 61 && ms >= 0) {
+    if (
+      y >= 0 &&
+      mo >= 1 &&
+      mo <= 12 &&
+      d >= 1 &&
+      d <= 31 &&
+      h >= 0 &&
+      h < 24 &&
+      mi >= 0 &&
+      mi < 60 &&
+      s >= 0 &&
+      s < 61 &&
+      ms >= 0
+    ) {
       return daysFromCivil(y, mo, d) * 86_400_000 + h * 3_600_000 + mi * 60_000 + s * 1000 + ms;
     }
   }

@@ -30,7 +30,10 @@ export interface FitOptions {
  * Width to fit tables to: `COLUMNS` when it is a positive integer, else the stream's columns,
  * else 80; never below MIN_TABLE_WIDTH.
  */
-export function terminalWidth(env: Readonly<Record<string, string | undefined>>, streamColumns?: number | null): number {
+export function terminalWidth(
+  env: Readonly<Record<string, string | undefined>>,
+  streamColumns?: number | null,
+): number {
   const fromEnv = env.COLUMNS !== undefined && /^\d+$/.test(env.COLUMNS.trim()) ? Number(env.COLUMNS.trim()) : NaN;
   const w = fromEnv > 0 ? fromEnv : streamColumns && streamColumns > 0 ? streamColumns : MIN_TABLE_WIDTH;
   return Math.max(MIN_TABLE_WIDTH, Math.floor(w));
@@ -44,7 +47,11 @@ export function tableOverhead(columns: number, isTTY: boolean): number {
 }
 
 /** Column widths (cell text only) for `rows` under `specs` within `width`. */
-export function fitColumnWidths(specs: readonly ColumnSpec[], rows: readonly (readonly string[])[], options: FitOptions): number[] {
+export function fitColumnWidths(
+  specs: readonly ColumnSpec[],
+  rows: readonly (readonly string[])[],
+  options: FitOptions,
+): number[] {
   const width = Math.max(MIN_TABLE_WIDTH, options.width);
   const mins = specs.map((s) => Math.max(1, s.min ?? 4));
   const widths = specs.map((s, i) => {
@@ -111,7 +118,11 @@ function pad(text: string, width: number, align: 'left' | 'right'): string {
 }
 
 /** The table as text fitted to `options.width` (lines joined with `\n`, no trailing newline). */
-export function renderFittedTable(specs: readonly ColumnSpec[], rows: readonly (readonly string[])[], options: FitOptions): string {
+export function renderFittedTable(
+  specs: readonly ColumnSpec[],
+  rows: readonly (readonly string[])[],
+  options: FitOptions,
+): string {
   const widths = fitColumnWidths(specs, rows, options);
   const cellLines = (cells: readonly string[]): string[][] =>
     specs.map((s, i) => (s.wrap ? wrapCell(cells[i] ?? '', widths[i]!) : [truncate(cells[i] ?? '', widths[i]!)]));
@@ -125,7 +136,10 @@ export function renderFittedTable(specs: readonly ColumnSpec[], rows: readonly (
     }
     return out;
   };
-  const header = lines(specs.map((s) => s.header), true);
+  const header = lines(
+    specs.map((s) => s.header),
+    true,
+  );
   const body = rows.flatMap((r) => lines(r, false));
   if (!options.isTTY) {
     const rule = widths.map((w) => '-'.repeat(w)).join('  ');

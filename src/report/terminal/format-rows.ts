@@ -27,16 +27,20 @@ export function formatRows(result: RowSet, format: RowFormat): string {
     case 'json':
       return `${JSON.stringify(result.rows, null, 2)}\n`;
     case 'csv':
-      return [result.columns, ...result.rows.map((r) => result.columns.map((c) => cellText(r[c])))]
-        .map((cells) => cells.map(csvCell).join(','))
-        .join('\r\n') + '\r\n';
+      return (
+        [result.columns, ...result.rows.map((r) => result.columns.map((c) => cellText(r[c])))]
+          .map((cells) => cells.map(csvCell).join(','))
+          .join('\r\n') + '\r\n'
+      );
     case 'md': {
       const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
-      return [
-        line(result.columns.map(escapeMarkdown)),
-        line(result.columns.map(() => '---')),
-        ...result.rows.map((r) => line(result.columns.map((c) => escapeMarkdown(cellText(r[c]))))),
-      ].join('\n') + '\n';
+      return (
+        [
+          line(result.columns.map(escapeMarkdown)),
+          line(result.columns.map(() => '---')),
+          ...result.rows.map((r) => line(result.columns.map((c) => escapeMarkdown(cellText(r[c]))))),
+        ].join('\n') + '\n'
+      );
     }
     default: {
       if (result.rows.length === 0) return `(no rows; columns: ${result.columns.join(', ')})\n`;

@@ -5,7 +5,8 @@
  */
 import type { Artefacts } from '../types.js';
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/\n/g, '&#xA;');
+const esc = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/\n/g, '&#xA;');
 
 export function applicationHostConfig(a: Artefacts): string {
   const L: string[] = [];
@@ -25,7 +26,15 @@ export function applicationHostConfig(a: Artefacts): string {
   L.push('');
   L.push('    <configSections>');
   L.push('        <sectionGroup name="system.applicationHost">');
-  for (const s of ['applicationPools', 'configHistory', 'customMetadata', 'listenerAdapters', 'log', 'sites', 'webLimits']) {
+  for (const s of [
+    'applicationPools',
+    'configHistory',
+    'customMetadata',
+    'listenerAdapters',
+    'log',
+    'sites',
+    'webLimits',
+  ]) {
     L.push(`            <section name="${s}" allowDefinition="AppHostOnly" overrideModeDefault="Deny" />`);
   }
   L.push('        </sectionGroup>');
@@ -35,7 +44,8 @@ export function applicationHostConfig(a: Artefacts): string {
   L.push('');
   L.push('        <applicationPools>');
   L.push('            <add name="DefaultAppPool" />');
-  for (const site of a.sites.filter((s) => s.id !== 1)) L.push(`            <add name="${esc(site.name)}" managedRuntimeVersion="v4.0" />`);
+  for (const site of a.sites.filter((s) => s.id !== 1))
+    L.push(`            <add name="${esc(site.name)}" managedRuntimeVersion="v4.0" />`);
   L.push('            <applicationPoolDefaults managedRuntimeVersion="v4.0">');
   L.push('                <processModel identityType="ApplicationPoolIdentity" />');
   L.push('            </applicationPoolDefaults>');
@@ -46,7 +56,9 @@ export function applicationHostConfig(a: Artefacts): string {
     for (const k of a.customMetadata) {
       L.push(`            <key path="${esc(k.path)}">`);
       for (const p of k.properties) {
-        L.push(`                <property id="${p.id}" dataType="${p.dataType}" userType="${p.userType}" attributes="${p.attributes}" value="${esc(p.value)}" />`);
+        L.push(
+          `                <property id="${p.id}" dataType="${p.dataType}" userType="${p.userType}" attributes="${p.attributes}" value="${esc(p.value)}" />`,
+        );
       }
       L.push('            </key>');
     }

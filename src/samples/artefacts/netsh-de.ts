@@ -12,7 +12,9 @@ const LABELS: Record<string, { de: string; width?: number; verified?: true }> = 
   'Application ID': { de: 'Anwendungs-ID', verified: true },
   'Certificate Store Name': { de: 'Zertifikatspeichername', verified: true },
   'Verify Client Certificate Revocation': { de: 'Clientzertifikatsperrung überprüfen' },
-  'Verify Revocation Using Cached Client Certificate Only': { de: 'Sperrung nur mit zwischengespeichertem Clientzertifikat überprüfen' },
+  'Verify Revocation Using Cached Client Certificate Only': {
+    de: 'Sperrung nur mit zwischengespeichertem Clientzertifikat überprüfen',
+  },
   'Usage Check': { de: 'Verwendungsüberprüfung' },
   'Revocation Freshness Time': { de: 'Aktualitätszeit der Sperrung' },
   'URL Retrieval Timeout': { de: 'Timeout für URL-Abruf' },

@@ -11,7 +11,8 @@ import { germanNetsh } from './netsh-de.js';
 const pad = (label: string): string => (label.length < 29 ? `    ${label.padEnd(29)}: ` : `    ${label} : `);
 
 /** `hostname:port` (SNI) rather than `IP:port` / `[IPv6]:port`. */
-export const isSniEndpoint = (endpoint: string): boolean => !/^(\d+\.\d+\.\d+\.\d+|\[[0-9a-f:]+\]):\d+$/i.test(endpoint);
+export const isSniEndpoint = (endpoint: string): boolean =>
+  !/^(\d+\.\d+\.\d+\.\d+|\[[0-9a-f:]+\]):\d+$/i.test(endpoint);
 
 /** One binding's fields as `[English label, value]` in netsh's order for the release. */
 export function netshFields(b: HttpsBinding, os: OsRelease): [string, string][] {
@@ -32,8 +33,17 @@ export function netshFields(b: HttpsBinding, os: OsRelease): [string, string][] 
   ];
   if (os !== '2008R2' && os !== '2012R2') F.push(['Reject Connections', 'Disabled'], ['Disable HTTP2', 'Not Set']);
   if (os === '2019' || os === '2022' || os === 'win11') {
-    for (const f of ['Disable QUIC', 'Disable TLS1.2', 'Disable TLS1.3', 'Disable OCSP Stapling', 'Enable Token Binding',
-      'Log Extended Events', 'Disable Legacy TLS Versions', 'Enable Session Ticket']) F.push([f, 'Not Set']);
+    for (const f of [
+      'Disable QUIC',
+      'Disable TLS1.2',
+      'Disable TLS1.3',
+      'Disable OCSP Stapling',
+      'Enable Token Binding',
+      'Log Extended Events',
+      'Disable Legacy TLS Versions',
+      'Enable Session Ticket',
+    ])
+      F.push([f, 'Not Set']);
   }
   return F;
 }

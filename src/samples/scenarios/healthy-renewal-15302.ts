@@ -28,34 +28,83 @@ a renewal, not a loss. The artefacts agree: netsh and SslSniBindingInfo bind the
 It must **not** report a deleted binding (15302 is not 15300), a tool deletion, a configuration
 problem for the unbound previous certificate, or anything about the reboot and \`iisreset\`.`,
   perHostFolders: false,
-  hosts: [{
-    name: 'WEB21.contoso.local', os: '2022', timeZone: 'America/New_York',
-    bootServices: BOOT_2022, firstRecordId: { System: 52309, Security: 1877410 }, security: true, admin: CONTOSO_ADMIN,
-    noiseSeed: 'healthy-renewal-15302/WEB21', noise: { System: 260, Security: 300 },
-    timeline: [
-      { at: '2026-03-31 01:30:22.000', kind: 'reboot', downSeconds: 171, reason: 'Operating System: Service pack (Planned)' },
-      { at: '2026-04-01 02:00:04.377', kind: 'process', as: 'system', image: WACS, commandLine: `"${WACS}" --renew --baseuri "https://acme-v02.api.letsencrypt.org/"`, parent: 'C:\\Windows\\System32\\svchost.exe', tag: 'wacs' },
-      { at: '@wacs+38.2', kind: 'binding-updated', endpoint: 'www.contoso.com:443', tag: 'updated' },
-      { at: '2026-04-01 15:12:40.880', kind: 'admin-logon' },
-      { at: '2026-04-01 15:13:02.104', kind: 'process', image: 'C:\\Windows\\System32\\iisreset.exe', commandLine: 'iisreset', parent: 'C:\\Windows\\System32\\cmd.exe' },
-      { at: '2026-04-01 15:13:03.020', kind: 'service-restart', service: 'W3SVC', downSeconds: 3.8 },
-    ],
-    artefacts: {
-      files: ['applicationHost.config', 'netsh-http-show-sslcert.txt', 'SslBindingInfo.reg', 'SslSniBindingInfo.reg', 'certutil-store-my.txt'],
-      sites: [{
-        id: 1, name: 'Default Web Site', path: '%SystemDrive%\\inetpub\\wwwroot',
-        bindings: [{ protocol: 'http', info: '*:80:' }, { protocol: 'https', info: '*:443:www.contoso.com', sslFlags: 1 }],
-      }],
-      customMetadata: [],
-      bindings: [{ endpoint: 'www.contoso.com:443', thumbprint: NEW }, { endpoint: '0.0.0.0:8172', thumbprint: WMSVC }],
-      certificates: [
-        acmeCert(OLD, 'www.contoso.com', '2026-01-30 01:00', '2026-04-30 01:00'),
-        acmeCert(NEW, 'www.contoso.com', '2026-04-01 01:00', '2026-06-30 01:00'),
-        wmsvcCert(WMSVC, 'WEB21', '2025-04-07 10:10', '2035-04-05 10:10'),
+  hosts: [
+    {
+      name: 'WEB21.contoso.local',
+      os: '2022',
+      timeZone: 'America/New_York',
+      bootServices: BOOT_2022,
+      firstRecordId: { System: 52309, Security: 1877410 },
+      security: true,
+      admin: CONTOSO_ADMIN,
+      noiseSeed: 'healthy-renewal-15302/WEB21',
+      noise: { System: 260, Security: 300 },
+      timeline: [
+        {
+          at: '2026-03-31 01:30:22.000',
+          kind: 'reboot',
+          downSeconds: 171,
+          reason: 'Operating System: Service pack (Planned)',
+        },
+        {
+          at: '2026-04-01 02:00:04.377',
+          kind: 'process',
+          as: 'system',
+          image: WACS,
+          commandLine: `"${WACS}" --renew --baseuri "https://acme-v02.api.letsencrypt.org/"`,
+          parent: 'C:\\Windows\\System32\\svchost.exe',
+          tag: 'wacs',
+        },
+        { at: '@wacs+38.2', kind: 'binding-updated', endpoint: 'www.contoso.com:443', tag: 'updated' },
+        { at: '2026-04-01 15:12:40.880', kind: 'admin-logon' },
+        {
+          at: '2026-04-01 15:13:02.104',
+          kind: 'process',
+          image: 'C:\\Windows\\System32\\iisreset.exe',
+          commandLine: 'iisreset',
+          parent: 'C:\\Windows\\System32\\cmd.exe',
+        },
+        { at: '2026-04-01 15:13:03.020', kind: 'service-restart', service: 'W3SVC', downSeconds: 3.8 },
       ],
+      artefacts: {
+        files: [
+          'applicationHost.config',
+          'netsh-http-show-sslcert.txt',
+          'SslBindingInfo.reg',
+          'SslSniBindingInfo.reg',
+          'certutil-store-my.txt',
+        ],
+        sites: [
+          {
+            id: 1,
+            name: 'Default Web Site',
+            path: '%SystemDrive%\\inetpub\\wwwroot',
+            bindings: [
+              { protocol: 'http', info: '*:80:' },
+              { protocol: 'https', info: '*:443:www.contoso.com', sslFlags: 1 },
+            ],
+          },
+        ],
+        customMetadata: [],
+        bindings: [
+          { endpoint: 'www.contoso.com:443', thumbprint: NEW },
+          { endpoint: '0.0.0.0:8172', thumbprint: WMSVC },
+        ],
+        certificates: [
+          acmeCert(OLD, 'www.contoso.com', '2026-01-30 01:00', '2026-04-30 01:00'),
+          acmeCert(NEW, 'www.contoso.com', '2026-04-01 01:00', '2026-06-30 01:00'),
+          wmsvcCert(WMSVC, 'WEB21', '2025-04-07 10:10', '2035-04-05 10:10'),
+        ],
+      },
     },
-  }],
+  ],
   expected: [
-    { kind: 'binding-renewed', host: 'WEB21.contoso.local', endpoints: ['www.contoso.com:443'], errorCode: null, firstTrigger: 'wacs' },
+    {
+      kind: 'binding-renewed',
+      host: 'WEB21.contoso.local',
+      endpoints: ['www.contoso.com:443'],
+      errorCode: null,
+      firstTrigger: 'wacs',
+    },
   ],
 };

@@ -31,29 +31,62 @@ It must **not** name the ABO mapper or give KB 2025598 remedies (no IIS Admin Se
 customMetadata, no trigger), must not report a private-key failure, and must not report two
 deletions.`,
   perHostFolders: false,
-  hosts: [{
-    name: 'WEB07.contoso.local', os: '2016', timeZone: 'Europe/London',
-    bootServices: BOOT_MODERN, firstRecordId: { System: 30877, Security: 990213 }, security: true, admin: CONTOSO_ADMIN,
-    noiseSeed: 'netsh-admin-delete/WEB07', noise: { System: 240, Security: 300 },
-    timeline: [
-      { at: '2026-04-21 09:31:02.114', kind: 'admin-logon', tag: 'logon' },
-      { at: '2026-04-21 09:33:47.530', kind: 'process', image: 'C:\\Windows\\System32\\cmd.exe', commandLine: '"C:\\Windows\\system32\\cmd.exe" ', parent: 'C:\\Windows\\explorer.exe' },
-      { at: '2026-04-21 09:34:15.902', kind: 'process', image: 'C:\\Windows\\System32\\netsh.exe', commandLine: 'netsh  http show sslcert', parent: 'C:\\Windows\\System32\\cmd.exe' },
-      { at: '2026-04-21 09:36:08.611', kind: 'process', image: 'C:\\Windows\\System32\\netsh.exe', commandLine: 'netsh  http delete sslcert ipport=0.0.0.0:443', parent: 'C:\\Windows\\System32\\cmd.exe', tag: 'netsh' },
-      { at: '@netsh+1.3', kind: 'binding-deleted', endpoint: '0.0.0.0:443', tag: 'deleted' },
-    ],
-    artefacts: {
-      files: ['applicationHost.config', 'netsh-http-show-sslcert.txt', 'SslBindingInfo.reg', 'certutil-store-my.txt'],
-      sites: [defaultSite()],
-      customMetadata: [],
-      bindings: [{ endpoint: '0.0.0.0:8172', thumbprint: WMSVC }],
-      certificates: [
-        webCert(WWW, 'www.contoso.co.uk', '2025-12-01 09:00', '2026-12-01 09:00'),
-        wmsvcCert(WMSVC, 'WEB07', '2023-06-19 10:02', '2033-06-16 10:02'),
+  hosts: [
+    {
+      name: 'WEB07.contoso.local',
+      os: '2016',
+      timeZone: 'Europe/London',
+      bootServices: BOOT_MODERN,
+      firstRecordId: { System: 30877, Security: 990213 },
+      security: true,
+      admin: CONTOSO_ADMIN,
+      noiseSeed: 'netsh-admin-delete/WEB07',
+      noise: { System: 240, Security: 300 },
+      timeline: [
+        { at: '2026-04-21 09:31:02.114', kind: 'admin-logon', tag: 'logon' },
+        {
+          at: '2026-04-21 09:33:47.530',
+          kind: 'process',
+          image: 'C:\\Windows\\System32\\cmd.exe',
+          commandLine: '"C:\\Windows\\system32\\cmd.exe" ',
+          parent: 'C:\\Windows\\explorer.exe',
+        },
+        {
+          at: '2026-04-21 09:34:15.902',
+          kind: 'process',
+          image: 'C:\\Windows\\System32\\netsh.exe',
+          commandLine: 'netsh  http show sslcert',
+          parent: 'C:\\Windows\\System32\\cmd.exe',
+        },
+        {
+          at: '2026-04-21 09:36:08.611',
+          kind: 'process',
+          image: 'C:\\Windows\\System32\\netsh.exe',
+          commandLine: 'netsh  http delete sslcert ipport=0.0.0.0:443',
+          parent: 'C:\\Windows\\System32\\cmd.exe',
+          tag: 'netsh',
+        },
+        { at: '@netsh+1.3', kind: 'binding-deleted', endpoint: '0.0.0.0:443', tag: 'deleted' },
       ],
+      artefacts: {
+        files: ['applicationHost.config', 'netsh-http-show-sslcert.txt', 'SslBindingInfo.reg', 'certutil-store-my.txt'],
+        sites: [defaultSite()],
+        customMetadata: [],
+        bindings: [{ endpoint: '0.0.0.0:8172', thumbprint: WMSVC }],
+        certificates: [
+          webCert(WWW, 'www.contoso.co.uk', '2025-12-01 09:00', '2026-12-01 09:00'),
+          wmsvcCert(WMSVC, 'WEB07', '2023-06-19 10:02', '2033-06-16 10:02'),
+        ],
+      },
     },
-  }],
+  ],
   expected: [
-    { kind: 'binding-deleted-by-tool', host: 'WEB07.contoso.local', endpoints: ['0.0.0.0:443'], errorCode: null, firstTrigger: 'netsh' },
+    {
+      kind: 'binding-deleted-by-tool',
+      host: 'WEB07.contoso.local',
+      endpoints: ['0.0.0.0:443'],
+      errorCode: null,
+      firstTrigger: 'netsh',
+    },
   ],
 };

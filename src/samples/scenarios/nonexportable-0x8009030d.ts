@@ -23,30 +23,66 @@ through the Certificates MMC; check the MachineKeys ACLs. Configuration:
 **config-certificate-problem** — \`certutil\` shows \`KeySpec = 2 -- AT_SIGNATURE\` and
 "Private key is NOT exportable" for the bound certificate.`,
   perHostFolders: false,
-  hosts: [{
-    name: 'INTRA02.contoso.local', os: '2016', timeZone: 'Europe/Paris',
-    bootServices: BOOT_MODERN, firstRecordId: { System: 114502, Security: 3310987 }, security: true, admin: CONTOSO_ADMIN,
-    noiseSeed: 'nonexportable/INTRA02', noise: { System: 240, Security: 260 },
-    timeline: [
-      { at: '2026-03-24 11:20:15.604', kind: 'admin-logon' },
-      { at: '2026-03-24 11:23:02.377', kind: 'process', image: 'C:\\Windows\\System32\\inetsrv\\InetMgr.exe', commandLine: '"C:\\Windows\\system32\\inetsrv\\InetMgr.exe" ', parent: 'C:\\Windows\\explorer.exe' },
-      { at: '2026-03-24 11:27:48.913', kind: 'binding-created', endpoint: '0.0.0.0:443', tag: 'bind' },
-      { at: '@bind+0.21', kind: 'key-failures', code: 0x8009030d, until: '2026-03-24 17:40:00', meanSeconds: 300, tag: 'fail-1' },
-    ],
-    artefacts: {
-      files: ['applicationHost.config', 'netsh-http-show-sslcert.txt', 'SslBindingInfo.reg', 'certutil-store-my.txt'],
-      sites: [defaultSite()],
-      customMetadata: [],
-      bindings: [{ endpoint: '0.0.0.0:443', thumbprint: CERT }],
-      certificates: [
-        webCert(CERT, 'intranet.contoso.com', '2026-03-20 09:00', '2028-03-19 09:00', {
-          keySpec: 2, exportable: false, provider: 'Microsoft Strong Cryptographic Provider', container: '{00F81886-5F70-430A-939C-BB7DD58ECE2A}',
-        }),
+  hosts: [
+    {
+      name: 'INTRA02.contoso.local',
+      os: '2016',
+      timeZone: 'Europe/Paris',
+      bootServices: BOOT_MODERN,
+      firstRecordId: { System: 114502, Security: 3310987 },
+      security: true,
+      admin: CONTOSO_ADMIN,
+      noiseSeed: 'nonexportable/INTRA02',
+      noise: { System: 240, Security: 260 },
+      timeline: [
+        { at: '2026-03-24 11:20:15.604', kind: 'admin-logon' },
+        {
+          at: '2026-03-24 11:23:02.377',
+          kind: 'process',
+          image: 'C:\\Windows\\System32\\inetsrv\\InetMgr.exe',
+          commandLine: '"C:\\Windows\\system32\\inetsrv\\InetMgr.exe" ',
+          parent: 'C:\\Windows\\explorer.exe',
+        },
+        { at: '2026-03-24 11:27:48.913', kind: 'binding-created', endpoint: '0.0.0.0:443', tag: 'bind' },
+        {
+          at: '@bind+0.21',
+          kind: 'key-failures',
+          code: 0x8009030d,
+          until: '2026-03-24 17:40:00',
+          meanSeconds: 300,
+          tag: 'fail-1',
+        },
       ],
+      artefacts: {
+        files: ['applicationHost.config', 'netsh-http-show-sslcert.txt', 'SslBindingInfo.reg', 'certutil-store-my.txt'],
+        sites: [defaultSite()],
+        customMetadata: [],
+        bindings: [{ endpoint: '0.0.0.0:443', thumbprint: CERT }],
+        certificates: [
+          webCert(CERT, 'intranet.contoso.com', '2026-03-20 09:00', '2028-03-19 09:00', {
+            keySpec: 2,
+            exportable: false,
+            provider: 'Microsoft Strong Cryptographic Provider',
+            container: '{00F81886-5F70-430A-939C-BB7DD58ECE2A}',
+          }),
+        ],
+      },
     },
-  }],
+  ],
   expected: [
-    { kind: 'private-key-failure', host: 'INTRA02.contoso.local', endpoints: [], errorCode: '0x8009030D', firstTrigger: 'fail-1' },
-    { kind: 'config-certificate-problem', host: 'INTRA02.contoso.local', endpoints: [], errorCode: null, firstTrigger: null },
+    {
+      kind: 'private-key-failure',
+      host: 'INTRA02.contoso.local',
+      endpoints: [],
+      errorCode: '0x8009030D',
+      firstTrigger: 'fail-1',
+    },
+    {
+      kind: 'config-certificate-problem',
+      host: 'INTRA02.contoso.local',
+      endpoints: [],
+      errorCode: null,
+      firstTrigger: null,
+    },
   ],
 };

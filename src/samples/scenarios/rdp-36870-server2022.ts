@@ -37,28 +37,63 @@ It must **not** report a private-key-failure for IIS, must not give IIS remedies
 site certificate, KeySpec, \`certutil -repairstore\`, re-select the binding in IIS Manager), and
 must not blame the web certificate, which is healthy in \`certutil\` and bound in netsh.`,
   perHostFolders: false,
-  hosts: [{
-    name: 'WEB11.contoso.local', os: '2022', timeZone: 'Europe/Paris',
-    bootServices: BOOT_2022, firstRecordId: { System: 145870, Security: 4410987, RemoteConnectionManager: 3310 }, security: true, admin: CONTOSO_ADMIN,
-    noiseSeed: 'rdp-36870-server2022/WEB11', noise: { System: 260, Security: 300 },
-    timeline: [
-      { at: '2026-06-09 02:40:12.000', kind: 'reboot', downSeconds: 164, reason: 'Operating System: Service pack (Planned)' },
-      { at: '2026-06-09 02:50:05.000', kind: 'rdp-connections', until: '2026-06-09 20:00:00', meanSeconds: 240 },
-      { at: '2026-06-09 09:55:31.420', kind: 'rdp-connections', until: '2026-06-09 10:20:00', meanSeconds: 150, keyFailure: 0x8009030d, tag: 'rdp-1' },
-      { at: '2026-06-09 14:02:11.905', kind: 'rdp-connections', until: '2026-06-09 14:30:00', meanSeconds: 200, keyFailure: 0x8009030d },
-    ],
-    artefacts: {
-      files: ['applicationHost.config', 'netsh-http-show-sslcert.txt', 'SslBindingInfo.reg', 'certutil-store-my.txt'],
-      sites: [defaultSite()],
-      customMetadata: [],
-      bindings: [{ endpoint: '0.0.0.0:443', thumbprint: WWW }, { endpoint: '0.0.0.0:8172', thumbprint: WMSVC }],
-      certificates: [
-        webCert(WWW, 'www.contoso.fr', '2026-02-02 09:00', '2027-02-02 09:00'),
-        wmsvcCert(WMSVC, 'WEB11', '2025-01-20 14:12', '2035-01-18 14:12'),
+  hosts: [
+    {
+      name: 'WEB11.contoso.local',
+      os: '2022',
+      timeZone: 'Europe/Paris',
+      bootServices: BOOT_2022,
+      firstRecordId: { System: 145870, Security: 4410987, RemoteConnectionManager: 3310 },
+      security: true,
+      admin: CONTOSO_ADMIN,
+      noiseSeed: 'rdp-36870-server2022/WEB11',
+      noise: { System: 260, Security: 300 },
+      timeline: [
+        {
+          at: '2026-06-09 02:40:12.000',
+          kind: 'reboot',
+          downSeconds: 164,
+          reason: 'Operating System: Service pack (Planned)',
+        },
+        { at: '2026-06-09 02:50:05.000', kind: 'rdp-connections', until: '2026-06-09 20:00:00', meanSeconds: 240 },
+        {
+          at: '2026-06-09 09:55:31.420',
+          kind: 'rdp-connections',
+          until: '2026-06-09 10:20:00',
+          meanSeconds: 150,
+          keyFailure: 0x8009030d,
+          tag: 'rdp-1',
+        },
+        {
+          at: '2026-06-09 14:02:11.905',
+          kind: 'rdp-connections',
+          until: '2026-06-09 14:30:00',
+          meanSeconds: 200,
+          keyFailure: 0x8009030d,
+        },
       ],
+      artefacts: {
+        files: ['applicationHost.config', 'netsh-http-show-sslcert.txt', 'SslBindingInfo.reg', 'certutil-store-my.txt'],
+        sites: [defaultSite()],
+        customMetadata: [],
+        bindings: [
+          { endpoint: '0.0.0.0:443', thumbprint: WWW },
+          { endpoint: '0.0.0.0:8172', thumbprint: WMSVC },
+        ],
+        certificates: [
+          webCert(WWW, 'www.contoso.fr', '2026-02-02 09:00', '2027-02-02 09:00'),
+          wmsvcCert(WMSVC, 'WEB11', '2025-01-20 14:12', '2035-01-18 14:12'),
+        ],
+      },
     },
-  }],
+  ],
   expected: [
-    { kind: 'service-key-failure', host: 'WEB11.contoso.local', endpoints: [], errorCode: '0x8009030D', firstTrigger: 'rdp-1' },
+    {
+      kind: 'service-key-failure',
+      host: 'WEB11.contoso.local',
+      endpoints: [],
+      errorCode: '0x8009030D',
+      firstTrigger: 'rdp-1',
+    },
   ],
 };

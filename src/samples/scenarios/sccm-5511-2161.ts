@@ -25,43 +25,87 @@ has no trigger before it and is not an occurrence. SMS_SITE_COMPONENT_MANAGER re
 earlier, outside the 2-minute window. Configuration: **config-legacy-metadata** (5511/2161 under
 \`LM/W3SVC/1\`); remedy: remove that key.`,
   perHostFolders: false,
-  hosts: [{
-    name: 'DP01.contoso.local', os: '2012R2', timeZone: 'Europe/London',
-    bootServices: BOOT_2012R2_DP, firstRecordId: { System: 301877 }, security: false, admin: CONTOSO_ADMIN,
-    noiseSeed: 'sccm-5511-2161/DP01', noise: { System: 280, Security: 0 },
-    timeline: [
-      { at: '2026-03-03 01:56:58.551', kind: 'service-restart', service: 'SMS_SITE_COMPONENT_MANAGER', downSeconds: 4.2 },
-      { at: '2026-03-03 02:00:31.904', kind: 'service-restart', service: 'SMS_EXECUTIVE', downSeconds: 7.35, tag: 'smsexec-1' },
-      { at: '@smsexec-1+1.83', kind: 'binding-deleted', endpoint: '0.0.0.0:443' },
-      { at: '@smsexec-1+1.91', kind: 'binding-created', endpoint: '0.0.0.0:443' },
-      { at: '@smsexec-1+64', kind: 'tls-alerts', alert: 46, until: '2026-03-03 09:12:00', meanSeconds: 300 },
-      { at: '2026-03-03 09:17:52.330', kind: 'binding-deleted', endpoint: '0.0.0.0:443' },
-      { at: '2026-03-03 09:17:52.402', kind: 'binding-created', endpoint: '0.0.0.0:443' },
-      { at: '2026-03-04 01:56:40.118', kind: 'service-restart', service: 'SMS_SITE_COMPONENT_MANAGER', downSeconds: 3.9 },
-      { at: '2026-03-04 02:00:29.675', kind: 'service-restart', service: 'SMS_EXECUTIVE', downSeconds: 6.8, tag: 'smsexec-2' },
-      { at: '@smsexec-2+2.05', kind: 'binding-deleted', endpoint: '0.0.0.0:443' },
-      { at: '@smsexec-2+2.12', kind: 'binding-created', endpoint: '0.0.0.0:443' },
-      { at: '@smsexec-2+80', kind: 'tls-alerts', alert: 46, until: '2026-03-04 08:30:00', meanSeconds: 280 },
-    ],
-    artefacts: {
-      files: ['applicationHost.config', 'netsh-http-show-sslcert.txt', 'SslBindingInfo.reg', 'certutil-store-my.txt'],
-      sites: [defaultSite()],
-      customMetadata: [DEFAULT_METADATA, {
-        path: 'LM/W3SVC/1',
-        properties: [
-          { id: 5511, dataType: 'String', userType: 1, attributes: 'Inherit', value: '' },
-          { id: 2161, dataType: 'DWord', userType: 1, attributes: 'Inherit', value: '0' },
-        ],
-      }],
-      bindings: [{ endpoint: '0.0.0.0:443', thumbprint: WRONG }],
-      certificates: [
-        webCert(DP_CERT, 'DP01.contoso.local', '2025-06-10 10:00', '2027-06-10 10:00', { friendlyName: 'ConfigMgr DP web server' }),
-        webCert(WRONG, 'DP01.contoso.local', '2025-06-10 10:05', '2026-06-10 10:05', { friendlyName: 'ConfigMgr client authentication', issuer: 'CN=Contoso Issuing CA 01, DC=contoso, DC=local' }),
+  hosts: [
+    {
+      name: 'DP01.contoso.local',
+      os: '2012R2',
+      timeZone: 'Europe/London',
+      bootServices: BOOT_2012R2_DP,
+      firstRecordId: { System: 301877 },
+      security: false,
+      admin: CONTOSO_ADMIN,
+      noiseSeed: 'sccm-5511-2161/DP01',
+      noise: { System: 280, Security: 0 },
+      timeline: [
+        {
+          at: '2026-03-03 01:56:58.551',
+          kind: 'service-restart',
+          service: 'SMS_SITE_COMPONENT_MANAGER',
+          downSeconds: 4.2,
+        },
+        {
+          at: '2026-03-03 02:00:31.904',
+          kind: 'service-restart',
+          service: 'SMS_EXECUTIVE',
+          downSeconds: 7.35,
+          tag: 'smsexec-1',
+        },
+        { at: '@smsexec-1+1.83', kind: 'binding-deleted', endpoint: '0.0.0.0:443' },
+        { at: '@smsexec-1+1.91', kind: 'binding-created', endpoint: '0.0.0.0:443' },
+        { at: '@smsexec-1+64', kind: 'tls-alerts', alert: 46, until: '2026-03-03 09:12:00', meanSeconds: 300 },
+        { at: '2026-03-03 09:17:52.330', kind: 'binding-deleted', endpoint: '0.0.0.0:443' },
+        { at: '2026-03-03 09:17:52.402', kind: 'binding-created', endpoint: '0.0.0.0:443' },
+        {
+          at: '2026-03-04 01:56:40.118',
+          kind: 'service-restart',
+          service: 'SMS_SITE_COMPONENT_MANAGER',
+          downSeconds: 3.9,
+        },
+        {
+          at: '2026-03-04 02:00:29.675',
+          kind: 'service-restart',
+          service: 'SMS_EXECUTIVE',
+          downSeconds: 6.8,
+          tag: 'smsexec-2',
+        },
+        { at: '@smsexec-2+2.05', kind: 'binding-deleted', endpoint: '0.0.0.0:443' },
+        { at: '@smsexec-2+2.12', kind: 'binding-created', endpoint: '0.0.0.0:443' },
+        { at: '@smsexec-2+80', kind: 'tls-alerts', alert: 46, until: '2026-03-04 08:30:00', meanSeconds: 280 },
       ],
+      artefacts: {
+        files: ['applicationHost.config', 'netsh-http-show-sslcert.txt', 'SslBindingInfo.reg', 'certutil-store-my.txt'],
+        sites: [defaultSite()],
+        customMetadata: [
+          DEFAULT_METADATA,
+          {
+            path: 'LM/W3SVC/1',
+            properties: [
+              { id: 5511, dataType: 'String', userType: 1, attributes: 'Inherit', value: '' },
+              { id: 2161, dataType: 'DWord', userType: 1, attributes: 'Inherit', value: '0' },
+            ],
+          },
+        ],
+        bindings: [{ endpoint: '0.0.0.0:443', thumbprint: WRONG }],
+        certificates: [
+          webCert(DP_CERT, 'DP01.contoso.local', '2025-06-10 10:00', '2027-06-10 10:00', {
+            friendlyName: 'ConfigMgr DP web server',
+          }),
+          webCert(WRONG, 'DP01.contoso.local', '2025-06-10 10:05', '2026-06-10 10:05', {
+            friendlyName: 'ConfigMgr client authentication',
+            issuer: 'CN=Contoso Issuing CA 01, DC=contoso, DC=local',
+          }),
+        ],
+      },
     },
-  }],
+  ],
   expected: [
-    { kind: 'abo-binding-rebound', host: 'DP01.contoso.local', endpoints: ['0.0.0.0:443'], errorCode: null, firstTrigger: 'smsexec-1' },
+    {
+      kind: 'abo-binding-rebound',
+      host: 'DP01.contoso.local',
+      endpoints: ['0.0.0.0:443'],
+      errorCode: null,
+      firstTrigger: 'smsexec-1',
+    },
     { kind: 'config-legacy-metadata', host: 'DP01.contoso.local', endpoints: [], errorCode: null, firstTrigger: null },
   ],
 };

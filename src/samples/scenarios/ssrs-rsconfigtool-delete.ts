@@ -7,7 +7,8 @@ const RSCONFIG = 'C:\\Program Files\\Microsoft SQL Server Reporting Services\\Sh
 
 export const scenario: Scenario = {
   name: 'ssrs-rsconfigtool-delete',
-  title: 'SQL Server Reporting Services Configuration Manager removes its https URL and with it IIS\'s binding of 0.0.0.0:443',
+  title:
+    "SQL Server Reporting Services Configuration Manager removes its https URL and with it IIS's binding of 0.0.0.0:443",
   story: `
 RPT01 (Windows Server 2019) runs IIS 10 (the intranet portal, https on \`*:443\`) and SQL Server
 Reporting Services on the same machine; both share HTTP.sys's SSL binding of \`0.0.0.0:443\`. On
@@ -38,28 +39,54 @@ It must **not** conclude an ABO-mapper deletion (no IIS Admin Service, no 5506, 
 the window), must not name the ABO mapper or give its remedy (KB 2025598), and must not report a
 private-key failure (there is no 36870).`,
   perHostFolders: false,
-  hosts: [{
-    name: 'RPT01.contoso.local', os: '2019', timeZone: 'Europe/Berlin',
-    bootServices: BOOT_SSRS, firstRecordId: { System: 77410, Security: 1450332 }, security: true, admin: CONTOSO_ADMIN,
-    noiseSeed: 'ssrs-rsconfigtool-delete/RPT01', noise: { System: 250, Security: 300 },
-    timeline: [
-      { at: '2026-04-07 03:04:10.000', kind: 'reboot', downSeconds: 138, reason: 'Operating System: Service pack (Planned)' },
-      { at: '2026-04-07 14:02:11.406', kind: 'admin-logon', tag: 'logon' },
-      { at: '2026-04-07 14:05:40.212', kind: 'process', image: RSCONFIG, commandLine: `"${RSCONFIG}" `, parent: 'C:\\Windows\\explorer.exe', tag: 'rsconfig' },
-      { at: '2026-04-07 14:09:02.518', kind: 'binding-deleted', endpoint: '0.0.0.0:443', tag: 'deleted' },
-    ],
-    artefacts: {
-      files: ['applicationHost.config', 'netsh-http-show-sslcert.txt', 'SslBindingInfo.reg', 'certutil-store-my.txt'],
-      sites: [defaultSite()],
-      customMetadata: [],
-      bindings: [{ endpoint: '0.0.0.0:8172', thumbprint: WMSVC }],
-      certificates: [
-        webCert(WWW, 'rpt01.contoso.com', '2025-10-14 10:00', '2027-10-14 10:00'),
-        wmsvcCert(WMSVC, 'RPT01', '2024-09-02 15:21', '2034-08-31 15:21'),
+  hosts: [
+    {
+      name: 'RPT01.contoso.local',
+      os: '2019',
+      timeZone: 'Europe/Berlin',
+      bootServices: BOOT_SSRS,
+      firstRecordId: { System: 77410, Security: 1450332 },
+      security: true,
+      admin: CONTOSO_ADMIN,
+      noiseSeed: 'ssrs-rsconfigtool-delete/RPT01',
+      noise: { System: 250, Security: 300 },
+      timeline: [
+        {
+          at: '2026-04-07 03:04:10.000',
+          kind: 'reboot',
+          downSeconds: 138,
+          reason: 'Operating System: Service pack (Planned)',
+        },
+        { at: '2026-04-07 14:02:11.406', kind: 'admin-logon', tag: 'logon' },
+        {
+          at: '2026-04-07 14:05:40.212',
+          kind: 'process',
+          image: RSCONFIG,
+          commandLine: `"${RSCONFIG}" `,
+          parent: 'C:\\Windows\\explorer.exe',
+          tag: 'rsconfig',
+        },
+        { at: '2026-04-07 14:09:02.518', kind: 'binding-deleted', endpoint: '0.0.0.0:443', tag: 'deleted' },
       ],
+      artefacts: {
+        files: ['applicationHost.config', 'netsh-http-show-sslcert.txt', 'SslBindingInfo.reg', 'certutil-store-my.txt'],
+        sites: [defaultSite()],
+        customMetadata: [],
+        bindings: [{ endpoint: '0.0.0.0:8172', thumbprint: WMSVC }],
+        certificates: [
+          webCert(WWW, 'rpt01.contoso.com', '2025-10-14 10:00', '2027-10-14 10:00'),
+          wmsvcCert(WMSVC, 'RPT01', '2024-09-02 15:21', '2034-08-31 15:21'),
+        ],
+      },
     },
-  }],
+  ],
   expected: [
-    { kind: 'binding-deleted-by-tool', host: 'RPT01.contoso.local', endpoints: ['0.0.0.0:443'], errorCode: null, firstTrigger: 'rsconfig' },
+    {
+      kind: 'binding-deleted-by-tool',
+      host: 'RPT01.contoso.local',
+      endpoints: ['0.0.0.0:443'],
+      errorCode: null,
+      firstTrigger: 'rsconfig',
+    },
   ],
 };

@@ -44,43 +44,88 @@ still served and to whom. It must **not** report a deleted binding (nothing was 
 renewal created two SNI bindings), must not name the ABO mapper, and must not report the new
 certificate as a problem.`,
   perHostFolders: false,
-  hosts: [{
-    name: 'WEB20.contoso.local', os: '2019', timeZone: 'Europe/Berlin',
-    bootServices: BOOT_MODERN, firstRecordId: { System: 88121, Security: 3120554 }, security: true, admin: CONTOSO_ADMIN,
-    noiseSeed: 'stale-ip-binding-sni/WEB20', noise: { System: 280, Security: 320 },
-    timeline: [
-      { at: '2026-03-02 02:00:03.118', kind: 'process', as: 'system', image: WACS, commandLine: `"${WACS}" --renew --baseuri "https://acme-v02.api.letsencrypt.org/"`, parent: 'C:\\Windows\\System32\\svchost.exe', tag: 'wacs' },
-      { at: '@wacs+41.7', kind: 'binding-created', endpoint: 'www.contoso.com:443', tag: 'sni-www' },
-      { at: '@sni-www+0.21', kind: 'binding-created', endpoint: 'shop.contoso.com:443' },
-      { at: '2026-03-03 09:20:41.530', kind: 'tls-alerts', alert: 45, until: '2026-03-03 15:30:00', meanSeconds: 400, tag: 'expired-alerts' },
-    ],
-    artefacts: {
-      files: ['applicationHost.config', 'netsh-http-show-sslcert.txt', 'SslBindingInfo.reg', 'SslSniBindingInfo.reg', 'certutil-store-my.txt'],
-      sites: [{
-        id: 1, name: 'Contoso Shop', path: 'D:\\Sites\\Shop',
-        bindings: [
-          { protocol: 'http', info: '*:80:' },
-          { protocol: 'https', info: '10.0.0.5:443:', sslFlags: 0 },
-          { protocol: 'https', info: '*:443:www.contoso.com', sslFlags: 1 },
-          { protocol: 'https', info: '*:443:shop.contoso.com', sslFlags: 1 },
+  hosts: [
+    {
+      name: 'WEB20.contoso.local',
+      os: '2019',
+      timeZone: 'Europe/Berlin',
+      bootServices: BOOT_MODERN,
+      firstRecordId: { System: 88121, Security: 3120554 },
+      security: true,
+      admin: CONTOSO_ADMIN,
+      noiseSeed: 'stale-ip-binding-sni/WEB20',
+      noise: { System: 280, Security: 320 },
+      timeline: [
+        {
+          at: '2026-03-02 02:00:03.118',
+          kind: 'process',
+          as: 'system',
+          image: WACS,
+          commandLine: `"${WACS}" --renew --baseuri "https://acme-v02.api.letsencrypt.org/"`,
+          parent: 'C:\\Windows\\System32\\svchost.exe',
+          tag: 'wacs',
+        },
+        { at: '@wacs+41.7', kind: 'binding-created', endpoint: 'www.contoso.com:443', tag: 'sni-www' },
+        { at: '@sni-www+0.21', kind: 'binding-created', endpoint: 'shop.contoso.com:443' },
+        {
+          at: '2026-03-03 09:20:41.530',
+          kind: 'tls-alerts',
+          alert: 45,
+          until: '2026-03-03 15:30:00',
+          meanSeconds: 400,
+          tag: 'expired-alerts',
+        },
+      ],
+      artefacts: {
+        files: [
+          'applicationHost.config',
+          'netsh-http-show-sslcert.txt',
+          'SslBindingInfo.reg',
+          'SslSniBindingInfo.reg',
+          'certutil-store-my.txt',
         ],
-      }],
-      customMetadata: [],
-      bindings: [
-        { endpoint: '10.0.0.5:443', thumbprint: OLD },
-        { endpoint: 'www.contoso.com:443', thumbprint: NEW },
-        { endpoint: 'shop.contoso.com:443', thumbprint: NEW },
-        { endpoint: '0.0.0.0:8172', thumbprint: WMSVC },
-      ],
-      certificates: [
-        acmeCert(OLD, 'www.contoso.com', '2025-12-03 09:14', '2026-03-03 09:14'),
-        acmeCert(NEW, 'www.contoso.com', '2026-03-02 01:00', '2026-05-31 01:00'),
-        wmsvcCert(WMSVC, 'WEB20', '2022-08-15 11:30', '2032-08-12 11:30'),
-      ],
+        sites: [
+          {
+            id: 1,
+            name: 'Contoso Shop',
+            path: 'D:\\Sites\\Shop',
+            bindings: [
+              { protocol: 'http', info: '*:80:' },
+              { protocol: 'https', info: '10.0.0.5:443:', sslFlags: 0 },
+              { protocol: 'https', info: '*:443:www.contoso.com', sslFlags: 1 },
+              { protocol: 'https', info: '*:443:shop.contoso.com', sslFlags: 1 },
+            ],
+          },
+        ],
+        customMetadata: [],
+        bindings: [
+          { endpoint: '10.0.0.5:443', thumbprint: OLD },
+          { endpoint: 'www.contoso.com:443', thumbprint: NEW },
+          { endpoint: 'shop.contoso.com:443', thumbprint: NEW },
+          { endpoint: '0.0.0.0:8172', thumbprint: WMSVC },
+        ],
+        certificates: [
+          acmeCert(OLD, 'www.contoso.com', '2025-12-03 09:14', '2026-03-03 09:14'),
+          acmeCert(NEW, 'www.contoso.com', '2026-03-02 01:00', '2026-05-31 01:00'),
+          wmsvcCert(WMSVC, 'WEB20', '2022-08-15 11:30', '2032-08-12 11:30'),
+        ],
+      },
     },
-  }],
+  ],
   expected: [
-    { kind: 'config-stale-ip-binding', host: 'WEB20.contoso.local', endpoints: ['10.0.0.5:443'], errorCode: null, firstTrigger: null },
-    { kind: 'config-certificate-problem', host: 'WEB20.contoso.local', endpoints: [], errorCode: null, firstTrigger: null },
+    {
+      kind: 'config-stale-ip-binding',
+      host: 'WEB20.contoso.local',
+      endpoints: ['10.0.0.5:443'],
+      errorCode: null,
+      firstTrigger: null,
+    },
+    {
+      kind: 'config-certificate-problem',
+      host: 'WEB20.contoso.local',
+      endpoints: [],
+      errorCode: null,
+      firstTrigger: null,
+    },
   ],
 };

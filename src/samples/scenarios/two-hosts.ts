@@ -4,9 +4,11 @@ import { BOOT_MODERN_IIS6, DEFAULT_METADATA, FABRIKAM_ADMIN, defaultSite, legacy
 const CERT1 = '0B8EAC218DD7A8F1743F32C63B31D39AD410D2C4';
 const CERT2 = '5D2586132DCDD2796E129A287A1BD197A0B47BE5';
 const STALE = '7866DE55FB22614E7901A22152F5D8265CABABE6';
-const fabrikam = (thumbprint: string, cn: string) => webCert(thumbprint, cn, '2025-10-01 09:00', '2026-10-01 09:00', {
-  subject: `CN=${cn}, O=Fabrikam BV, L=Amsterdam, C=NL`, issuer: 'CN=Fabrikam Issuing CA, DC=fabrikam, DC=local',
-});
+const fabrikam = (thumbprint: string, cn: string) =>
+  webCert(thumbprint, cn, '2025-10-01 09:00', '2026-10-01 09:00', {
+    subject: `CN=${cn}, O=Fabrikam BV, L=Amsterdam, C=NL`,
+    issuer: 'CN=Fabrikam Issuing CA, DC=fabrikam, DC=local',
+  });
 
 export const scenario: Scenario = {
   name: 'two-hosts',
@@ -31,12 +33,23 @@ correlate WEB01's events with WEB02's failures by wall clock.`,
   perHostFolders: true,
   hosts: [
     {
-      name: 'WEB01.fabrikam.local', os: '2016', timeZone: 'Europe/Amsterdam',
-      bootServices: BOOT_MODERN_IIS6, firstRecordId: { System: 55102 }, security: false, admin: FABRIKAM_ADMIN,
-      noiseSeed: 'two-hosts/WEB01', noise: { System: 240, Security: 0 },
+      name: 'WEB01.fabrikam.local',
+      os: '2016',
+      timeZone: 'Europe/Amsterdam',
+      bootServices: BOOT_MODERN_IIS6,
+      firstRecordId: { System: 55102 },
+      security: false,
+      admin: FABRIKAM_ADMIN,
+      noiseSeed: 'two-hosts/WEB01',
+      noise: { System: 240, Security: 0 },
       timeline: [
         { at: '2026-03-10 16:30:05.212', kind: 'service-restart', service: 'IISADMIN', downSeconds: 8.1 },
-        { at: '2026-03-11 03:00:02.000', kind: 'reboot', downSeconds: 127, reason: 'Operating System: Service pack (Planned)' },
+        {
+          at: '2026-03-11 03:00:02.000',
+          kind: 'reboot',
+          downSeconds: 127,
+          reason: 'Operating System: Service pack (Planned)',
+        },
       ],
       artefacts: {
         files: ['applicationHost.config', 'netsh-http-show-sslcert.txt', 'certutil-store-my.txt'],
@@ -47,17 +60,48 @@ correlate WEB01's events with WEB02's failures by wall clock.`,
       },
     },
     {
-      name: 'WEB02.fabrikam.local', os: '2016', timeZone: 'Europe/Amsterdam', skewSeconds: -252,
-      bootServices: BOOT_MODERN_IIS6, firstRecordId: { System: 54877 }, security: false, admin: FABRIKAM_ADMIN,
-      noiseSeed: 'two-hosts/WEB02', noise: { System: 240, Security: 0 },
+      name: 'WEB02.fabrikam.local',
+      os: '2016',
+      timeZone: 'Europe/Amsterdam',
+      skewSeconds: -252,
+      bootServices: BOOT_MODERN_IIS6,
+      firstRecordId: { System: 54877 },
+      security: false,
+      admin: FABRIKAM_ADMIN,
+      noiseSeed: 'two-hosts/WEB02',
+      noise: { System: 240, Security: 0 },
       timeline: [
-        { at: '2026-03-10 16:31:20.000', kind: 'service-restart', service: 'IISADMIN', downSeconds: 8.77, tag: 'iisadmin-1' },
+        {
+          at: '2026-03-10 16:31:20.000',
+          kind: 'service-restart',
+          service: 'IISADMIN',
+          downSeconds: 8.77,
+          tag: 'iisadmin-1',
+        },
         { at: '@iisadmin-1+2.9', kind: 'binding-deleted', endpoint: '0.0.0.0:443' },
-        { at: '@iisadmin-1+120', kind: 'key-failures', code: 0x80092004, until: '2026-03-10 18:05:00', meanSeconds: 260 },
+        {
+          at: '@iisadmin-1+120',
+          kind: 'key-failures',
+          code: 0x80092004,
+          until: '2026-03-10 18:05:00',
+          meanSeconds: 260,
+        },
         { at: '2026-03-10 18:09:41.300', kind: 'binding-created', endpoint: '0.0.0.0:443' },
-        { at: '2026-03-11 03:20:05.000', kind: 'reboot', downSeconds: 133, reason: 'Operating System: Service pack (Planned)', tag: 'boot' },
+        {
+          at: '2026-03-11 03:20:05.000',
+          kind: 'reboot',
+          downSeconds: 133,
+          reason: 'Operating System: Service pack (Planned)',
+          tag: 'boot',
+        },
         { at: '@boot:IISADMIN+2.6', kind: 'binding-deleted', endpoint: '0.0.0.0:443' },
-        { at: '@boot:IISADMIN+900', kind: 'key-failures', code: 0x80092004, until: '2026-03-11 09:30:00', meanSeconds: 300 },
+        {
+          at: '@boot:IISADMIN+900',
+          kind: 'key-failures',
+          code: 0x80092004,
+          until: '2026-03-11 09:30:00',
+          meanSeconds: 300,
+        },
       ],
       artefacts: {
         files: ['applicationHost.config', 'netsh-http-show-sslcert.txt', 'certutil-store-my.txt'],
@@ -69,7 +113,19 @@ correlate WEB01's events with WEB02's failures by wall clock.`,
     },
   ],
   expected: [
-    { kind: 'abo-binding-deleted', host: 'WEB02.fabrikam.local', endpoints: ['0.0.0.0:443'], errorCode: null, firstTrigger: 'iisadmin-1' },
-    { kind: 'config-abo-hash-invalid', host: 'WEB02.fabrikam.local', endpoints: [], errorCode: null, firstTrigger: null },
+    {
+      kind: 'abo-binding-deleted',
+      host: 'WEB02.fabrikam.local',
+      endpoints: ['0.0.0.0:443'],
+      errorCode: null,
+      firstTrigger: 'iisadmin-1',
+    },
+    {
+      kind: 'config-abo-hash-invalid',
+      host: 'WEB02.fabrikam.local',
+      endpoints: [],
+      errorCode: null,
+      firstTrigger: null,
+    },
   ],
 };

@@ -27,25 +27,38 @@ Remedy: re-create the binding; to catch it next time enable "Audit Process Creat
 It must **not** name a tool or the ABO mapper, must not report binding-deleted-by-tool or
 abo-binding-deleted, and must not treat the monitoring account's network logons as a culprit.`,
   perHostFolders: false,
-  hosts: [{
-    name: 'WEB08.contoso.local', os: '2019', timeZone: 'Europe/Berlin',
-    bootServices: BOOT_MODERN, firstRecordId: { System: 61207, Security: 2750881 }, security: true, processAuditing: false, admin: CONTOSO_ADMIN,
-    noiseSeed: 'unexplained-delete/WEB08', noise: { System: 250, Security: 320 },
-    timeline: [
-      { at: '2026-04-28 02:17:44.083', kind: 'binding-deleted', endpoint: '0.0.0.0:443', tag: 'deleted' },
-    ],
-    artefacts: {
-      files: ['applicationHost.config', 'netsh-http-show-sslcert.txt', 'SslBindingInfo.reg', 'certutil-store-my.txt'],
-      sites: [defaultSite()],
-      customMetadata: [],
-      bindings: [{ endpoint: '0.0.0.0:8172', thumbprint: WMSVC }],
-      certificates: [
-        webCert(WWW, 'shop.contoso.com', '2026-01-12 08:00', '2027-01-12 08:00'),
-        wmsvcCert(WMSVC, 'WEB08', '2024-03-11 09:45', '2034-03-09 09:45'),
-      ],
+  hosts: [
+    {
+      name: 'WEB08.contoso.local',
+      os: '2019',
+      timeZone: 'Europe/Berlin',
+      bootServices: BOOT_MODERN,
+      firstRecordId: { System: 61207, Security: 2750881 },
+      security: true,
+      processAuditing: false,
+      admin: CONTOSO_ADMIN,
+      noiseSeed: 'unexplained-delete/WEB08',
+      noise: { System: 250, Security: 320 },
+      timeline: [{ at: '2026-04-28 02:17:44.083', kind: 'binding-deleted', endpoint: '0.0.0.0:443', tag: 'deleted' }],
+      artefacts: {
+        files: ['applicationHost.config', 'netsh-http-show-sslcert.txt', 'SslBindingInfo.reg', 'certutil-store-my.txt'],
+        sites: [defaultSite()],
+        customMetadata: [],
+        bindings: [{ endpoint: '0.0.0.0:8172', thumbprint: WMSVC }],
+        certificates: [
+          webCert(WWW, 'shop.contoso.com', '2026-01-12 08:00', '2027-01-12 08:00'),
+          wmsvcCert(WMSVC, 'WEB08', '2024-03-11 09:45', '2034-03-09 09:45'),
+        ],
+      },
     },
-  }],
+  ],
   expected: [
-    { kind: 'binding-deleted-unexplained', host: 'WEB08.contoso.local', endpoints: ['0.0.0.0:443'], errorCode: null, firstTrigger: 'deleted' },
+    {
+      kind: 'binding-deleted-unexplained',
+      host: 'WEB08.contoso.local',
+      endpoints: ['0.0.0.0:443'],
+      errorCode: null,
+      firstTrigger: 'deleted',
+    },
   ],
 };

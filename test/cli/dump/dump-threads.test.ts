@@ -22,7 +22,10 @@ async function same(file: string, extra: Partial<DumpOptions> = {}): Promise<str
     if (extra.strict !== true) assert.ok(one.out.length > 0, `${file}: output`);
     for (const threads of [2, 3]) {
       const many = await run(file, { format, ...extra, threads });
-      assert.ok(one.out.equals(many.out), `${file} ${format} ${JSON.stringify(extra)} --threads ${threads}: output differs`);
+      assert.ok(
+        one.out.equals(many.out),
+        `${file} ${format} ${JSON.stringify(extra)} --threads ${threads}: output differs`,
+      );
       assert.is(many.err, one.err, `${file} ${format} --threads ${threads}: stderr`);
     }
     last = one.err;
@@ -46,7 +49,9 @@ const pick = [
 test('corpus files: same bytes, warnings and errors (also --strict)', async () => {
   if (corpus === null) return console.log('SKIP dump --threads corpus comparison: no corpus');
   for (const f of pick) await same(join(corpus, 'evtx', f));
-  const err = await same(join(corpus, 'evtx', 'omerbenamram__evtx__samples__Application_no_crc32.evtx'), { strict: true });
+  const err = await same(join(corpus, 'evtx', 'omerbenamram__evtx__samples__Application_no_crc32.evtx'), {
+    strict: true,
+  });
   assert.match(err, /error: .* header CRC32 mismatch/);
 });
 

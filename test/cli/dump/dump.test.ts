@@ -43,7 +43,10 @@ test('xml: one event per line in file order, damage on stderr with a summary', a
 
 test('jsonl: record location plus the normalised event', async () => {
   const { out, err } = await run(sample(), { format: 'jsonl', carve: true });
-  const lines = out.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  const lines = out
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
   assert.is(lines.length, 2);
   assert.is(lines[0]!.recordId, 1);
   assert.is(lines[0]!.chunk, 0);

@@ -69,10 +69,14 @@ export class BinXml extends Bytes {
     return this.u8(more ? 0x46 : 0x06).name(name);
   }
   text(s: string, more = false): this {
-    return this.u8(more ? 0x45 : 0x05, 0x01).u16(s.length).utf16(s);
+    return this.u8(more ? 0x45 : 0x05, 0x01)
+      .u16(s.length)
+      .utf16(s);
   }
   sub(slot: number, type: number, optional = false): this {
-    return this.u8(optional ? 0x0e : 0x0d).u16(slot).u8(type);
+    return this.u8(optional ? 0x0e : 0x0d)
+      .u16(slot)
+      .u8(type);
   }
   closeStart(): this {
     return this.u8(0x02);
@@ -120,16 +124,30 @@ export function templateInstance(w: BinXml, values: Val[], body: ((d: BinXml) =>
 }
 
 /** Record bytes at chunk offset `at`: `data(w)` writes the BinXml (given the chunk offset of its start). */
-export function record(at: number, id: bigint, data: (w: BinXml) => void, opts: { sizeCopy?: number; filetime?: bigint } = {}): Uint8Array {
+export function record(
+  at: number,
+  id: bigint,
+  data: (w: BinXml) => void,
+  opts: { sizeCopy?: number; filetime?: bigint } = {},
+): Uint8Array {
   const w = new BinXml(at + 24);
   data(w);
   const size = 24 + w.a.length + 4;
-  const r = new Bytes().u32(0x2a2a).u32(size).u64(id).u64(opts.filetime ?? 131000000000000000n).raw(w.a).u32(opts.sizeCopy ?? size);
+  const r = new Bytes()
+    .u32(0x2a2a)
+    .u32(size)
+    .u64(id)
+    .u64(opts.filetime ?? 131000000000000000n)
+    .raw(w.a)
+    .u32(opts.sizeCopy ?? size);
   return r.bytes();
 }
 
 /** A 64 KiB chunk holding `records` back to back from offset 512, with valid checksums unless told. */
-export function chunk(records: Uint8Array[], opts: { firstId?: bigint; badHeaderCrc?: boolean; badDataCrc?: boolean; slack?: Uint8Array } = {}): Uint8Array {
+export function chunk(
+  records: Uint8Array[],
+  opts: { firstId?: bigint; badHeaderCrc?: boolean; badDataCrc?: boolean; slack?: Uint8Array } = {},
+): Uint8Array {
   const c = new Uint8Array(65536);
   c.set([0x45, 0x6c, 0x66, 0x43, 0x68, 0x6e, 0x6b, 0x00]);
   let pos = 512;

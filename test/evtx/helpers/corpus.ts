@@ -19,8 +19,13 @@ export interface RefRecord {
 
 /** python-evtx reference records of a corpus file (record ids are exact below 2^53 in the corpus). */
 export function readReference(dir: string, evtxName: string): RefRecord[] {
-  const text = gunzipSync(readFileSync(join(dir, 'reference', evtxName.replace(/\.evtx$/, '.jsonl.gz')))).toString('utf8');
-  return text.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as RefRecord);
+  const text = gunzipSync(readFileSync(join(dir, 'reference', evtxName.replace(/\.evtx$/, '.jsonl.gz')))).toString(
+    'utf8',
+  );
+  return text
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as RefRecord);
 }
 
 export interface Counts {
@@ -32,7 +37,10 @@ export interface Counts {
 /** reference/counts.tsv by file stem. */
 export function readCounts(dir: string): Map<string, Counts> {
   const out = new Map<string, Counts>();
-  const lines = readFileSync(join(dir, 'reference', 'counts.tsv'), 'utf8').trim().split('\n').slice(1);
+  const lines = readFileSync(join(dir, 'reference', 'counts.tsv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1);
   for (const line of lines) {
     const [name, py, pyErr, lib] = line.split('\t');
     out.set(name!, { py: Number(py), pyErr: Number(pyErr), lib: Number(lib) });

@@ -37,7 +37,8 @@ export function sameValue(ours: string, theirs: string): boolean {
   if (/^[0-9A-F]+$/.test(ours) && ours.length % 2 === 0 && base64ToHex(theirs) === ours) return true;
   const x = Number(a);
   const y = Number(b);
-  if (a !== '' && b !== '' && Number.isFinite(x) && Number.isFinite(y)) return Math.abs(x - y) <= 1e-6 * Math.max(1, Math.abs(x), Math.abs(y));
+  if (a !== '' && b !== '' && Number.isFinite(x) && Number.isFinite(y))
+    return Math.abs(x - y) <= 1e-6 * Math.max(1, Math.abs(x), Math.abs(y));
   return false;
 }
 
@@ -63,12 +64,14 @@ export function diffEvent(ours: XEl, theirs: XEl, path = ''): string | null {
   if (ours.name !== theirs.name) return `${here}: element ${ours.name} vs ${theirs.name}`;
   const oa = [...ours.attrs].filter(([, v]) => v !== '');
   const ta = new Map([...theirs.attrs].filter(([, v]) => v !== ''));
-  if (oa.length !== ta.size) return `${here}: attributes ${oa.map(([k]) => k).join(',')} vs ${[...ta.keys()].join(',')}`;
+  if (oa.length !== ta.size)
+    return `${here}: attributes ${oa.map(([k]) => k).join(',')} vs ${[...ta.keys()].join(',')}`;
   for (const [k, v] of oa) {
     const tv = ta.get(k);
     if (tv === undefined || !sameValue(v, tv)) return `${here}/@${k}: ${JSON.stringify(v)} vs ${JSON.stringify(tv)}`;
   }
-  if (!sameValue(ours.text, theirs.text)) return `${here}: text ${JSON.stringify(ours.text.slice(0, 80))} vs ${JSON.stringify(theirs.text.slice(0, 80))}`;
+  if (!sameValue(ours.text, theirs.text))
+    return `${here}: text ${JSON.stringify(ours.text.slice(0, 80))} vs ${JSON.stringify(theirs.text.slice(0, 80))}`;
   if (ours.children.length !== theirs.children.length) {
     return `${here}: ${ours.children.length} children vs ${theirs.children.length} (${ours.children.map((c) => c.name).join(',')} vs ${theirs.children.map((c) => c.name).join(',')})`;
   }

@@ -40,16 +40,21 @@ t('client-only EKU, a store property narrowing it, no EKU at all, untrusted root
     'Subject: CN=no hash here',
   ].join('\r\n');
   const { rows, warnings } = parseCertutilUsage(text);
-  assert.equal(rows.map((r) => [r.thumbprint.slice(0, 4), r.ekus, r.propertyEkus, r.effectiveEkus, r.chainProblems, r.chainCodes]), [
-    ['1122', ['1.3.6.1.5.5.7.3.2'], null, ['1.3.6.1.5.5.7.3.2'], [], []],
-    ['2222', ['1.3.6.1.5.5.7.3.1', '1.3.6.1.5.5.7.3.2'], ['1.3.6.1.5.5.7.3.2'], ['1.3.6.1.5.5.7.3.2'], [], []],
-    ['3333', null, null, null, ['untrusted-root'], ['0x800B0109']],
-  ]);
+  assert.equal(
+    rows.map((r) => [r.thumbprint.slice(0, 4), r.ekus, r.propertyEkus, r.effectiveEkus, r.chainProblems, r.chainCodes]),
+    [
+      ['1122', ['1.3.6.1.5.5.7.3.2'], null, ['1.3.6.1.5.5.7.3.2'], [], []],
+      ['2222', ['1.3.6.1.5.5.7.3.1', '1.3.6.1.5.5.7.3.2'], ['1.3.6.1.5.5.7.3.2'], ['1.3.6.1.5.5.7.3.2'], [], []],
+      ['3333', null, null, null, ['untrusted-root'], ['0x800B0109']],
+    ],
+  );
   assert.equal(warnings, ['line 21: certificate without a "Cert Hash(sha1)" line; usage not read']);
 });
 
 t('wrong-usage code line and no certificates at all', () => {
-  const { rows } = parseCertutilUsage('================ Certificate 0 ================\nCert Hash(sha1): 4444444444444444444444444444444444444444\nThe certificate is not valid for the requested usage. 0x800b0110 (-2146762480 CERT_E_WRONG_USAGE)\n');
+  const { rows } = parseCertutilUsage(
+    '================ Certificate 0 ================\nCert Hash(sha1): 4444444444444444444444444444444444444444\nThe certificate is not valid for the requested usage. 0x800b0110 (-2146762480 CERT_E_WRONG_USAGE)\n',
+  );
   assert.equal(rows[0]!.chainProblems, ['wrong-usage']);
   assert.equal(parseCertutilUsage('CertUtil: -store command completed successfully.'), { rows: [], warnings: [] });
 });

@@ -21,12 +21,20 @@ t('each fixture is detected by content and parses through parseConfigArtefact', 
 
 t('other text is not a config artefact', () => {
   for (const text of [
-    '', 'hello', '<Events><Event/></Events>', '<?xml version="1.0"?><configuration><system.web/></configuration>',
-    'Windows Registry Editor Version 5.00\r\n\r\n[HKEY_CURRENT_USER\\Software\\X]\r\n', '{"a":1}', 'ElfFile\0\0\0',
+    '',
+    'hello',
+    '<Events><Event/></Events>',
+    '<?xml version="1.0"?><configuration><system.web/></configuration>',
+    'Windows Registry Editor Version 5.00\r\n\r\n[HKEY_CURRENT_USER\\Software\\X]\r\n',
+    '{"a":1}',
+    'ElfFile\0\0\0',
   ]) {
     assert.is(detectConfigKind(text), null, JSON.stringify(text.slice(0, 30)));
   }
-  assert.is(detectConfigKind('\uFEFF<?xml version="1.0"?>\n<configuration>\n<customMetadata/></configuration>'), 'applicationHost.config');
+  assert.is(
+    detectConfigKind('\uFEFF<?xml version="1.0"?>\n<configuration>\n<customMetadata/></configuration>'),
+    'applicationHost.config',
+  );
 });
 
 t.run();

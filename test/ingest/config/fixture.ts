@@ -14,7 +14,8 @@ export function throwsMatching(fn: () => unknown, pattern: RegExp): Error {
   try {
     fn();
   } catch (e) {
-    if (!(e instanceof Error) || !pattern.test(e.message)) throw new Error(`expected an error matching ${pattern}, got ${String(e)}`);
+    if (!(e instanceof Error) || !pattern.test(e.message))
+      throw new Error(`expected an error matching ${pattern}, got ${String(e)}`);
     return e;
   }
   throw new Error(`expected an error matching ${pattern}, got none`);

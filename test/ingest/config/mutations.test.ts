@@ -35,7 +35,12 @@ function mutate(text: string, r: () => number): string {
 
 t('mutated artefacts parse or fail with an InputError naming the file — nothing else escapes', () => {
   const r = rng(20240502);
-  const names = ['applicationHost.config', 'netsh-http-show-sslcert.txt', 'SslBindingInfo.reg', 'certutil-store-my.txt'];
+  const names = [
+    'applicationHost.config',
+    'netsh-http-show-sslcert.txt',
+    'SslBindingInfo.reg',
+    'certutil-store-my.txt',
+  ];
   let failures = 0;
   for (const name of names) {
     const { text } = fixture(name);
@@ -46,7 +51,8 @@ t('mutated artefacts parse or fail with an InputError naming the file — nothin
           const rows = parseConfigArtefact(kind, m, name);
           assert.is(rows.kind, kind);
         } catch (e) {
-          if (!(e instanceof InputError) || e.file !== name || e.message.includes('\n')) throw new Error(`${name} #${i} as ${kind}: ${String(e)}`);
+          if (!(e instanceof InputError) || e.file !== name || e.message.includes('\n'))
+            throw new Error(`${name} #${i} as ${kind}: ${String(e)}`);
           failures++;
         }
       }

@@ -1,32 +1,44 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseNetshSslCert } from '../../../src/ingest/config/index.js';
-import { looksLikeNetshSslCert, parseNetshSslCertLocalized } from '../../../src/ingest/config/netsh-sslcert-localized.js';
+import {
+  looksLikeNetshSslCert,
+  parseNetshSslCertLocalized,
+} from '../../../src/ingest/config/netsh-sslcert-localized.js';
 import { NETSH_LABELS } from '../../../src/ingest/config/netsh-sslcert-labels.js';
 import { fixture, throwsMatching } from './fixture.js';
 
 const t = suite('ingest/config/netsh-sslcert-localized');
-const rowsOf = (r: ReturnType<typeof parseNetshSslCertLocalized>): unknown[] => r.bindings.map((b) => [b.endpoint, b.certHash, b.appId, b.certStore, b.problems]);
+const rowsOf = (r: ReturnType<typeof parseNetshSslCertLocalized>): unknown[] =>
+  r.bindings.map((b) => [b.endpoint, b.certHash, b.appId, b.certStore, b.problems]);
 
 t('English: the same rows and warnings as the English parser (drop-in)', () => {
   const { text, file } = fixture('netsh-http-show-sslcert.txt');
   assert.equal(parseNetshSslCertLocalized(text, file), parseNetshSslCert(text, file));
   const old = [
-    '', 'SSL Certificate bindings:', '-------------------------', '',
+    '',
+    'SSL Certificate bindings:',
+    '-------------------------',
+    '',
     '    IP:port                 : 10.1.2.3:443',
     '    Certificate Hash        : 0000000000000000000000000000000000000000',
     '    Application ID          : {00000000-0000-0000-0000-000000000000}',
     '    Certificate Store Name  : (null)',
     '    Verify Client Certificate Revocation    : Enabled',
-    '', '    IP:port                 : 10.1.2.4:443',
+    '',
+    '    IP:port                 : 10.1.2.4:443',
     '    Certificate Hash        : 12ab',
-    '', '    IP:port                 : not-an-endpoint',
+    '',
+    '    IP:port                 : not-an-endpoint',
     '    Certificate Hash        : xyz',
   ].join('\r\n');
   assert.equal(parseNetshSslCertLocalized(old, 'n.txt'), parseNetshSslCert(old, 'n.txt'));
   const empty = '\r\nSSL Certificate bindings:\r\n-------------------------\r\n\r\n';
   assert.equal(parseNetshSslCertLocalized(empty, 'e.txt'), parseNetshSslCert(empty, 'e.txt'));
-  throwsMatching(() => parseNetshSslCertLocalized('hello world\nfoo : bar\n', 'notes.txt'), /not `netsh http show sslcert` output/);
+  throwsMatching(
+    () => parseNetshSslCertLocalized('hello world\nfoo : bar\n', 'notes.txt'),
+    /not `netsh http show sslcert` output/,
+  );
   throwsMatching(() => parseNetshSslCertLocalized('', 'empty.txt'), /not `netsh/);
 });
 
@@ -59,7 +71,13 @@ t('German listing: same rows as the English fixture would give, no warnings', ()
   assert.is(r.kind, 'netsh-sslcert');
   assert.equal(rowsOf(r), [
     ['0.0.0.0:443', 'A178873B314030E17463122E23BB285AF0C51338', '{4DC3E181-E14B-4A21-B022-59FC669B0914}', 'My', []],
-    ['shop.contoso.com:443', '1A1F948B21A2993677A88EB23F428C7E47E3D133', '{00000000-0000-0000-0000-000000000000}', 'WebHosting', ['null-appid']],
+    [
+      'shop.contoso.com:443',
+      '1A1F948B21A2993677A88EB23F428C7E47E3D133',
+      '{00000000-0000-0000-0000-000000000000}',
+      'WebHosting',
+      ['null-appid'],
+    ],
     ['[::]:8443', null, '{4DC3E181-E14B-4A21-B022-59FC669B0914}', null, ['empty-hash']],
   ]);
   assert.equal(r.warnings, []);
@@ -68,7 +86,9 @@ t('German listing: same rows as the English fixture would give, no warnings', ()
 
 t('unknown labels: values read by shape, with one warning naming the label', () => {
   const text = [
-    'Liaisons des certificats SSL :', '-------------------------', '',
+    'Liaisons des certificats SSL :',
+    '-------------------------',
+    '',
     '    Adresse IP:port             : 10.0.0.5:443',
     '    Empreinte du certificat     : A178873B314030E17463122E23BB285AF0C51338',
     '    Identificateur application  : {4dc3e181-e14b-4a21-b022-59fc669b0914}',
@@ -90,11 +110,29 @@ t('unknown labels: values read by shape, with one warning naming the label', () 
 });
 
 t('French and Spanish labels of the table (unverified) are read without warnings', () => {
-  const fr = ['Liaisons de certificat SSL :', '-----------------', '', "    IP:port                        : 0.0.0.0:443", '    Hachage du certificat          : a178873b314030e17463122e23bb285af0c51338', "    ID de l'application            : {4dc3e181-e14b-4a21-b022-59fc669b0914}", '    Nom du magasin de certificats  : My'].join('\n');
-  const es = ['Enlaces de certificado SSL:', '-----------------', '', '    IP:puerto                      : 0.0.0.0:443', '    Hash de certificado            : a178873b314030e17463122e23bb285af0c51338', '    Id. de aplicación              : {4dc3e181-e14b-4a21-b022-59fc669b0914}', '    Nombre del almacén de certificados : My'].join('\n');
+  const fr = [
+    'Liaisons de certificat SSL :',
+    '-----------------',
+    '',
+    '    IP:port                        : 0.0.0.0:443',
+    '    Hachage du certificat          : a178873b314030e17463122e23bb285af0c51338',
+    "    ID de l'application            : {4dc3e181-e14b-4a21-b022-59fc669b0914}",
+    '    Nom du magasin de certificats  : My',
+  ].join('\n');
+  const es = [
+    'Enlaces de certificado SSL:',
+    '-----------------',
+    '',
+    '    IP:puerto                      : 0.0.0.0:443',
+    '    Hash de certificado            : a178873b314030e17463122e23bb285af0c51338',
+    '    Id. de aplicación              : {4dc3e181-e14b-4a21-b022-59fc669b0914}',
+    '    Nombre del almacén de certificados : My',
+  ].join('\n');
   for (const text of [fr, es]) {
     const r = parseNetshSslCertLocalized(text, 'x.txt');
-    assert.equal(rowsOf(r), [['0.0.0.0:443', 'A178873B314030E17463122E23BB285AF0C51338', '{4DC3E181-E14B-4A21-B022-59FC669B0914}', 'My', []]]);
+    assert.equal(rowsOf(r), [
+      ['0.0.0.0:443', 'A178873B314030E17463122E23BB285AF0C51338', '{4DC3E181-E14B-4A21-B022-59FC669B0914}', 'My', []],
+    ]);
     assert.equal(r.warnings, []);
   }
   assert.ok(NETSH_LABELS.filter((l) => l.lang === 'fr' || l.lang === 'es').every((l) => !l.verified));
@@ -102,8 +140,20 @@ t('French and Spanish labels of the table (unverified) are read without warnings
 });
 
 t('hostile input: huge lines, odd values, fields before any entry', () => {
-  const r = parseNetshSslCertLocalized(['SSL-Zertifikatbindungen:', '----------', '    Zertifikathash : ' + 'a'.repeat(40), `    IP:Port : ${'9'.repeat(5_000)}:443`, '    Anwendungs-ID : {not-a-guid}'].join('\n'), 'h.txt');
-  assert.equal(r.bindings.map((b) => [b.endpoint, b.problems]), [[null, ['bad-endpoint', 'missing-hash', 'null-appid']]]);
+  const r = parseNetshSslCertLocalized(
+    [
+      'SSL-Zertifikatbindungen:',
+      '----------',
+      '    Zertifikathash : ' + 'a'.repeat(40),
+      `    IP:Port : ${'9'.repeat(5_000)}:443`,
+      '    Anwendungs-ID : {not-a-guid}',
+    ].join('\n'),
+    'h.txt',
+  );
+  assert.equal(
+    r.bindings.map((b) => [b.endpoint, b.problems]),
+    [[null, ['bad-endpoint', 'missing-hash', 'null-appid']]],
+  );
   assert.ok(r.warnings[0]!.startsWith('line 3: "Zertifikathash" before any IP:port'));
   assert.ok(r.warnings.some((w) => w.includes('is not a GUID')));
   assert.not.ok(looksLikeNetshSslCert('random text\n----\n'));

@@ -16,7 +16,12 @@ import { decodeText } from '../../../src/xml/index.js';
 
 const t = suite('ingest/config/samples');
 const root = samplesDir();
-const ARTEFACTS = ['applicationHost.config', 'netsh-http-show-sslcert.txt', 'SslBindingInfo.reg', 'certutil-store-my.txt'];
+const ARTEFACTS = [
+  'applicationHost.config',
+  'netsh-http-show-sslcert.txt',
+  'SslBindingInfo.reg',
+  'certutil-store-my.txt',
+];
 
 /** Every artefact folder (a scenario, or a host folder of a multi-host scenario). */
 function folders(): string[] {
@@ -58,7 +63,9 @@ t('the facts the scenarios describe', () => {
   const hash = abo.get('applicationHost.config')!.metadata.find((m) => m.propertyId === 5506)!;
   assert.equal([hash.keyPath, hash.decoded], ['LM/W3SVC/1', 'A178873B314030E17463122E23BB285AF0C51338']);
   assert.not.ok(abo.get('certutil-store-my.txt')!.certificates.some((c) => c.thumbprint === hash.decoded));
-  const sccm = parseFolder(join(root, 'sccm-5511-2161')).get('applicationHost.config')!.metadata.map((m) => m.propertyId);
+  const sccm = parseFolder(join(root, 'sccm-5511-2161'))
+    .get('applicationHost.config')!
+    .metadata.map((m) => m.propertyId);
   assert.ok(sccm.includes(5511) && sccm.includes(2161));
   const nonexp = parseFolder(join(root, 'nonexportable-0x8009030d'));
   const bound = nonexp.get('netsh-http-show-sslcert.txt')!.bindings[0]!.certHash;
@@ -67,27 +74,39 @@ t('the facts the scenarios describe', () => {
   const keyset = parseFolder(join(root, 'keyset-dragdrop-0x80090016'));
   const kb = keyset.get('SslBindingInfo.reg')!.bindings[0]!;
   assert.equal([kb.endpoint, kb.problems], ['0.0.0.0:443', []]);
-  assert.is(keyset.get('certutil-store-my.txt')!.certificates.find((c) => c.thumbprint === kb.certHash)!.hasPrivateKey, false);
+  assert.is(
+    keyset.get('certutil-store-my.txt')!.certificates.find((c) => c.thumbprint === kb.certHash)!.hasPrivateKey,
+    false,
+  );
 });
 
-for (const d of dirs.filter((x) => existsSync(join(x, '..', 'expected.json')) || existsSync(join(x, 'expected.json')))) {
+for (const d of dirs.filter(
+  (x) => existsSync(join(x, '..', 'expected.json')) || existsSync(join(x, 'expected.json')),
+)) {
   t(`${relative(root, d)}: the artefacts alone yield the expected configuration findings`, async () => {
     const exp = existsSync(join(d, 'expected.json')) ? join(d, 'expected.json') : join(d, '..', 'expected.json');
     const host = existsSync(join(d, 'expected.json')) ? null : relative(join(d, '..'), d);
     const expected = (JSON.parse(readFileSync(exp, 'utf8')) as { findings: { kind: string; host: string }[] }).findings
-      .filter((f) => f.kind.startsWith('config-') && (host === null || f.host.toUpperCase().startsWith(host.toUpperCase())))
+      .filter(
+        (f) => f.kind.startsWith('config-') && (host === null || f.host.toUpperCase().startsWith(host.toUpperCase())),
+      )
       .map((f) => f.kind);
     const db = await openDatabase(':memory:');
     try {
       let id = 0;
       for (const [name, rows] of parseFolder(d)) {
-        await db.conn.run(`INSERT INTO files (file_id, path, sha256, size, kind) VALUES (${++id}, '${name}', 'x', 0, '${rows.kind}')`);
+        await db.conn.run(
+          `INSERT INTO files (file_id, path, sha256, size, kind) VALUES (${++id}, '${name}', 'x', 0, '${rows.kind}')`,
+        );
         await insertConfigRows(db, id, host, rows);
       }
       // Without events expiry is judged against today: certificates that expired since the
       // scenario's time may add a certificate finding; the other kinds must match exactly.
       const got = (await configFindings(db.conn)).map((f) => f.kind);
-      assert.equal(got.filter((k) => k !== 'config-certificate-problem').sort(), expected.filter((k) => k !== 'config-certificate-problem').sort());
+      assert.equal(
+        got.filter((k) => k !== 'config-certificate-problem').sort(),
+        expected.filter((k) => k !== 'config-certificate-problem').sort(),
+      );
       for (const k of expected.filter((x) => x === 'config-certificate-problem')) assert.ok(got.includes(k), k);
     } finally {
       db.close();

@@ -14,16 +14,63 @@ const EVIL = 'WEB<script>alert(1)</script>"\'';
 
 function entries(): TimelinePoint[] {
   const out: TimelinePoint[] = [
-    { time: iso(T0), host: 'WEB01', role: 'trigger', provider: 'Service Control Manager', eventId: 7036, summary: 'IISADMIN service entered running (7036)', findingIds: ['f1'] },
-    { time: iso(T0 + 2400), host: 'WEB01', role: 'symptom', provider: 'Microsoft-Windows-HttpEvent', eventId: 15300, summary: '15300 SSL binding deleted 0.0.0.0:443', findingIds: ['f1'] },
-    { time: iso(T0 + 6_000_000), host: EVIL, role: 'recovery', provider: 'Microsoft-Windows-HttpEvent', eventId: 15301, summary: '<img src=x onerror=alert(2)>', findingIds: [] },
+    {
+      time: iso(T0),
+      host: 'WEB01',
+      role: 'trigger',
+      provider: 'Service Control Manager',
+      eventId: 7036,
+      summary: 'IISADMIN service entered running (7036)',
+      findingIds: ['f1'],
+    },
+    {
+      time: iso(T0 + 2400),
+      host: 'WEB01',
+      role: 'symptom',
+      provider: 'Microsoft-Windows-HttpEvent',
+      eventId: 15300,
+      summary: '15300 SSL binding deleted 0.0.0.0:443',
+      findingIds: ['f1'],
+    },
+    {
+      time: iso(T0 + 6_000_000),
+      host: EVIL,
+      role: 'recovery',
+      provider: 'Microsoft-Windows-HttpEvent',
+      eventId: 15301,
+      summary: '<img src=x onerror=alert(2)>',
+      findingIds: [],
+    },
   ];
-  for (let i = 0; i < 30; i++) out.push({ time: iso(T0 + 170_000 + i * 1000), host: 'WEB01', role: 'symptom', provider: 'Schannel', eventId: 36870, summary: '36870 private key error 0x80092004', findingIds: ['f1'] });
-  for (let i = 0; i < 500; i++) out.push({ time: iso(T0 - 3_600_000 + i * 20_000), host: 'WEB05', role: 'context', provider: 'Service Control Manager', eventId: 7036 });
+  for (let i = 0; i < 30; i++)
+    out.push({
+      time: iso(T0 + 170_000 + i * 1000),
+      host: 'WEB01',
+      role: 'symptom',
+      provider: 'Schannel',
+      eventId: 36870,
+      summary: '36870 private key error 0x80092004',
+      findingIds: ['f1'],
+    });
+  for (let i = 0; i < 500; i++)
+    out.push({
+      time: iso(T0 - 3_600_000 + i * 20_000),
+      host: 'WEB05',
+      role: 'context',
+      provider: 'Service Control Manager',
+      eventId: 7036,
+    });
   return out;
 }
 
-const finding = { id: 'f1', host: 'WEB01', level: 'critical', title: 'SSL binding deleted by the ABO mapper', start: iso(T0), end: iso(T0 + 199_000) };
+const finding = {
+  id: 'f1',
+  host: 'WEB01',
+  level: 'critical',
+  title: 'SSL binding deleted by the ABO mapper',
+  start: iso(T0),
+  end: iso(T0 + 199_000),
+};
 
 svg('lanes labelled by host, counts on bursts, a <title> per mark and bin', () => {
   const lay = layoutTimeline(entries(), ['WEB01', 'WEB05', 'CONFIG-ONLY'], [finding], { zone: 'Europe/Berlin' });
@@ -44,7 +91,10 @@ svg('lanes labelled by host, counts on bursts, a <title> per mark and bin', () =
 });
 
 svg('tick labels in the zone with the UTC clock under them', () => {
-  const lay = layoutTimeline(entries(), ['WEB01'], [finding], { zone: 'Europe/Berlin', domain: { startMs: Date.UTC(2026, 2, 12, 8), endMs: Date.UTC(2026, 2, 12, 12) } });
+  const lay = layoutTimeline(entries(), ['WEB01'], [finding], {
+    zone: 'Europe/Berlin',
+    domain: { startMs: Date.UTC(2026, 2, 12, 8), endMs: Date.UTC(2026, 2, 12, 12) },
+  });
   const out = renderStripSvg(lay.overview!);
   assert.match(out, /<text class="tick-local" [^>]*>10:00<\/text><text class="tick-utc" [^>]*>09:00 UTC<\/text>/);
   assert.match(out, '>Europe/Berlin</text>');
@@ -71,8 +121,15 @@ svg('one svg per strip, the zoom strips after the overview', () => {
   assert.is(count(out, /<svg /g), 1 + lay.zooms.length);
   assert.ok(lay.zooms.length >= 1);
   assert.match(out, `data-strip="${lay.zooms[0]!.id}"`);
-  assert.is(new Set([...out.matchAll(/<title id="([^"]+)"/g)].map((m) => m[1])).size, 1 + lay.zooms.length, 'title ids are unique');
-  assert.is(renderTimelineSvgs(layoutTimeline([], ['A'], [])), '<p class="timeline-empty">No event on the timeline.</p>');
+  assert.is(
+    new Set([...out.matchAll(/<title id="([^"]+)"/g)].map((m) => m[1])).size,
+    1 + lay.zooms.length,
+    'title ids are unique',
+  );
+  assert.is(
+    renderTimelineSvgs(layoutTimeline([], ['A'], [])),
+    '<p class="timeline-empty">No event on the timeline.</p>',
+  );
 });
 
 svg.run();

@@ -1,7 +1,13 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { indexTimeline, type TimelinePoint } from '../../../src/report/layout/timeline-index.js';
-import { episodes, layoutOverview, layoutTimeline, zoomStrips, type LayoutFinding } from '../../../src/report/layout/timeline-layout.js';
+import {
+  episodes,
+  layoutOverview,
+  layoutTimeline,
+  zoomStrips,
+  type LayoutFinding,
+} from '../../../src/report/layout/timeline-layout.js';
 import { isoToMs } from '../../../src/report/layout/zone-time.js';
 
 const layout = suite('report/layout/timeline-layout');
@@ -10,9 +16,26 @@ const T0 = Date.UTC(2026, 2, 12, 9, 14, 3);
 const iso = (ms: number): string => `${new Date(ms).toISOString().slice(0, 23)}0000Z`;
 const HOSTS = ['APP02', 'DP01', 'INTRA02', 'PORTAL01', 'SHOP01', 'WEB01', 'WEB01F', 'WEB02F', 'WEB05'];
 
-function point(ms: number, host: string, role: string, eventId: number, findingIds: string[] = [], summary = ''): TimelinePoint {
-  const provider = eventId === 7036 ? 'Service Control Manager' : eventId === 36870 ? 'Schannel' : 'Microsoft-Windows-HttpEvent';
-  return { time: iso(ms), host, role, provider, eventId, findingIds, summary: summary || `${eventId}`, recordId: String(ms % 100000) };
+function point(
+  ms: number,
+  host: string,
+  role: string,
+  eventId: number,
+  findingIds: string[] = [],
+  summary = '',
+): TimelinePoint {
+  const provider =
+    eventId === 7036 ? 'Service Control Manager' : eventId === 36870 ? 'Schannel' : 'Microsoft-Windows-HttpEvent';
+  return {
+    time: iso(ms),
+    host,
+    role,
+    provider,
+    eventId,
+    findingIds,
+    summary: summary || `${eventId}`,
+    recordId: String(ms % 100000),
+  };
 }
 
 /** WEB01: IISADMIN running, 15300 2.4 s later, 22 × 36870 over 80 minutes; routine events on two other hosts. */
@@ -22,11 +45,20 @@ function abo(): { entries: TimelinePoint[]; finding: LayoutFinding } {
     point(T0, 'WEB01', 'trigger', 7036, [id], 'IISADMIN service entered running (7036)'),
     point(T0 + 2400, 'WEB01', 'symptom', 15300, [id], '15300 SSL binding deleted 0.0.0.0:443'),
   ];
-  for (let i = 0; i < 22; i++) entries.push(point(T0 + 170_000 + i * 220_000, 'WEB01', 'symptom', 36870, [id], '36870 private key error 0x80092004'));
-  for (let i = 0; i < 50; i++) entries.push(point(T0 - 3_600_000 + i * 600_000, i % 2 ? 'WEB05' : 'DP01', 'context', 7036));
+  for (let i = 0; i < 22; i++)
+    entries.push(
+      point(T0 + 170_000 + i * 220_000, 'WEB01', 'symptom', 36870, [id], '36870 private key error 0x80092004'),
+    );
+  for (let i = 0; i < 50; i++)
+    entries.push(point(T0 - 3_600_000 + i * 600_000, i % 2 ? 'WEB05' : 'DP01', 'context', 7036));
   const finding: LayoutFinding = {
-    id, host: 'WEB01', level: 'critical', title: 'SSL binding deleted by the ABO mapper',
-    start: entries[0]!.time, end: entries[entries.length - 51]!.time, evidence: entries.filter((e) => e.findingIds!.length > 0),
+    id,
+    host: 'WEB01',
+    level: 'critical',
+    title: 'SSL binding deleted by the ABO mapper',
+    start: entries[0]!.time,
+    end: entries[entries.length - 51]!.time,
+    evidence: entries.filter((e) => e.findingIds!.length > 0),
   };
   return { entries, finding };
 }
@@ -36,7 +68,10 @@ layout('a lane for every host: 9 hosts given, events on only 3 of them', () => {
   const out = layoutTimeline(entries, HOSTS.slice(0, 7).concat(['WEB02F', 'WEB05']), [finding]);
   assert.is(out.lanes, 9);
   assert.is(out.overview!.lanes.length, 9);
-  assert.equal(out.overview!.lanes.map((l) => l.host), HOSTS);
+  assert.equal(
+    out.overview!.lanes.map((l) => l.host),
+    HOSTS,
+  );
   const empty = layoutTimeline([], ['A', 'B'], [{ id: 'c', host: 'C', level: 'high', start: null, end: null }]);
   assert.is(empty.overview, null);
   assert.is(empty.lanes, 3, 'a host with only a configuration finding still gets a lane');
@@ -44,7 +79,9 @@ layout('a lane for every host: 9 hosts given, events on only 3 of them', () => {
 
 layout('at day scale a burst of 22 failures is one mark with its count', () => {
   const { entries, finding } = abo();
-  const strip = layoutTimeline(entries, HOSTS, [finding], { domain: { startMs: T0 - 12 * 3_600_000, endMs: T0 + 12 * 3_600_000 } }).overview!;
+  const strip = layoutTimeline(entries, HOSTS, [finding], {
+    domain: { startMs: T0 - 12 * 3_600_000, endMs: T0 + 12 * 3_600_000 },
+  }).overview!;
   const bursts = strip.marks.filter((m) => m.kind === 'Schannel 36870');
   assert.is(bursts.length, 1);
   assert.is(bursts[0]!.count, 22);
@@ -62,7 +99,10 @@ layout('the zoom strip keeps a trigger and the deletion 2.4 s later apart', () =
   assert.is(strips.length, 1);
   const z = strips[0]!;
   assert.is(z.findingId, finding.id);
-  assert.equal(z.lanes.map((l) => l.host), ['WEB01']);
+  assert.equal(
+    z.lanes.map((l) => l.host),
+    ['WEB01'],
+  );
   const trigger = z.marks.filter((m) => m.role === 'trigger');
   const deletion = z.marks.filter((m) => m.kind === 'Microsoft-Windows-HttpEvent 15300');
   assert.is(trigger.length, 1);
@@ -73,8 +113,14 @@ layout('the zoom strip keeps a trigger and the deletion 2.4 s later apart', () =
 });
 
 layout('episodes: evidence hours apart gives one zoom strip each', () => {
-  const f: LayoutFinding = { id: 'f', host: 'WEB01', level: 'critical', start: iso(T0), end: iso(T0 + 2 * 86_400_000),
-    evidence: [{ time: iso(T0) }, { time: iso(T0 + 2400) }, { time: iso(T0 + 2 * 86_400_000) }, { time: null }] };
+  const f: LayoutFinding = {
+    id: 'f',
+    host: 'WEB01',
+    level: 'critical',
+    start: iso(T0),
+    end: iso(T0 + 2 * 86_400_000),
+    evidence: [{ time: iso(T0) }, { time: iso(T0 + 2400) }, { time: iso(T0 + 2 * 86_400_000) }, { time: null }],
+  };
   assert.is(episodes(f, 30 * 60_000).length, 2);
   const { strips, omitted } = zoomStrips(indexTimeline([], ['WEB01']), [f, f], { maxStrips: 3 });
   assert.is(strips.length, 3);
@@ -95,7 +141,10 @@ layout('axis ticks are in the display zone with the UTC clock beside', () => {
   assert.ok(utc.ticks.every((k) => k.utc === null));
   assert.ok(utc.ticks.some((k) => k.local === '09:00'));
   const nepal = layoutTimeline(entries, HOSTS, [finding], { zone: 'Asia/Kathmandu', domain }).overview!;
-  assert.ok(nepal.ticks.every((k) => k.local.endsWith(':00') || k.local.endsWith(':30')), 'steps fall on local multiples');
+  assert.ok(
+    nepal.ticks.every((k) => k.local.endsWith(':00') || k.local.endsWith(':30')),
+    'steps fall on local multiples',
+  );
   assert.ok(nepal.ticks.some((k) => k.utc?.endsWith(':15')));
 });
 
@@ -104,15 +153,33 @@ layout('2 M routine entries and 300 notable ones give a bounded layout', () => {
   const hosts = ['WEB01', 'WEB02', 'WEB03'];
   const entries: TimelinePoint[] = new Array(N + 300);
   for (let i = 0; i < N; i++) {
-    entries[i] = { time: '', timeMs: T0 + i * 40, host: hosts[i % 3]!, role: 'context', provider: 'Service Control Manager', eventId: 7036 };
+    entries[i] = {
+      time: '',
+      timeMs: T0 + i * 40,
+      host: hosts[i % 3]!,
+      role: 'context',
+      provider: 'Service Control Manager',
+      eventId: 7036,
+    };
   }
   for (let i = 0; i < 300; i++) {
-    entries[N + i] = point(T0 + i * 250_000, hosts[i % 3]!, i % 10 === 0 ? 'trigger' : 'symptom', i % 10 === 0 ? 7036 : 36870, ['f']);
+    entries[N + i] = point(
+      T0 + i * 250_000,
+      hosts[i % 3]!,
+      i % 10 === 0 ? 'trigger' : 'symptom',
+      i % 10 === 0 ? 7036 : 36870,
+      ['f'],
+    );
   }
-  const out = layoutTimeline(entries, hosts, [{ id: 'f', host: 'WEB01', level: 'high', start: iso(T0), end: iso(T0 + N * 40) }]);
+  const out = layoutTimeline(entries, hosts, [
+    { id: 'f', host: 'WEB01', level: 'high', start: iso(T0), end: iso(T0 + N * 40) },
+  ]);
   const strip = out.overview!;
   assert.is(strip.routine, N);
-  assert.is(strip.lanes.reduce((n, l) => n + l.bins.reduce((m, b) => m + b.count, 0), 0), N);
+  assert.is(
+    strip.lanes.reduce((n, l) => n + l.bins.reduce((m, b) => m + b.count, 0), 0),
+    N,
+  );
   assert.ok(strip.lanes.every((l) => l.bins.length <= 200));
   assert.ok(strip.marks.length <= 400);
   assert.ok(JSON.stringify(out).length < 400_000, String(JSON.stringify(out).length));
@@ -126,15 +193,27 @@ layout('the mark cap widens the burst gap, then merges kinds, and never drops ev
   assert.ok(wide.marks.length <= 20, String(wide.marks.length));
   assert.ok(wide.burstGapPx > 8);
   assert.not.ok(wide.mergedKinds);
-  assert.is(wide.marks.reduce((n, m) => n + m.count, 0), 80);
+  assert.is(
+    wide.marks.reduce((n, m) => n + m.count, 0),
+    80,
+  );
   // 100 kinds × 10 occurrences an hour apart: 1000 marks, more kinds than the cap.
-  const entries = Array.from({ length: 1000 }, (_, i): TimelinePoint => ({ ...point(T0 + (i % 10) * 3_600_000, 'WEB01', 'symptom', 36870, ['f']), kind: `kind ${Math.floor(i / 10)}` }));
+  const entries = Array.from(
+    { length: 1000 },
+    (_, i): TimelinePoint => ({
+      ...point(T0 + (i % 10) * 3_600_000, 'WEB01', 'symptom', 36870, ['f']),
+      kind: `kind ${Math.floor(i / 10)}`,
+    }),
+  );
   assert.is(layoutOverview(indexTimeline(entries), [], { maxMarks: 5000 })!.marks.length, 1000);
   const strip = layoutOverview(indexTimeline(entries), [], { maxMarks: 50 })!;
   assert.ok(strip.marks.length <= 50, String(strip.marks.length));
   assert.ok(strip.mergedKinds);
   assert.match(strip.marks[0]!.kind, /^100 kinds \(kind 0, kind 1, kind 2, …\)$/);
-  assert.is(strip.marks.reduce((n, m) => n + m.count, 0), 1000);
+  assert.is(
+    strip.marks.reduce((n, m) => n + m.count, 0),
+    1000,
+  );
 });
 
 layout('the ISO parser reads the model form and falls back for others', () => {

@@ -1,6 +1,12 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { fitColumnWidths, renderFittedTable, terminalWidth, wrapCell, type ColumnSpec } from '../../../src/report/terminal/fit.js';
+import {
+  fitColumnWidths,
+  renderFittedTable,
+  terminalWidth,
+  wrapCell,
+  type ColumnSpec,
+} from '../../../src/report/terminal/fit.js';
 
 const fit = suite('report/terminal/fit');
 
@@ -12,8 +18,20 @@ const SPECS: ColumnSpec[] = [
   { header: 'finding', min: 20, wrap: true },
 ];
 const ROWS = [
-  ['1', 'critical', 'WEB01.contoso.local', '2026-03-12 09:14:03', 'SSL binding deleted by the ABO mapper (0.0.0.0:443); customMetadata 5506 names a certificate that is not in the store'],
-  ['2', 'high', 'A-VERY-LONG-HOST-NAME.example.internal.contoso.local', '2026-03-20 06:33:22', 'Schannel cannot use the SSL private key: 0x80090016 NTE_BAD_KEYSET'],
+  [
+    '1',
+    'critical',
+    'WEB01.contoso.local',
+    '2026-03-12 09:14:03',
+    'SSL binding deleted by the ABO mapper (0.0.0.0:443); customMetadata 5506 names a certificate that is not in the store',
+  ],
+  [
+    '2',
+    'high',
+    'A-VERY-LONG-HOST-NAME.example.internal.contoso.local',
+    '2026-03-20 06:33:22',
+    'Schannel cannot use the SSL private key: 0x80090016 NTE_BAD_KEYSET',
+  ],
 ];
 
 const widthOf = (s: string): number => Math.max(...s.split('\n').map((l) => [...l].length));
@@ -32,7 +50,10 @@ fit('at 80 columns the table fits, the finding wraps and the long host is cut', 
     assert.ok(widthOf(out) <= 80, `${isTTY}: ${widthOf(out)}\n${out}`);
     assert.match(out, 'SSL binding deleted');
     assert.ok(out.split('\n').length > (isTTY ? 7 : 4), 'the finding wraps onto more lines');
-    const text = out.split('\n').map((l) => l.replace(/[│ ]+$/, '')).join(' ');
+    const text = out
+      .split('\n')
+      .map((l) => l.replace(/[│ ]+$/, ''))
+      .join(' ');
     for (const word of ['customMetadata', '5506', 'names', 'store']) assert.match(text, word);
     assert.match(out, /A-VERY-LONG-H[^ ]*…/);
     assert.match(out, '2026-03-12 09:14:03');
@@ -60,7 +81,12 @@ fit('plain in a pipe: no box-drawing, no ANSI; framed on a TTY', () => {
 
 fit('wrapping prefers spaces, then path separators', () => {
   assert.equal(wrapCell('the quick brown fox', 10), ['the quick', 'brown fox']);
-  assert.equal(wrapCell('C:\\inetpub\\logs\\LogFiles\\W3SVC1', 12), ['C:\\inetpub\\', 'logs\\', 'LogFiles\\', 'W3SVC1']);
+  assert.equal(wrapCell('C:\\inetpub\\logs\\LogFiles\\W3SVC1', 12), [
+    'C:\\inetpub\\',
+    'logs\\',
+    'LogFiles\\',
+    'W3SVC1',
+  ]);
   assert.equal(wrapCell('abcdefghij', 4), ['abcd', 'efgh', 'ij']);
 });
 

@@ -16,7 +16,10 @@ tt('UTC rows sorted by time across hosts, one line per event', () => {
   const times = rows.map((r) => r.slice(2, 29));
   assert.equal(times, [...times].sort());
   assert.match(out, /│ Time \(UTC\) +│ Host +│ Role +│ Event +│ Record +│ Summary +│ Findings +│/);
-  assert.match(out, /│ 2024-03-12 08:02:00\.2500000 │ WEB02 │ trigger +│ Service Control Manager 7036 +│ 9120 +│ SMTPSVC entered running +│ abo-binding-rebound +│/);
+  assert.match(
+    out,
+    /│ 2024-03-12 08:02:00\.2500000 │ WEB02 │ trigger +│ Service Control Manager 7036 +│ 9120 +│ SMTPSVC entered running +│ abo-binding-rebound +│/,
+  );
   assert.not.match(out, '\u001b');
 });
 
@@ -36,7 +39,10 @@ tt('terminal escapes and bidi controls from logs never reach the terminal', () =
 
 tt('empty timeline and unknown zone', () => {
   assert.is(renderTimelineTable([]), 'No event on the timeline.\n');
-  assert.throws(() => renderTimelineTable([], { timeZone: 'Nowhere/City' }), (e: unknown) => e instanceof UsageError);
+  assert.throws(
+    () => renderTimelineTable([], { timeZone: 'Nowhere/City' }),
+    (e: unknown) => e instanceof UsageError,
+  );
 });
 
 tt.run();
