@@ -7,11 +7,16 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { configFindings } from '../../src/correlate/config-findings.js';
+import { BINDING_LOOKUP_REFERENCE } from '../../src/correlate/diagnosis/binding-lookup.js';
 import { detectConfigKind } from '../../src/ingest/config/index.js';
 import { loadConfigArtefact } from '../../src/ingest/load-config.js';
 import type { Finding } from '../../src/model/index.js';
 import { openDatabase, type Database } from '../../src/store/db.js';
 import { fixture } from '../ingest/config/fixture.js';
+import { join } from 'node:path';
+import { ingestPaths } from '../../src/ingest/index.js';
+import { samplesDir } from '../../src/paths.js';
+import { findAll } from '../../src/correlate/correlate.js';
 
 const t = suite('correlate/config-lookup-findings');
 const HOST = 'WEB20.contoso.local';
@@ -117,7 +122,10 @@ t(
         'netsh http add sslcert ipport=10.0.0.5:443 certhash=FC64E243E9F795FC7D8DACAF7B91C24836F2A3C7 appid={4DC3E181-E14B-4A21-B022-59FC669B0914}',
       ),
     );
-    assert.ok(f!.references.some((r) => r.includes('iis-80-server-name-indication-sni-ssl-scalability')));
+    assert.ok(
+      f!.references.some((r) => r.includes(BINDING_LOOKUP_REFERENCE.url)),
+      "Microsoft's description of the lookup order",
+    );
     assert.ok(
       f!.remedies.every((r) => !/<[a-z ]+>/i.test(r)),
       'no placeholder the case fills',
@@ -289,6 +297,33 @@ t(
       ['0x800B0109'],
       'the client-only certificate is bound to nothing',
     );
+  },
+);
+
+t(
+  'sample stale-ip-binding-sni: the stale binding with its 36887 symptoms, the expired certificate, nothing else',
+  async () => {
+    const db = await openDatabase(':memory:');
+    try {
+      await ingestPaths(db, [join(samplesDir(), 'stale-ip-binding-sni')]);
+      const fs = await findAll(db.conn);
+      const stale = kindOf(fs, 'config-stale-ip-binding');
+      assert.equal(
+        stale.map((f) => [f.endpoints, f.level]),
+        [[['10.0.0.5:443'], 'high']],
+      );
+      assert.ok(stale[0]!.symptoms.some((x) => x.startsWith('54 TLS handshake(s) of the host failed')));
+      assert.is(stale[0]!.start, '2026-03-03T08:20:41.5300000Z');
+      assert.ok(stale[0]!.remedies[0]!.includes('of site "Contoso Shop" in IIS Manager'));
+      assert.not.ok(JSON.stringify(stale[0]).includes('ABO'), 'no ABO mapper named');
+      assert.equal(
+        kindOf(fs, 'config-certificate-problem').map((f) => f.id),
+        ['config-certificate-problem:WEB20.contoso.local:F665241637B38BD46FFA13D83A7EBF8312E4D709'],
+      );
+      assert.is(fs.length, 2);
+    } finally {
+      db.close();
+    }
   },
 );
 
