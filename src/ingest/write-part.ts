@@ -47,13 +47,21 @@ export async function ingestToParquet(
   const name = checkPartName(part ?? defaultPartName(paths));
   const tmp = mkdtempSync(join(tmpdir(), 'bindtrail-part-'));
   try {
-    const db = await openDatabase(join(tmp, 'part.duckdb'));
+    const file = join(tmp, 'part.duckdb');
+    const db = await openDatabase(file);
+    let summary: IngestSummary;
     try {
-      const summary = await ingestPaths(db, paths, options);
-      const written = await writePart(db, out, name);
-      return { summary, written };
+      summary = await ingestPaths(db, paths, options);
     } finally {
       db.close();
+    }
+    // A fresh instance for the export: after the bulk load's memory limit is reset, DuckDB 1.5's
+    // buffer pool still holds the instance to it (COPY of 300k events ran out of memory).
+    const again = await openDatabase(file);
+    try {
+      return { summary, written: await writePart(again, out, name) };
+    } finally {
+      again.close();
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
