@@ -10,6 +10,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../src/paths.js';
 import { ensureBigFile, pickInputs, which } from './data.js';
+import { benchParquetQueries } from './parquet-queries.js';
 import { median, timed } from './measure.js';
 import type { RunResult } from './measure.js';
 import { printTable } from './report.js';
@@ -247,6 +248,10 @@ async function main(): Promise<number> {
     }
   }
   printTable(rows, { runs: a.runs, evtxexport: evtxexport !== null, ingest: withIngest });
+  if (bigIngest) {
+    const why = await benchParquetQueries(node, cli, bigIngest);
+    if (why !== null) failed.set('parquet', why);
+  }
   for (const [key, why] of failed) console.log(`bench: ${key} failed: ${why}`);
   return failed.size > 0 ? 1 : 0;
 }

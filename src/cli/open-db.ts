@@ -1,6 +1,7 @@
 /** Opening the database a command reads: it must exist (a typo must not create an empty one). */
 import { existsSync } from 'node:fs';
 import { InputError, UsageError } from '../errors.js';
+import { openDataset } from '../store/dataset.js';
 import { openDatabase, type Database } from '../store/db.js';
 
 export async function openExistingDatabase(path: string | undefined): Promise<Database> {
@@ -14,4 +15,12 @@ export async function openExistingDatabase(path: string | undefined): Promise<Da
     );
   }
   return openDatabase(path, { readOnly: true });
+}
+
+/** The case a command reads: the `--db` file, or the `--parquet` dataset parts (never both). */
+export async function openCaseDatabase(source: { db?: string; parquet?: readonly string[] }): Promise<Database> {
+  const parquet = source.parquet ?? [];
+  if (parquet.length === 0) return openExistingDatabase(source.db);
+  if (source.db !== undefined && source.db !== '') throw new UsageError('give --db FILE or --parquet GLOB, not both');
+  return openDataset(parquet);
 }

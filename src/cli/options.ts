@@ -46,3 +46,13 @@ export function formatOption(description: string, fallback?: string): Option {
   const o = new Option('-f, --format <format>', description);
   return fallback === undefined ? o : o.default(fallback);
 }
+
+/** `--parquet GLOB`, repeatable: parts of a Parquet case dataset to read instead of `--db`. */
+export function parquetOption(): Option {
+  return new Option(
+    '--parquet <glob>',
+    'read a Parquet case dataset instead of --db: a dataset or part folder, glob, s3:// or https:// (repeatable)',
+  )
+    .argParser((v: string, previous: string[] | undefined) => [...(previous ?? []), v])
+    .default([]);
+}

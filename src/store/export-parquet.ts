@@ -1,32 +1,31 @@
 /**
  * Parquet export of a bindtrail database for fleet-scale querying (any engine that reads Parquet:
- * DuckDB, Spark, Trino, Athena, pandas/polars): `events` partitioned by host and day
- * (hive layout `events/host=…/day=…/*.parquet`), the small tables as one file each.
+ * DuckDB, Spark, Trino, Athena, pandas/polars). Every table of the schema gets a folder: tables
+ * with a host and a time partitioned by host and UTC day (`events/host=…/day=…/data_0.parquet`),
+ * tables with a host by host, the others one file (`files/data_0.parquet`). Hive layout, zstd;
+ * partition values live in the path only (NULL as `__HIVE_DEFAULT_PARTITION__`).
  */
 import { mkdirSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
-
-/** Tables written as single files beside the partitioned events. */
-export const SMALL_TABLES = [
-  'files',
-  'ingest_errors',
-  'config_metadata',
-  'ssl_bindings',
-  'certificates',
-  'http_iplisten',
-  'schannel_protocols',
-  'error_codes',
-] as const;
+import { schemaTables, type TableShape } from './dataset-tables.js';
 
 export interface ParquetExport {
   dir: string;
+  /** Rows of `events`. */
   events: number;
+  /** Host/day partitions of `events`. */
   partitions: number;
+  /** Rows per table, every table of the schema (events included). */
   tables: Record<string, number>;
 }
 
-const quote = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+/** SQL string literal. */
+export const sqlText = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
+/** UTC day of `ts` as the `day` partition value. */
+export const DAY_OF_TS = `coalesce(strftime(ts, '%Y-%m-%d'), 'unknown')`;
+
+/** Writes every table of the schema under `dir`; `overwrite` lets partitions land in a non-empty folder. */
 export async function exportParquet(
   conn: DuckDBConnection,
   dir: string,
@@ -34,20 +33,27 @@ export async function exportParquet(
 ): Promise<ParquetExport> {
   const d = dir.replace(/\/+$/, '') || '/';
   mkdirSync(d, { recursive: true });
-  const ow = options.overwrite ? ', OVERWRITE_OR_IGNORE true' : '';
-  await conn.run(
-    `COPY (SELECT * REPLACE (coalesce(host, 'unknown') AS host), coalesce(strftime(ts, '%Y-%m-%d'), 'unknown') AS day FROM events)
-     TO ${quote(`${d}/events`)} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (host, day)${ow})`,
-  );
-  const counts = (
-    await conn.runAndReadAll(
-      `SELECT count(*)::BIGINT, count(DISTINCT (coalesce(host, 'unknown'), coalesce(strftime(ts, '%Y-%m-%d'), 'unknown')))::BIGINT FROM events`,
-    )
-  ).getRows()[0]!;
   const tables: Record<string, number> = {};
-  for (const t of SMALL_TABLES) {
-    await conn.run(`COPY ${t} TO ${quote(`${d}/${t}.parquet`)} (FORMAT parquet, COMPRESSION zstd)`);
-    tables[t] = Number((await conn.runAndReadAll(`SELECT count(*)::BIGINT FROM ${t}`)).getRows()[0]![0]);
+  for (const t of await schemaTables()) {
+    await copyTable(conn, t, `${d}/${t.name}`, options.overwrite === true);
+    tables[t.name] = Number((await conn.runAndReadAll(`SELECT count(*)::BIGINT FROM "${t.name}"`)).getRows()[0]![0]);
   }
-  return { dir: d, events: Number(counts[0]), partitions: Number(counts[1]), tables };
+  const partitions = (
+    await conn.runAndReadAll(`SELECT count(DISTINCT (host, ${DAY_OF_TS}))::BIGINT FROM events`)
+  ).getRows()[0]![0];
+  return { dir: d, events: tables.events ?? 0, partitions: Number(partitions), tables };
+}
+
+async function copyTable(conn: DuckDBConnection, t: TableShape, out: string, overwrite: boolean): Promise<void> {
+  const options = 'FORMAT parquet, COMPRESSION zstd';
+  if (t.partitionBy.length === 0) {
+    mkdirSync(out, { recursive: true });
+    await conn.run(`COPY "${t.name}" TO ${sqlText(`${out}/data_0.parquet`)} (${options})`);
+    return;
+  }
+  const day = t.partitionBy.includes('day') ? `, ${DAY_OF_TS} AS day` : '';
+  await conn.run(
+    `COPY (SELECT *${day} FROM "${t.name}") TO ${sqlText(out)}
+     (${options}, PARTITION_BY (${t.partitionBy.join(', ')})${overwrite ? ', OVERWRITE_OR_IGNORE true' : ''})`,
+  );
 }

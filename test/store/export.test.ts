@@ -4,6 +4,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ingestPaths } from '../../src/ingest/index.js';
 import { openDatabase } from '../../src/store/db.js';
+import { schemaTables } from '../../src/store/dataset-tables.js';
 import { exportParquet } from '../../src/store/export-parquet.js';
 import { rows, tempDir } from '../ingest/helpers.js';
 
@@ -31,7 +32,13 @@ x('events partitioned by host and day; the same SQL runs on the Parquet files', 
     assert.is(r.events, 3);
     assert.is(r.partitions, 3);
     assert.ok(existsSync(join(out, 'events', 'host=WEB01', 'day=2024-03-01')));
-    assert.ok(existsSync(join(out, 'files.parquet')));
+    assert.ok(existsSync(join(out, 'files', 'data_0.parquet')));
+    assert.equal(
+      Object.keys(r.tables),
+      (await schemaTables()).map((t) => t.name),
+      'every table of the schema',
+    );
+    assert.is(r.tables.files, 1);
     const back = await rows(
       db,
       `SELECT host, day, ts::VARCHAR AS ts, record_id::INTEGER AS r, message FROM read_parquet('${out}/events/**/*.parquet', hive_partitioning = true) ORDER BY host, ts`,

@@ -14,6 +14,7 @@ import { TtyProgress } from '../../ingest/progress.js';
 import type { ReportModel } from '../../model/index.js';
 import { findingsSummary } from '../../report/terminal/summary-table.js';
 import { openDatabase } from '../../store/db.js';
+import { analyzeDataset } from '../analyze-dataset.js';
 import type { CommandOutcome, OutcomeSink } from '../command.js';
 import { fileFailureLine } from '../file-failure.js';
 import {
@@ -23,6 +24,7 @@ import {
   formatOption,
   hostOption,
   outputOption,
+  parquetOption,
   strictOption,
   tzOption,
   windowOption,
@@ -47,6 +49,8 @@ export interface AnalyzeOptions {
   host: string | null;
   strict: boolean;
   carve: boolean;
+  /** Parquet dataset parts to correlate in place instead of ingesting `paths`. */
+  parquet?: string[];
 }
 
 export interface AnalyzeOutcome extends CommandOutcome {
@@ -65,10 +69,12 @@ interface AnalyzeFlags {
   host?: string;
   strict?: boolean;
   carve?: boolean;
+  parquet: string[];
 }
 
 /** Ingests `paths`, correlates, prints the findings summary and writes the report. */
 export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutcome> {
+  if (options.parquet !== undefined && options.parquet.length > 0) return analyzeDataset(options);
   if (options.paths.length === 0) throw new UsageError('name at least one file, directory or pattern to analyze');
   // With the report on stdout, everything else goes to stderr.
   const info = options.output === undefined || options.output === '-' ? process.stderr : process.stdout;
@@ -150,6 +156,7 @@ function analyzeOptions(paths: string[], flags: AnalyzeFlags): AnalyzeOptions {
     host: flags.host ?? null,
     strict: flags.strict === true,
     carve: flags.carve === true,
+    parquet: flags.parquet,
   };
 }
 
@@ -160,7 +167,7 @@ export function register(program: Command, done: OutcomeSink): void {
       'ingest exported logs and artefacts, find the root cause, print a summary and write the incident report',
     )
     .argument(
-      '<paths...>',
+      '[paths...]',
       'files, directories (recursive) or globs: .evtx, XML event exports, applicationHost.config, netsh/reg/certutil exports',
     )
     .addOption(dbOption('keep the database in this file (default: a temporary one, removed afterwards)'))
@@ -172,5 +179,6 @@ export function register(program: Command, done: OutcomeSink): void {
     .addOption(hostOption('host name for configuration artefacts that do not name one'))
     .addOption(strictOption())
     .addOption(carveOption())
+    .addOption(parquetOption())
     .action(async (paths: string[], flags: AnalyzeFlags) => done(await analyze(analyzeOptions(paths, flags))));
 }

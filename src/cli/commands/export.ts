@@ -1,12 +1,15 @@
 /**
  * `bindtrail export --db FILE --parquet DIR [--overwrite]`: write the database as Parquet, events
- * partitioned by host and day, so the same SQL runs at fleet scale on any Parquet engine.
+ * partitioned by host and day, so the same SQL runs at fleet scale on any Parquet engine; the folder
+ * is a dataset part (with its manifest) that `--parquet` reads.
  */
 import { existsSync, readdirSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError, UsageError } from '../../errors.js';
 import { openDatabase } from '../../store/db.js';
-import { exportParquet, type ParquetExport } from '../../store/export-parquet.js';
+import { exportPart } from '../../store/dataset-part.js';
+import type { ParquetExport } from '../../store/export-parquet.js';
 import type { CommandOutcome, OutcomeSink } from '../command.js';
 import { dbOption } from '../options.js';
 
@@ -42,9 +45,14 @@ export async function exportDatabase(options: ExportOptions): Promise<ExportOutc
   }
   const db = await openDatabase(options.db);
   try {
-    const r = await exportParquet(db.conn, options.parquet, { overwrite: options.overwrite });
+    const part =
+      basename(resolve(options.parquet))
+        .replace(/[^A-Za-z0-9_.-]/g, '_')
+        .replace(/^[.-]+/, '') || 'export';
+    const r = await exportPart(db, options.parquet, part, { overwrite: options.overwrite });
     process.stdout.write(
       `${r.dir}: ${r.events} events in ${r.partitions} host/day partition(s); ${Object.entries(r.tables)
+        .filter(([t]) => t !== 'events')
         .map(([t, n]) => `${t} ${n}`)
         .join(', ')}\n`,
     );
@@ -59,7 +67,10 @@ export function register(program: Command, done: OutcomeSink): void {
     .command('export')
     .description('export a bindtrail database as Parquet (events partitioned by host and day)')
     .addOption(dbOption('database to export', true))
-    .requiredOption('--parquet <dir>', 'output directory (events/host=…/day=…/*.parquet and one file per other table)')
+    .requiredOption(
+      '--parquet <dir>',
+      'output directory (one folder per table, events/host=…/day=…/; a part that --parquet reads)',
+    )
     .option('--overwrite', 'replace files already in the output directory')
     .action(async (flags: ExportFlags) => {
       done(

@@ -1,5 +1,5 @@
 /**
- * `bindtrail ingest PATH… --db FILE.duckdb [--strict] [--carve] [--force] [--host NAME]`: load
+ * `bindtrail ingest PATH… --db FILE.duckdb | --parquet DIR [--part NAME] [--strict] [--carve] [--force] [--host NAME]`: load
  * event logs (.evtx, XML exports) and configuration artefacts into a database. Files that cannot
  * be read are reported one line each; the rest is loaded; the exit code is 1 when any failed.
  */
@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { ingestPaths, type FileOutcome, type IngestSummary } from '../../ingest/index.js';
 import { TtyProgress } from '../../ingest/progress.js';
+import { ingestToParquet } from '../../ingest/write-part.js';
 import { openDatabase } from '../../store/db.js';
 import type { CommandOutcome, OutcomeSink } from '../command.js';
 import { fileFailureLine } from '../file-failure.js';
@@ -23,6 +24,10 @@ export interface IngestCommandOptions {
   force: boolean;
   /** Host of configuration artefacts. */
   host: string | null;
+  /** Write the case as a part of this Parquet dataset folder instead of a database. */
+  parquet?: string;
+  /** Part name (default: machine name and a digest of the inputs). */
+  part?: string;
 }
 
 export interface IngestOutcome extends CommandOutcome {
@@ -35,24 +40,37 @@ interface IngestFlags {
   carve?: boolean;
   force?: boolean;
   host?: string;
+  parquet?: string;
+  part?: string;
 }
 
 /** Loads `paths` into the database, prints each failure as it happens and the closing table. */
 export async function ingest(options: IngestCommandOptions): Promise<IngestOutcome> {
-  if (!options.db) throw new UsageError('--db FILE is required');
+  if (options.db && options.parquet) throw new UsageError('give --db FILE or --parquet DIR, not both');
+  if (!options.db && !options.parquet) throw new UsageError('--db FILE (or --parquet DIR) is required');
+  if (options.part !== undefined && !options.parquet) throw new UsageError('--part names a part of --parquet DIR');
   if (options.paths.length === 0) throw new UsageError('name at least one file, directory or pattern to ingest');
+  const settings = {
+    strict: options.strict,
+    carve: options.carve,
+    force: options.force,
+    host: options.host,
+    progress: process.stderr.isTTY ? new TtyProgress(process.stderr) : undefined,
+    onFile: (o: FileOutcome) => {
+      if (o.status === 'failed') process.stderr.write(fileFailureLine(o));
+    },
+  };
+  if (options.parquet) {
+    const { summary, written } = await ingestToParquet(options.paths, options.parquet, options.part, settings);
+    process.stdout.write(summaryTable(summary) + '\n');
+    process.stdout.write(
+      `part ${written.part} written to ${written.dir}: ${written.events} events in ${written.partitions} host/day partition(s)\n`,
+    );
+    return { exitStatus: summary.failed > 0 ? 1 : 0, summary };
+  }
   const db = await openDatabase(options.db);
   try {
-    const summary = await ingestPaths(db, options.paths, {
-      strict: options.strict,
-      carve: options.carve,
-      force: options.force,
-      host: options.host,
-      progress: process.stderr.isTTY ? new TtyProgress(process.stderr) : undefined,
-      onFile: (o) => {
-        if (o.status === 'failed') process.stderr.write(fileFailureLine(o));
-      },
-    });
+    const summary = await ingestPaths(db, options.paths, settings);
     process.stdout.write(summaryTable(summary) + '\n');
     return { exitStatus: summary.failed > 0 ? 1 : 0, summary };
   } finally {
@@ -65,7 +83,12 @@ export function register(program: Command, done: OutcomeSink): void {
     .command('ingest')
     .description('load .evtx files, XML event exports and IIS/HTTP.sys configuration artefacts into a DuckDB database')
     .argument('<paths...>', 'files, directories (recursive) or glob patterns; types are detected by content')
-    .addOption(dbOption('database file (created when missing)', true))
+    .addOption(dbOption('database file (created when missing)'))
+    .option('--parquet <dir>', 'write the case as one part (DIR/part=NAME/) of a Parquet dataset instead of a database')
+    .option(
+      '--part <name>',
+      'name of the part (default: machine name and a digest of the inputs); a re-run replaces it',
+    )
     .addOption(strictOption())
     .addOption(carveOption())
     .option('--force', 'load files again even when the same content (sha256) is already loaded')
@@ -79,6 +102,8 @@ export function register(program: Command, done: OutcomeSink): void {
           carve: flags.carve === true,
           force: flags.force === true,
           host: flags.host ?? null,
+          parquet: flags.parquet,
+          part: flags.part,
         }),
       );
     });

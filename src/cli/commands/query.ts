@@ -6,14 +6,16 @@ import { formatRows, type RowFormat } from '../../report/terminal/format-rows.js
 import { runSavedQuery, type QueryResult } from '../../store/run-query.js';
 import { resolveSavedQuery } from '../../store/saved-query.js';
 import type { CommandOutcome, OutcomeSink } from '../command.js';
-import { openExistingDatabase } from '../open-db.js';
-import { dbOption, formatOption } from '../options.js';
+import { openCaseDatabase } from '../open-db.js';
+import { dbOption, formatOption, parquetOption } from '../options.js';
 import { parseParams, parseRowFormat } from '../parse-options.js';
 
 export interface QueryOptions {
   /** Saved query id, or a `.sql` file with the same header. */
   query: string;
   db?: string;
+  /** Parquet dataset parts to read instead of `db`. */
+  parquet?: string[];
   /** `name=value` pairs as given on the command line. */
   params: string[];
   format: RowFormat;
@@ -25,6 +27,7 @@ export interface QueryOutcome extends CommandOutcome {
 
 interface QueryFlags {
   db?: string;
+  parquet: string[];
   param: string[];
   format: string;
 }
@@ -33,7 +36,7 @@ interface QueryFlags {
 export async function query(options: QueryOptions): Promise<QueryOutcome> {
   const saved = resolveSavedQuery(options.query, queriesDir());
   const values = parseParams(options.params, saved);
-  const db = await openExistingDatabase(options.db);
+  const db = await openCaseDatabase(options);
   try {
     const result = await runSavedQuery(db.conn, saved, values).catch((e: unknown) => {
       if (e instanceof BindtrailError) throw e;
@@ -52,6 +55,7 @@ export function register(program: Command, done: OutcomeSink): void {
     .description('run a saved query (by id) or your own .sql file against a database')
     .argument('<query>', 'saved query id (see "bindtrail queries") or a FILE.sql with the same header format')
     .addOption(dbOption())
+    .addOption(parquetOption())
     .option(
       '-p, --param <name=value>',
       'query parameter, repeatable (e.g. --param host=WEB01 --param window=5m)',
@@ -61,7 +65,7 @@ export function register(program: Command, done: OutcomeSink): void {
     .addOption(formatOption('table | csv | json | md', 'table'))
     .action(async (id: string, flags: QueryFlags) => {
       const format = parseRowFormat(flags.format);
-      done(await query({ query: id, db: flags.db, params: flags.param, format }));
+      done(await query({ query: id, db: flags.db, parquet: flags.parquet, params: flags.param, format }));
     });
 }
 

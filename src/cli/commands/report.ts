@@ -3,13 +3,15 @@ import type { Command } from 'commander';
 import { buildReportModel } from '../../correlate/build-report.js';
 import type { ReportModel } from '../../model/index.js';
 import type { CommandOutcome, OutcomeSink } from '../command.js';
-import { openExistingDatabase } from '../open-db.js';
-import { allOption, dbOption, formatOption, outputOption, tzOption, windowOption } from '../options.js';
+import { openCaseDatabase } from '../open-db.js';
+import { allOption, dbOption, formatOption, outputOption, parquetOption, tzOption, windowOption } from '../options.js';
 import { parseDuration, parseTimeZone, type TimeZoneChoice } from '../parse-options.js';
 import { renderReport, reportFormat, writeReport, type ReportFormat } from '../write-report.js';
 
 export interface ReportCommandOptions {
   db?: string;
+  /** Parquet dataset parts to read instead of `db`. */
+  parquet?: string[];
   format: ReportFormat;
   /** Report file; undefined or `-`: stdout. */
   output?: string;
@@ -26,6 +28,7 @@ export interface ReportOutcome extends CommandOutcome {
 
 interface ReportFlags {
   db?: string;
+  parquet: string[];
   format?: string;
   output?: string;
   tz?: string;
@@ -35,7 +38,7 @@ interface ReportFlags {
 
 /** Builds the report model from the database and writes the report. */
 export async function report(options: ReportCommandOptions): Promise<ReportOutcome> {
-  const db = await openExistingDatabase(options.db);
+  const db = await openCaseDatabase(options);
   let text: string;
   let model: ReportModel;
   try {
@@ -59,6 +62,7 @@ export function register(program: Command, done: OutcomeSink): void {
     .command('report')
     .description('incident report from a database: summary, findings with evidence and remedies, per-host timeline')
     .addOption(dbOption())
+    .addOption(parquetOption())
     .addOption(formatOption('md | html | json (default: from the -o extension, else md)'))
     .addOption(outputOption('write the report here instead of stdout'))
     .addOption(tzOption('IANA zone for local times beside UTC'))
@@ -68,6 +72,16 @@ export function register(program: Command, done: OutcomeSink): void {
       const format = reportFormat(flags.format, flags.output, 'md');
       const timeZone = parseTimeZone(flags.tz);
       const window = parseDuration(flags.window);
-      done(await report({ db: flags.db, format, output: flags.output, timeZone, all: flags.all === true, window }));
+      done(
+        await report({
+          db: flags.db,
+          parquet: flags.parquet,
+          format,
+          output: flags.output,
+          timeZone,
+          all: flags.all === true,
+          window,
+        }),
+      );
     });
 }

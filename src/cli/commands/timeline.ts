@@ -5,12 +5,14 @@ import { buildTimeline } from '../../correlate/timeline.js';
 import type { TimelineEntry } from '../../model/index.js';
 import { renderTimelineTable } from '../../report/terminal/timeline-table.js';
 import type { CommandOutcome, OutcomeSink } from '../command.js';
-import { openExistingDatabase } from '../open-db.js';
-import { allOption, dbOption, hostOption, tzOption, windowOption } from '../options.js';
+import { openCaseDatabase } from '../open-db.js';
+import { allOption, dbOption, hostOption, parquetOption, tzOption, windowOption } from '../options.js';
 import { parseDuration, parseOptionalTimeBound, parseTimeZone, type TimeZoneChoice } from '../parse-options.js';
 
 export interface TimelineCommandOptions {
   db?: string;
+  /** Parquet dataset parts to read instead of `db`. */
+  parquet?: string[];
   /** Bounds as DuckDB TIMESTAMP text in UTC. */
   since?: string;
   until?: string;
@@ -29,6 +31,7 @@ export interface TimelineOutcome extends CommandOutcome {
 
 interface TimelineFlags {
   db?: string;
+  parquet: string[];
   from?: string;
   to?: string;
   host?: string;
@@ -39,7 +42,7 @@ interface TimelineFlags {
 
 /** Correlates, builds the timeline and prints it as a table. */
 export async function timeline(options: TimelineCommandOptions): Promise<TimelineOutcome> {
-  const db = await openExistingDatabase(options.db);
+  const db = await openCaseDatabase(options);
   try {
     const findings = await findAll(db.conn, { window: options.window, host: options.host });
     const entries = await buildTimeline(db.conn, findings, {
@@ -60,6 +63,7 @@ export function register(program: Command, done: OutcomeSink): void {
     .command('timeline')
     .description("the events that matter (findings' evidence and the context around them) as a table")
     .addOption(dbOption())
+    .addOption(parquetOption())
     .option('--from <time>', 'start (UTC unless an offset is given), e.g. 2024-03-01T10:00')
     .option('--to <time>', 'end (UTC unless an offset is given)')
     .addOption(hostOption('only this host (the Computer field)'))
@@ -71,6 +75,17 @@ export function register(program: Command, done: OutcomeSink): void {
       const window = parseDuration(flags.window);
       const since = parseOptionalTimeBound(flags.from, '--from');
       const until = parseOptionalTimeBound(flags.to, '--to');
-      done(await timeline({ db: flags.db, since, until, host: flags.host, timeZone, all: flags.all === true, window }));
+      done(
+        await timeline({
+          db: flags.db,
+          parquet: flags.parquet,
+          since,
+          until,
+          host: flags.host,
+          timeZone,
+          all: flags.all === true,
+          window,
+        }),
+      );
     });
 }
