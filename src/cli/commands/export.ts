@@ -5,8 +5,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InputError, UsageError } from '../../errors.js';
-import { openDatabase } from '../../store/db.js';
-import { exportParquet, type ParquetExport } from '../../store/export-parquet.js';
+import type { ParquetExport } from '../../store/export-parquet.js';
 import type { CommandOutcome, OutcomeSink } from '../command.js';
 import { dbOption } from '../options.js';
 
@@ -40,6 +39,8 @@ export async function exportDatabase(options: ExportOptions): Promise<ExportOutc
       'use --overwrite to replace its files',
     );
   }
+  const { openDatabase } = await import('../../store/db.js');
+  const { exportParquet } = await import('../../store/export-parquet.js');
   const db = await openDatabase(options.db);
   try {
     const r = await exportParquet(db.conn, options.parquet, { overwrite: options.overwrite });
