@@ -8,7 +8,7 @@
  * with one and two parse threads; start-up rows time `--help` and friends against `node -e 0`.
  *
  *   node dist/bench/run.js [--mb 100] [--ingest-mb 500] [--synth-events 400000] [--runs 3]
- *                          [--startup-runs 10] [--no-ingest] [--no-python]
+ *                          [--startup-runs 10] [--ingest-runs 1] [--no-ingest] [--no-python]
  */
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -29,6 +29,8 @@ interface Args {
   synthEvents: number;
   runs: number;
   startupRuns: number;
+  /** Runs of the ingest rows (each loads the whole log into a fresh database). */
+  ingestRuns: number;
   ingest: boolean;
   python: boolean;
   corpus: string;
@@ -41,6 +43,7 @@ function parseArgs(argv: string[]): Args {
     synthEvents: 400_000,
     runs: 3,
     startupRuns: 10,
+    ingestRuns: 1,
     ingest: true,
     python: true,
     corpus: process.env.BINDTRAIL_CORPUS ?? join(packageRoot(), '..', 'shared', 'corpus'),
@@ -57,6 +60,7 @@ function parseArgs(argv: string[]): Args {
     else if (f === '--synth-events') a.synthEvents = Math.round(Number(argv[++i]));
     else if (f === '--runs') a.runs = Math.round(num());
     else if (f === '--startup-runs') a.startupRuns = Math.round(num());
+    else if (f === '--ingest-runs') a.ingestRuns = Math.round(num());
     else if (f === '--no-ingest') a.ingest = false;
     else if (f === '--no-python') a.python = false;
     else if (f === '--corpus') a.corpus = argv[++i] ?? a.corpus;
@@ -194,6 +198,7 @@ async function main(): Promise<number> {
   for (let run = 1; run <= a.runs; run++) {
     for (const s of specs) {
       if (failed.has(s.key) || (s.key === 'ingest-count' && run > 1)) continue;
+      if ((s.key === 'ingest' || s.key.startsWith('synth-ingest')) && run > a.ingestRuns) continue;
       process.stderr.write(`bench: run ${run}/${a.runs}: ${s.label}\n`);
       const r = await timed(s.cmd, s.args(), s.capture === true);
       s.cleanup?.();
