@@ -70,3 +70,15 @@ export function which(name: string): string | null {
   }
   return null;
 }
+
+/** bench/data/synth-N.evtx: `bindtrail synth --events N --seed 7`, built when missing. */
+export function ensureSynthFile(dataDir: string, events: number, node: string, cli: string): string {
+  mkdirSync(dataDir, { recursive: true });
+  const out = join(dataDir, `synth-${events}.evtx`);
+  if (existsSync(out) && statSync(out).size > 0) return out;
+  process.stderr.write(`bench: building ${out} (${events} synthetic events, seed 7)\n`);
+  execFileSync(node, [cli, 'synth', '--events', String(events), '--seed', '7', '--out', out], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return out;
+}

@@ -33,7 +33,8 @@ export const mbPerS = (r: Row): number => r.bytes / 1e6 / secondsOf(r);
 function target(r: Row, base: Row | undefined): { text: string; met: string; ratio: string } {
   const ratio = base && !base.error && !r.error ? mbPerS(r) / mbPerS(base) : NaN;
   const cpuRatio = base && !base.error && !r.error ? r.bytes / r.cpuS / (base.bytes / base.cpuS) : NaN;
-  const dumpRow = r.key === 'xml' || r.key === 'xml-mt' || r.key === 'jsonl' || r.key === 'jsonl-mt';
+  const dumpRow =
+    r.key === 'xml' || r.key === 'xml-mt' || r.key === 'jsonl' || r.key === 'jsonl-mt' || r.key.startsWith('rs-');
   const ratioText = dumpRow ? `${fmt(ratio)}× (CPU ${fmt(cpuRatio)}×)` : r.key === 'evtxexport' ? '1.0×' : '';
   if (r.error) return { text: '', met: 'ERROR', ratio: ratioText };
   if (r.key === 'xml' || r.key === 'xml-mt') {
@@ -44,7 +45,7 @@ function target(r: Row, base: Row | undefined): { text: string; met: string; rat
       ratio: ratioText,
     };
   }
-  if (r.key === 'ingest') {
+  if (r.key === 'ingest' || r.key.startsWith('synth-ingest')) {
     const speed = mbPerS(r);
     const ok = speed >= 60 && r.peakRssMb < 400;
     return {

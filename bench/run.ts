@@ -3,43 +3,48 @@
  * libevtx's evtxexport in the same run. Benchmarks, not tests: a missed target is reported, never
  * a failure; a tool that errors makes the exit code 1.
  *
- *   node dist/bench/run.js [--mb 100] [--ingest-mb 500] [--runs 3] [--no-ingest] [--no-python]
+ * The Rust evtx crate's `evtx_dump` (../shared/tools/evtx-rs/) is a peer row when present. Ingest is
+ * measured on real chunks (`--ingest-mb`) and on a `synth --seed 7` log of `--synth-events` events
+ * with one and two parse threads; start-up rows time `--help` and friends against `node -e 0`.
+ *
+ *   node dist/bench/run.js [--mb 100] [--ingest-mb 500] [--synth-events 400000] [--runs 3]
+ *                          [--startup-runs 10] [--ingest-runs 1] [--no-ingest] [--no-python]
  */
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../src/paths.js';
-import { ensureBigFile, pickInputs, which } from './data.js';
+import { ensureBigFile, ensureSynthFile, pickInputs, which } from './data.js';
 import { benchParquetQueries } from './parquet-queries.js';
 import { median, timed } from './measure.js';
 import type { RunResult } from './measure.js';
 import { printTable } from './report.js';
 import type { Row } from './report.js';
+import { rustSpecs, synthIngestSpecs } from './peer-specs.js';
+import type { Spec } from './peer-specs.js';
+import { measureStartup, printStartup } from './startup.js';
 
 interface Args {
   mb: number;
   ingestMb: number;
+  synthEvents: number;
   runs: number;
+  startupRuns: number;
+  /** Runs of the ingest rows (each loads the whole log into a fresh database). */
+  ingestRuns: number;
   ingest: boolean;
   python: boolean;
   corpus: string;
-}
-
-interface Spec {
-  key: string;
-  label: string;
-  file: string;
-  cmd: string;
-  args: () => string[];
-  capture?: boolean;
-  cleanup?: () => void;
 }
 
 function parseArgs(argv: string[]): Args {
   const a: Args = {
     mb: 100,
     ingestMb: 500,
+    synthEvents: 400_000,
     runs: 3,
+    startupRuns: 10,
+    ingestRuns: 1,
     ingest: true,
     python: true,
     corpus: process.env.BINDTRAIL_CORPUS ?? join(packageRoot(), '..', 'shared', 'corpus'),
@@ -53,7 +58,10 @@ function parseArgs(argv: string[]): Args {
     };
     if (f === '--mb') a.mb = num();
     else if (f === '--ingest-mb') a.ingestMb = num();
+    else if (f === '--synth-events') a.synthEvents = Math.round(Number(argv[++i]));
     else if (f === '--runs') a.runs = Math.round(num());
+    else if (f === '--startup-runs') a.startupRuns = Math.round(num());
+    else if (f === '--ingest-runs') a.ingestRuns = Math.round(num());
     else if (f === '--no-ingest') a.ingest = false;
     else if (f === '--no-python') a.python = false;
     else if (f === '--corpus') a.corpus = argv[++i] ?? a.corpus;
@@ -89,6 +97,8 @@ async function main(): Promise<number> {
   const evtxexport = which('evtxexport');
   const withIngest = a.ingest && (await ingestAvailable(node, cli));
   const bigIngest = withIngest ? ensureBigFile(dataDir, a.ingestMb, corpus, concat) : null;
+  const synth = withIngest && a.synthEvents > 0 ? ensureSynthFile(dataDir, a.synthEvents, node, cli) : null;
+  const evtxDump = join(a.corpus, '..', 'tools', 'evtx-rs', 'evtx_dump');
   const db = join(tmpdir(), `bindtrail-bench-${process.pid}.duckdb`);
   const dropDb = (): void => {
     for (const suffix of ['', '.wal']) rmSync(db + suffix, { force: true });
@@ -113,6 +123,7 @@ async function main(): Promise<number> {
       cmd: evtxexport,
       args: () => ['-f', 'xml', big],
     });
+  specs.push(...rustSpecs(evtxDump, big, cores));
   specs.push(
     {
       key: 'xml',
@@ -181,12 +192,14 @@ async function main(): Promise<number> {
       cleanup: dropDb,
     });
   }
+  if (synth) specs.push(...synthIngestSpecs(node, cli, synth, a.synthEvents, db, dropDb));
 
   const results = new Map<string, RunResult[]>();
   const failed = new Map<string, string>();
   for (let run = 1; run <= a.runs; run++) {
     for (const s of specs) {
       if (failed.has(s.key) || (s.key === 'ingest-count' && run > 1)) continue;
+      if ((s.key === 'ingest' || s.key.startsWith('synth-ingest')) && run > a.ingestRuns) continue;
       process.stderr.write(`bench: run ${run}/${a.runs}: ${s.label}\n`);
       const r = await timed(s.cmd, s.args(), s.capture === true);
       s.cleanup?.();
@@ -203,13 +216,14 @@ async function main(): Promise<number> {
   const bigRecords = recordsOf('parse');
   const rows: Row[] = specs.map((s) => {
     const runs = results.get(s.key) ?? [];
-    const inner = s.capture && s.key !== 'ingest' ? runs.map((r) => parseJson(r)?.seconds ?? NaN) : null;
+    const wholeCommand = s.key === 'ingest' || s.key.startsWith('synth-ingest');
+    const inner = s.capture && !wholeCommand ? runs.map((r) => parseJson(r)?.seconds ?? NaN) : null;
     return {
       key: s.key,
       label: s.label,
       input: s.file.split('/').pop()!,
       bytes: statSync(s.file).size,
-      records: s.file === big ? bigRecords : recordsOf('ingest-count'),
+      records: s.records ?? (s.file === big ? bigRecords : recordsOf('ingest-count')),
       runs: runs.length,
       wallS: median(runs.map((r) => r.wallS)),
       innerS: inner ? median(inner) : null,
@@ -247,11 +261,20 @@ async function main(): Promise<number> {
       if (r.code !== 0) failed.set('python', `exit ${r.code}`);
     }
   }
+  process.stderr.write(`bench: start-up (${a.startupRuns} runs each)\n`);
+  const startup = await measureStartup(node, cli, a.startupRuns);
+  for (const r of startup) if (r.error) failed.set(r.label, r.error);
   printTable(rows, { runs: a.runs, evtxexport: evtxexport !== null, ingest: withIngest });
   if (bigIngest) {
     const why = await benchParquetQueries(node, cli, bigIngest);
     if (why !== null) failed.set('parquet', why);
   }
+  printStartup(startup, a.startupRuns);
+  console.log(
+    `bench: load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} at end`,
+  );
   for (const [key, why] of failed) console.log(`bench: ${key} failed: ${why}`);
   return failed.size > 0 ? 1 : 0;
 }

@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { BindtrailError, UsageError, describeError } from '../errors.js';
-import { EvtxError } from '../evtx/index.js';
+import { EvtxError } from '../evtx/errors.js';
 import type { CommandModule, CommandOutcome } from './command.js';
 
 const EXIT_FAILURE = 1;

@@ -5,7 +5,7 @@
  */
 import { createChunkContext } from './binxml/context.js';
 import type { ChunkContext } from './binxml/context.js';
-import { parseFragment } from './binxml/instance.js';
+import { parseFragment, valuesWiped } from './binxml/instance.js';
 import { chunkHeaderCrcOk, chunkRecordsCrcOk, classifyChunk, parseChunkHeader } from './chunk-header.js';
 import { BinXmlError } from './errors.js';
 import type { EvtxErrorItem, EvtxItem, EvtxWarningItem, ReadOptions } from './items.js';
@@ -107,7 +107,8 @@ function walkRecords(w: Walk, limit: number): number {
     }
     const copy = v.getUint32(pos + size - 4, true);
     if (copy !== size) {
-      // Lenient: the body may still be sound (sample_with_a_bad_chunk_magic record 46741).
+      // Lenient: the body may still be sound (sample_with_a_bad_chunk_magic records 47640, 45933);
+      // one whose values are all zero is reported instead (46741).
       const msg = `chunk ${ctx.index} record ${id()}: record size ${size} does not match its copy ${copy}`;
       if (w.strict || !pushRecord(w, pos, size, false, msg)) {
         if (w.strict) error(w, ctx.base + pos, id(), msg);
@@ -138,6 +139,12 @@ function pushRecord(w: Walk, pos: number, size: number, carved: boolean, damage:
   const { ctx } = w;
   try {
     const inst = parseFragment(ctx, pos + 24, pos + size - 4, 0);
+    if (damage !== null && valuesWiped(ctx, inst)) {
+      // An empty shell (no record id, no time): reported, never yielded as a record.
+      const id = ctx.view.getBigUint64(pos + 8, true);
+      error(w, ctx.base + pos, id, `${damage}, and all its substitution values are zero (overwritten): not rendered`);
+      return true;
+    }
     w.items.push(new ParsedRecord(ctx, inst, pos, carved, damage === null ? null : [damage]));
     return true;
   } catch (e) {

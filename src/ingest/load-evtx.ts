@@ -1,7 +1,8 @@
 /**
  * One .evtx file into an open EventSink: the reader's chunk batches (16 chunks, 1 MiB) are hashed
  * as they are read and handed to the parse workers; results are appended in file order. At most
- * `pool.size` units are out at a time, so memory is bounded whatever the file size.
+ * `2 · pool.size + 1` units (1 MiB each, plus their rows) are out at a time: every worker has
+ * its next unit queued while the main thread appends, and memory is bounded whatever the file size.
  */
 import { createHash } from 'node:crypto';
 import { readChunkBatches } from '../evtx/index.js';
@@ -18,6 +19,9 @@ export interface EvtxLoadOptions {
 }
 
 let seqCounter = 0;
+
+/** Units out per parse worker, plus one: enough that workers never wait for the appender. */
+const inFlight = (workers: number): number => 2 * workers + 1;
 
 /** Load the file; returns its sha256 (hex). Throws EvtxInputError when the file is not EVTX. */
 export async function loadEvtx(pool: ParsePool, path: string, sink: EventSink, opts: EvtxLoadOptions): Promise<string> {
@@ -51,7 +55,7 @@ export async function loadEvtx(pool: ParsePool, path: string, sink: EventSink, o
     inflight.push(
       pool.parse({ seq: seqCounter++, fileName: path, bytes: b.bytes, slots, strict: opts.strict, carve: opts.carve }),
     );
-    while (inflight.length >= pool.size) await append();
+    while (inflight.length >= inFlight(pool.size)) await append();
   }
   while (inflight.length > 0) await append();
   return hash.digest('hex');

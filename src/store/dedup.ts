@@ -7,6 +7,7 @@ import type { Database } from './db.js';
  * Returns how many rows were dropped.
  */
 export async function dropDuplicateEvents(db: Database, fileId: number): Promise<number> {
+  if (!(await mayHoldDuplicates(db, fileId))) return 0;
   const r = await db.conn.runAndReadAll(
     `DELETE FROM events e WHERE e.file_id = $1 AND e.record_id IS NOT NULL AND e.ts IS NOT NULL AND (
         EXISTS (SELECT 1 FROM events o WHERE o.file_id <> $1
@@ -19,4 +20,20 @@ export async function dropDuplicateEvents(db: Database, fileId: number): Promise
     [fileId],
   );
   return Number(r.rowsChanged);
+}
+
+/**
+ * Whether the DELETE above could drop anything: the file holds carved rows, or another file
+ * holds a row inside the file's time span. Two cheap scans (the file's own rows and an early-exit
+ * probe) instead of the full join on the common case of a first or disjoint file.
+ */
+async function mayHoldDuplicates(db: Database, fileId: number): Promise<boolean> {
+  const r = await db.conn.runAndReadAll(
+    `WITH f AS (SELECT min(ts) AS lo, max(ts) AS hi, coalesce(bool_or(recovered), false) AS carved
+                  FROM events WHERE file_id = $1)
+     SELECT (SELECT carved FROM f)
+         OR EXISTS (SELECT 1 FROM events o, f WHERE o.file_id <> $1 AND o.ts BETWEEN f.lo AND f.hi) AS may`,
+    [fileId],
+  );
+  return r.getRows()[0]?.[0] === true;
 }

@@ -12,11 +12,7 @@ const dir = mkdtempSync(join(tmpdir(), 'bindtrail-parquet-'));
 const dataset = join(dir, 'case');
 // The runs name the samples by the same relative paths, so the reports name the same files.
 let cwd = join(samplesDir(), '..');
-const PARTS: Record<string, string[]> = {
-  a: ['abo-5506-iisadmin', 'abo-inetmgr6-adsutil', 'corrupt-key-0x8009001a'],
-  b: ['healthy-baseline', 'keyset-dragdrop-0x80090016', 'nonexportable-0x8009030d'],
-  c: ['sccm-5511-2161', 'two-hosts'],
-};
+const PARTS: Record<string, string[]> = { a: [], b: [], c: [] };
 
 const ds = suite('cli/parquet-dataset');
 
@@ -37,6 +33,11 @@ ds.before(() => {
     generateAll(join(dir, 'samples'));
     cwd = dir;
   }
+  // Every bundled sample, dealt over the three parts in turn.
+  const names = readdirSync(join(cwd, 'samples'))
+    .filter((s) => !s.includes('.'))
+    .sort();
+  names.forEach((s, i) => PARTS['abc'[i % 3]!]!.push(s));
   writeFileSync(
     countQuery,
     '-- id: count\n-- title: events per host\nSELECT host, count(*) AS n FROM events GROUP BY host ORDER BY host\n',
@@ -46,14 +47,7 @@ ds.before(() => {
 ds.after(() => rmSync(dir, { recursive: true, force: true }));
 
 ds('three parts ingested apart give the findings and report of one analyze over all samples', () => {
-  const all = [...PARTS.a!, ...PARTS.b!, ...PARTS.c!].sort();
-  assert.equal(
-    all,
-    readdirSync(join(cwd, 'samples'))
-      .filter((s) => !s.includes('.'))
-      .sort(),
-    'every sample in a part',
-  );
+  assert.ok(PARTS.c!.length > 0, 'the samples fill three parts');
   for (const [name, scenarios] of Object.entries(PARTS)) {
     const r = ingestPart(name, scenarios);
     assert.match(r.stdout, new RegExp(`part ${name} written to`), r.stderr);

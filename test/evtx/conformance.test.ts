@@ -108,12 +108,16 @@ if (dir === null) {
       for (const r of ref) (byId.get(r.record_id) ?? byId.set(r.record_id, []).get(r.record_id)!).push(r);
       let ours = 0;
       let recordErrors = 0;
+      // Records overwritten after their header (all values zero): python-evtx renders them as an
+      // empty shell, we report them as errors (sample_with_a_bad_chunk_magic record 46741).
+      let overwritten = 0;
       let compared = 0;
       let pyFailed = 0;
       const mismatches: string[] = [];
       const pyArrayBug: string[] = [];
       for await (const item of readEvtx(join(dir, 'evtx', file))) {
         if (item.kind === 'error' && item.recordId !== null) recordErrors++;
+        if (item.kind === 'error' && item.message.endsWith('(overwritten): not rendered')) overwritten++;
         if (item.kind !== 'record') continue;
         ours++;
         const rec: EvtxRecord = item;
@@ -146,7 +150,10 @@ if (dir === null) {
         ours + recordErrors >= c.py,
         `${file}: ${ours} records + ${recordErrors} damaged < python-evtx ${c.py}`,
       );
-      assert.ok(ours >= c.py - c.pyErr, `${file}: ${ours} records < python-evtx renderable ${c.py - c.pyErr}`);
+      assert.ok(
+        ours + overwritten >= c.py - c.pyErr,
+        `${file}: ${ours} records (+${overwritten} overwritten) < python-evtx renderable ${c.py - c.pyErr}`,
+      );
       assert.ok(ours >= c.lib, `${file}: ${ours} records < libevtx ${c.lib}`);
       assert.is(mismatches.length, 0, `${file}: ${mismatches.length} mismatching records, first: ${mismatches[0]}`);
       void pyFailed;

@@ -22,10 +22,12 @@ interface Tally {
 const TABLE: [string, [number, number, number], [number, number], [number, number], string][] = [
   [
     'omerbenamram__evtx__samples__sample_with_a_bad_chunk_magic',
-    [270, 1, 5],
+    // 270 records in the Rust evtx crate, whose 270th (46741) is a shell with no record id or
+    // time: its substitution values are all zero bytes. Here it is an error, not a record.
+    [269, 2, 5],
     [129, 3],
-    [351, 81],
-    'bad magic in blocks 6 and 10, CRC mismatches, size copies of 0',
+    [350, 81],
+    'bad magic in blocks 6 and 10, CRC mismatches, size copies of 0, one record overwritten',
   ],
   [
     'omerbenamram__evtx__samples__Application_no_crc32',
@@ -131,6 +133,25 @@ if (dir === null) {
       assert.equal([c.ok, c.carved], carve, 'carving ok/carved');
     });
   }
+}
+
+if (dir !== null) {
+  test('a record whose values are all zero is an error naming it, never a record', async () => {
+    const path = join(dir, 'evtx', 'omerbenamram__evtx__samples__sample_with_a_bad_chunk_magic.evtx');
+    const ids: bigint[] = [];
+    const shell: string[] = [];
+    for await (const it of readEvtx(path)) {
+      if (it.kind === 'record') {
+        ids.push(it.recordId);
+        assert.ok(it.event().eventRecordId !== null, `record ${it.recordId} has an EventRecordID`);
+      } else if (it.kind === 'error' && it.recordId === 46741n) shell.push(it.message);
+    }
+    assert.not.ok(ids.includes(46741n));
+    assert.ok(ids.includes(47640n) && ids.includes(45933n), 'size copy 0 with sound values: rendered');
+    assert.equal(shell, [
+      'chunk 0 record 46741: record size 472 does not match its copy 0, and all its substitution values are zero (overwritten): not rendered',
+    ]);
+  });
 }
 
 test.run();

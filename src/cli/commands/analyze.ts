@@ -7,14 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { buildReportModel } from '../../correlate/build-report.js';
 import { InputError, UsageError } from '../../errors.js';
-import { ingestPaths, type IngestSummary } from '../../ingest/index.js';
-import { TtyProgress } from '../../ingest/progress.js';
+import type { IngestSummary } from '../../ingest/index.js';
 import type { ReportModel } from '../../model/index.js';
-import { findingsSummary } from '../../report/terminal/summary-table.js';
-import { openDatabase } from '../../store/db.js';
-import { analyzeDataset } from '../analyze-dataset.js';
 import type { CommandOutcome, OutcomeSink } from '../command.js';
 import { fileFailureLine } from '../file-failure.js';
 import {
@@ -29,8 +24,8 @@ import {
   tzOption,
   windowOption,
 } from '../options.js';
-import { parseDuration, parseTimeZone, type TimeZoneChoice } from '../parse-options.js';
-import { renderReport, reportFormat, writeReport, type ReportFormat } from '../write-report.js';
+import type { TimeZoneChoice } from '../parse-options.js';
+import type { ReportFormat } from '../write-report.js';
 
 export interface AnalyzeOptions {
   /** Files, folders (recursive) or globs. */
@@ -74,13 +69,26 @@ interface AnalyzeFlags {
 
 /** Ingests `paths`, correlates, prints the findings summary and writes the report. */
 export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutcome> {
-  if (options.parquet !== undefined && options.parquet.length > 0) return analyzeDataset(options);
+  if (options.parquet !== undefined && options.parquet.length > 0) {
+    const { analyzeDataset } = await import('../analyze-dataset.js');
+    return analyzeDataset(options);
+  }
   if (options.paths.length === 0) throw new UsageError('name at least one file, directory or pattern to analyze');
   // With the report on stdout, everything else goes to stderr.
   const info = options.output === undefined || options.output === '-' ? process.stderr : process.stdout;
   const named = new Set(options.paths.map((p) => resolve(p)));
   const skipped: string[] = [];
   let failed = 0;
+  // Loaded here, not at start-up: `--help` and the other commands never need DuckDB or the renderers.
+  const [{ openDatabase }, { ingestPaths }, { TtyProgress }, { buildReportModel }, { findingsSummary }, wr] =
+    await Promise.all([
+      import('../../store/db.js'),
+      import('../../ingest/index.js'),
+      import('../../ingest/progress.js'),
+      import('../../correlate/build-report.js'),
+      import('../../report/terminal/summary-table.js'),
+      import('../write-report.js'),
+    ]);
   const tmp = options.db === undefined ? mkdtempSync(join(tmpdir(), 'bindtrail-')) : null;
   try {
     const db = await openDatabase(options.db ?? join(tmp!, 'analyze.duckdb'));
@@ -129,11 +137,11 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutcome> 
         timeZone: options.timeZone.name,
       });
       info.write(findingsSummary(model));
-      text = renderReport(model, options.format, options.timeZone.display);
+      text = wr.renderReport(model, options.format, options.timeZone.display);
     } finally {
       db.close();
     }
-    writeReport(text, options.output);
+    wr.writeReport(text, options.output);
     if (options.output !== undefined && options.output !== '-') info.write(`report written to ${options.output}\n`);
     if (options.db !== undefined)
       info.write(`database kept in ${options.db} (bindtrail query|timeline|report --db ${options.db})\n`);
@@ -144,7 +152,9 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutcome> 
 }
 
 /** The command line of `analyze` as options; throws UsageError for a bad format, window or zone. */
-function analyzeOptions(paths: string[], flags: AnalyzeFlags): AnalyzeOptions {
+async function analyzeOptions(paths: string[], flags: AnalyzeFlags): Promise<AnalyzeOptions> {
+  const { reportFormat } = await import('../write-report.js');
+  const { parseDuration, parseTimeZone } = await import('../parse-options.js');
   return {
     paths,
     db: flags.db,
@@ -180,5 +190,5 @@ export function register(program: Command, done: OutcomeSink): void {
     .addOption(strictOption())
     .addOption(carveOption())
     .addOption(parquetOption())
-    .action(async (paths: string[], flags: AnalyzeFlags) => done(await analyze(analyzeOptions(paths, flags))));
+    .action(async (paths: string[], flags: AnalyzeFlags) => done(await analyze(await analyzeOptions(paths, flags))));
 }

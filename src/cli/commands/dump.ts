@@ -7,11 +7,12 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { ByteSink, readEvtxChunks } from '../../evtx/index.js';
-import { DUMP_FORMATS, dumpItem, emptyCounts } from '../dump/dump-lines.js';
 import type { DumpCounts, DumpFormat } from '../dump/dump-lines.js';
 import type { CommandOutcome, OutcomeSink } from '../command.js';
 import { carveOption, strictOption } from '../options.js';
+
+/** Output formats of `--format` (../dump/dump-lines.ts renders them). */
+const DUMP_FORMATS: readonly DumpFormat[] = ['xml', 'jsonl'];
 
 /** Output is written in batches of about this many bytes. */
 const BATCH = 1 << 20;
@@ -39,6 +40,9 @@ async function dumpSingle(
   out: NodeJS.WritableStream,
   err: NodeJS.WritableStream,
 ): Promise<DumpCounts> {
+  // The reader loads here, not at start-up (`bindtrail --help` stays small).
+  const { ByteSink, readEvtxChunks } = await import('../../evtx/index.js');
+  const { dumpItem, emptyCounts } = await import('../dump/dump-lines.js');
   const sum = emptyCounts();
   const lines = new ByteSink(BATCH * 2);
   let notes = '';

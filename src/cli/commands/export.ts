@@ -7,8 +7,6 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError, UsageError } from '../../errors.js';
-import { openDatabase } from '../../store/db.js';
-import { exportPart } from '../../store/dataset-part.js';
 import type { ParquetExport } from '../../store/export-parquet.js';
 import type { CommandOutcome, OutcomeSink } from '../command.js';
 import { dbOption } from '../options.js';
@@ -43,6 +41,8 @@ export async function exportDatabase(options: ExportOptions): Promise<ExportOutc
       'use --overwrite to replace its files',
     );
   }
+  const { openDatabase } = await import('../../store/db.js');
+  const { exportPart } = await import('../../store/dataset-part.js');
   const db = await openDatabase(options.db);
   try {
     const part =

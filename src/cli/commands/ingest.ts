@@ -3,13 +3,10 @@
  * event logs (.evtx, XML exports) and configuration artefacts into a database. Files that cannot
  * be read are reported one line each; the rest is loaded; the exit code is 1 when any failed.
  */
-import Table from 'cli-table3';
+import type TableClass from 'cli-table3';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { ingestPaths, type FileOutcome, type IngestSummary } from '../../ingest/index.js';
-import { TtyProgress } from '../../ingest/progress.js';
-import { ingestToParquet } from '../../ingest/write-part.js';
-import { openDatabase } from '../../store/db.js';
+import type { FileOutcome, IngestSummary } from '../../ingest/index.js';
 import type { CommandOutcome, OutcomeSink } from '../command.js';
 import { fileFailureLine } from '../file-failure.js';
 import { carveOption, dbOption, hostOption, strictOption } from '../options.js';
@@ -28,6 +25,8 @@ export interface IngestCommandOptions {
   parquet?: string;
   /** Part name (default: machine name and a digest of the inputs). */
   part?: string;
+  /** Parse worker threads (default: the machine's cores, at most 4). */
+  threads?: number;
 }
 
 export interface IngestOutcome extends CommandOutcome {
@@ -42,6 +41,18 @@ interface IngestFlags {
   host?: string;
   parquet?: string;
   part?: string;
+  threads?: string;
+}
+
+/** Most parse threads `--threads` accepts. */
+const MAX_THREADS = 64;
+
+function parseThreads(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_THREADS)
+    throw new UsageError(`--threads must be a whole number from 1 to ${MAX_THREADS}, got "${v}"`);
+  return n;
 }
 
 /** Loads `paths` into the database, prints each failure as it happens and the closing table. */
@@ -50,28 +61,34 @@ export async function ingest(options: IngestCommandOptions): Promise<IngestOutco
   if (!options.db && !options.parquet) throw new UsageError('--db FILE (or --parquet DIR) is required');
   if (options.part !== undefined && !options.parquet) throw new UsageError('--part names a part of --parquet DIR');
   if (options.paths.length === 0) throw new UsageError('name at least one file, directory or pattern to ingest');
+  const { TtyProgress } = await import('../../ingest/progress.js');
+  const { default: Table } = await import('cli-table3');
   const settings = {
     strict: options.strict,
     carve: options.carve,
     force: options.force,
     host: options.host,
+    workers: options.threads,
     progress: process.stderr.isTTY ? new TtyProgress(process.stderr) : undefined,
     onFile: (o: FileOutcome) => {
       if (o.status === 'failed') process.stderr.write(fileFailureLine(o));
     },
   };
   if (options.parquet) {
+    const { ingestToParquet } = await import('../../ingest/write-part.js');
     const { summary, written } = await ingestToParquet(options.paths, options.parquet, options.part, settings);
-    process.stdout.write(summaryTable(summary) + '\n');
+    process.stdout.write(summaryTable(summary, Table) + '\n');
     process.stdout.write(
       `part ${written.part} written to ${written.dir}: ${written.events} events in ${written.partitions} host/day partition(s)\n`,
     );
     return { exitStatus: summary.failed > 0 ? 1 : 0, summary };
   }
-  const db = await openDatabase(options.db);
+  const { openDatabase } = await import('../../store/db.js');
+  const { ingestPaths } = await import('../../ingest/index.js');
+  const db = await openDatabase(options.db!);
   try {
     const summary = await ingestPaths(db, options.paths, settings);
-    process.stdout.write(summaryTable(summary) + '\n');
+    process.stdout.write(summaryTable(summary, Table) + '\n');
     return { exitStatus: summary.failed > 0 ? 1 : 0, summary };
   } finally {
     db.close();
@@ -93,6 +110,7 @@ export function register(program: Command, done: OutcomeSink): void {
     .addOption(carveOption())
     .option('--force', 'load files again even when the same content (sha256) is already loaded')
     .addOption(hostOption('host name for configuration artefacts'))
+    .option('--threads <n>', 'worker threads parsing .evtx chunks (default: the cores, at most 4)')
     .action(async (paths: string[], flags: IngestFlags) => {
       done(
         await ingest({
@@ -104,13 +122,14 @@ export function register(program: Command, done: OutcomeSink): void {
           host: flags.host ?? null,
           parquet: flags.parquet,
           part: flags.part,
+          threads: parseThreads(flags.threads),
         }),
       );
     });
 }
 
 /** The closing table: one line per file and a total. */
-export function summaryTable(s: IngestSummary): string {
+export function summaryTable(s: IngestSummary, Table: typeof TableClass): string {
   const t = new Table({
     head: ['file', 'kind', 'records', 'warnings', 'errors', 'time'],
     colAligns: ['left', 'left', 'right', 'right', 'right', 'right'],

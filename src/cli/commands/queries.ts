@@ -1,11 +1,10 @@
 /** `bindtrail queries` (list the saved queries) and `bindtrail queries lint [DIR]`. */
-import Table from 'cli-table3';
 import type { Command } from 'commander';
 import { queriesDir } from '../../paths.js';
 import { plainText } from '../../report/text-safety.js';
 import { loadSavedQueries, type SavedQuery } from '../../store/saved-query.js';
 import type { CommandOutcome, OutcomeSink } from '../command.js';
-import { lintQueries, type LintResult } from '../lint-queries.js';
+import type { LintResult } from '../lint-queries.js';
 
 export interface QueriesOutcome extends CommandOutcome {
   queries: SavedQuery[];
@@ -14,7 +13,8 @@ export interface QueriesOutcome extends CommandOutcome {
 export type QueriesLintOutcome = CommandOutcome & LintResult;
 
 /** Prints the saved queries of `dir` (default: the bundled ones): id, group, level, title. */
-export function listQueries(options: { dir?: string }): QueriesOutcome {
+export async function listQueries(options: { dir?: string }): Promise<QueriesOutcome> {
+  const { default: Table } = await import('cli-table3');
   const queries = loadSavedQueries(options.dir ?? queriesDir());
   const table = new Table({ head: ['id', 'group', 'level', 'title'], style: { head: [], border: [] } });
   for (const q of queries) table.push([q.id, q.group, q.level, plainText(q.title)]);
@@ -26,6 +26,7 @@ export function listQueries(options: { dir?: string }): QueriesOutcome {
 
 /** Checks the queries of `dir` (default: the bundled ones); exit status 1 on any problem or none found. */
 export async function checkQueries(options: { dir?: string }): Promise<QueriesLintOutcome> {
+  const { lintQueries } = await import('../lint-queries.js');
   const { queries, problems } = await lintQueries(options.dir ?? queriesDir(), { bundled: options.dir === undefined });
   for (const p of problems) process.stderr.write(`${p}\n`);
   process.stdout.write(`${queries.length} queries checked, ${problems.length} problem(s)\n`);
@@ -37,7 +38,7 @@ export function register(program: Command, done: OutcomeSink): void {
     .command('queries')
     .description('list the saved queries (id, group, level, title); "queries lint" checks them')
     .option('--dir <dir>', 'folder of .sql files instead of the bundled queries/')
-    .action((opts: { dir?: string }) => done(listQueries({ dir: opts.dir })));
+    .action(async (opts: { dir?: string }) => done(await listQueries({ dir: opts.dir })));
   cmd
     .command('lint')
     .description('check every saved query: header, parameters, and that it prepares against the schema')

@@ -2,13 +2,11 @@
 import type { Command } from 'commander';
 import { BindtrailError, UsageError } from '../../errors.js';
 import { queriesDir } from '../../paths.js';
-import { formatRows, type RowFormat } from '../../report/terminal/format-rows.js';
-import { runSavedQuery, type QueryResult } from '../../store/run-query.js';
+import type { RowFormat } from '../../report/terminal/format-rows.js';
+import type { QueryResult } from '../../store/run-query.js';
 import { resolveSavedQuery } from '../../store/saved-query.js';
 import type { CommandOutcome, OutcomeSink } from '../command.js';
-import { openCaseDatabase } from '../open-db.js';
 import { dbOption, formatOption, parquetOption } from '../options.js';
-import { parseParams, parseRowFormat } from '../parse-options.js';
 
 export interface QueryOptions {
   /** Saved query id, or a `.sql` file with the same header. */
@@ -34,6 +32,10 @@ interface QueryFlags {
 
 /** Runs the query against the database and prints its rows in `format`. */
 export async function query(options: QueryOptions): Promise<QueryOutcome> {
+  const { parseParams } = await import('../parse-options.js');
+  const { openCaseDatabase } = await import('../open-db.js');
+  const { runSavedQuery } = await import('../../store/run-query.js');
+  const { formatRows } = await import('../../report/terminal/format-rows.js');
   const saved = resolveSavedQuery(options.query, queriesDir());
   const values = parseParams(options.params, saved);
   const db = await openCaseDatabase(options);
@@ -64,6 +66,7 @@ export function register(program: Command, done: OutcomeSink): void {
     )
     .addOption(formatOption('table | csv | json | md', 'table'))
     .action(async (id: string, flags: QueryFlags) => {
+      const { parseRowFormat } = await import('../parse-options.js');
       const format = parseRowFormat(flags.format);
       done(await query({ query: id, db: flags.db, parquet: flags.parquet, params: flags.param, format }));
     });

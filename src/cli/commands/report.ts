@@ -1,12 +1,10 @@
 /** `bindtrail report --db FILE --format md|html|json [-o FILE] [--tz ZONE] [--all] [--window D]`. */
 import type { Command } from 'commander';
-import { buildReportModel } from '../../correlate/build-report.js';
 import type { ReportModel } from '../../model/index.js';
 import type { CommandOutcome, OutcomeSink } from '../command.js';
-import { openCaseDatabase } from '../open-db.js';
 import { allOption, dbOption, formatOption, outputOption, parquetOption, tzOption, windowOption } from '../options.js';
-import { parseDuration, parseTimeZone, type TimeZoneChoice } from '../parse-options.js';
-import { renderReport, reportFormat, writeReport, type ReportFormat } from '../write-report.js';
+import type { TimeZoneChoice } from '../parse-options.js';
+import type { ReportFormat } from '../write-report.js';
 
 export interface ReportCommandOptions {
   db?: string;
@@ -38,6 +36,9 @@ interface ReportFlags {
 
 /** Builds the report model from the database and writes the report. */
 export async function report(options: ReportCommandOptions): Promise<ReportOutcome> {
+  const { openCaseDatabase } = await import('../open-db.js');
+  const { buildReportModel } = await import('../../correlate/build-report.js');
+  const { renderReport, writeReport } = await import('../write-report.js');
   const db = await openCaseDatabase(options);
   let text: string;
   let model: ReportModel;
@@ -69,6 +70,8 @@ export function register(program: Command, done: OutcomeSink): void {
     .addOption(allOption('every event in the timeline, not only those around the findings'))
     .addOption(windowOption())
     .action(async (flags: ReportFlags) => {
+      const { reportFormat } = await import('../write-report.js');
+      const { parseDuration, parseTimeZone } = await import('../parse-options.js');
       const format = reportFormat(flags.format, flags.output, 'md');
       const timeZone = parseTimeZone(flags.tz);
       const window = parseDuration(flags.window);

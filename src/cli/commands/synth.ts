@@ -6,7 +6,6 @@
 import type { Command } from 'commander';
 import { statSync } from 'node:fs';
 import { UsageError } from '../../errors.js';
-import { synthesize } from '../../samples/synth.js';
 import type { CommandOutcome, OutcomeSink } from '../command.js';
 
 export interface SynthCliOptions {
@@ -22,11 +21,13 @@ export interface SynthOutcome extends CommandOutcome {
 }
 
 /** Writes the log; progress on a terminal's stderr. Throws UsageError for a bad count or no file. */
-export function runSynth(o: SynthCliOptions): SynthOutcome {
+export async function runSynth(o: SynthCliOptions): Promise<SynthOutcome> {
   const events = Number(o.events);
   if (!Number.isSafeInteger(events) || events < 1)
     throw new UsageError(`--events must be a positive integer (got "${o.events}")`);
   if (!o.out) throw new UsageError('--out FILE.evtx is required');
+  // Loaded here, not at start-up (the generator pulls in luxon).
+  const { synthesize } = await import('../../samples/synth.js');
   const start = process.hrtime.bigint();
   const onProgress = process.stderr.isTTY ? (n: number) => process.stderr.write(`\r${n} events…`) : undefined;
   synthesize({ events, out: o.out, seed: o.seed, ...(onProgress ? { onProgress } : {}) });
@@ -35,8 +36,8 @@ export function runSynth(o: SynthCliOptions): SynthOutcome {
 }
 
 /** `synth` as the command line runs it: writes the log, then one closing line on stderr. */
-export function synth(o: SynthCliOptions): SynthOutcome {
-  const r = runSynth(o);
+export async function synth(o: SynthCliOptions): Promise<SynthOutcome> {
+  const r = await runSynth(o);
   if (process.stderr.isTTY) process.stderr.write('\r');
   process.stderr.write(
     `${r.events} events, ${r.bytes} bytes, ${r.seconds.toFixed(1)} s (${Math.round(r.events / r.seconds)} events/s, ${(r.bytes / 1e6 / r.seconds).toFixed(1)} MB/s)\n`,
@@ -51,5 +52,5 @@ export function register(program: Command, done: OutcomeSink): void {
     .requiredOption('--events <n>', 'number of events')
     .requiredOption('--out <file>', 'output .evtx file')
     .option('--seed <s>', 'random seed (same seed, same file)', 'bindtrail')
-    .action((o: SynthCliOptions) => done(synth(o)));
+    .action(async (o: SynthCliOptions) => done(await synth(o)));
 }

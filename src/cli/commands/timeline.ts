@@ -1,13 +1,9 @@
 /** `bindtrail timeline --db FILE [--from T] [--to T] [--host H] [--tz ZONE] [--all] [--window D]`. */
 import type { Command } from 'commander';
-import { findAll } from '../../correlate/correlate.js';
-import { buildTimeline } from '../../correlate/timeline.js';
 import type { TimelineEntry } from '../../model/index.js';
-import { renderTimelineTable } from '../../report/terminal/timeline-table.js';
 import type { CommandOutcome, OutcomeSink } from '../command.js';
-import { openCaseDatabase } from '../open-db.js';
 import { allOption, dbOption, hostOption, parquetOption, tzOption, windowOption } from '../options.js';
-import { parseDuration, parseOptionalTimeBound, parseTimeZone, type TimeZoneChoice } from '../parse-options.js';
+import type { TimeZoneChoice } from '../parse-options.js';
 
 export interface TimelineCommandOptions {
   db?: string;
@@ -42,6 +38,10 @@ interface TimelineFlags {
 
 /** Correlates, builds the timeline and prints it as a table. */
 export async function timeline(options: TimelineCommandOptions): Promise<TimelineOutcome> {
+  const { openCaseDatabase } = await import('../open-db.js');
+  const { findAll } = await import('../../correlate/correlate.js');
+  const { buildTimeline } = await import('../../correlate/timeline.js');
+  const { renderTimelineTable } = await import('../../report/terminal/timeline-table.js');
   const db = await openCaseDatabase(options);
   try {
     const findings = await findAll(db.conn, { window: options.window, host: options.host });
@@ -71,6 +71,7 @@ export function register(program: Command, done: OutcomeSink): void {
     .addOption(allOption('every event, not only those around the findings'))
     .addOption(windowOption())
     .action(async (flags: TimelineFlags) => {
+      const { parseDuration, parseOptionalTimeBound, parseTimeZone } = await import('../parse-options.js');
       const timeZone = parseTimeZone(flags.tz);
       const window = parseDuration(flags.window);
       const since = parseOptionalTimeBound(flags.from, '--from');

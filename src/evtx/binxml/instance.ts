@@ -90,6 +90,21 @@ function parseTemplateInstance(ctx: ChunkContext, pos: number, end: number, dept
   return { tpl, vals, base, count, nested };
 }
 
+/**
+ * True when an instance has substitution values and every byte of them is zero: what is left of
+ * a record overwritten after its header (sample_with_a_bad_chunk_magic record 46741, size copy 0).
+ */
+export function valuesWiped(ctx: ChunkContext, inst: Instance): boolean {
+  if (inst.count === 0) return false;
+  const { b } = ctx;
+  for (let i = 0; i < inst.count; i++) {
+    const at = inst.vals[inst.base + i * 3]!;
+    const size = inst.vals[inst.base + i * 3 + 1]!;
+    for (let j = at; j < at + size; j++) if (b[j] !== 0) return false;
+  }
+  return true;
+}
+
 /** True when a value is absent: null type or an empty payload of a non-string type. */
 export function isNullValue(type: number, size: number): boolean {
   return type === ValueType.Null || (size === 0 && (type & ~ARRAY_FLAG) !== ValueType.String);
