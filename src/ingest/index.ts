@@ -99,7 +99,7 @@ export async function ingestPaths(
     typed.reduce((s, f) => s + f.size, 0),
     typed.length,
   );
-  await beginBulkLoad(db);
+  const saved = await beginBulkLoad(db);
   try {
     for (const [i, f] of typed.entries()) {
       progress?.file(i, f.path, f.size);
@@ -123,7 +123,7 @@ export async function ingestPaths(
     }
   } finally {
     progress?.end();
-    await endBulkLoad(db);
+    await endBulkLoad(db, saved);
     if (pool) await (pool as ParsePool).close();
   }
   return summarise(outcomes, (performance.now() - t0) / 1000);

@@ -1,4 +1,4 @@
-/** DuckDB settings while files are loaded, and their reset afterwards. */
+/** DuckDB settings while files are loaded, and their restoration afterwards. */
 import type { Database } from './db.js';
 
 /**
@@ -9,17 +9,40 @@ import type { Database } from './db.js';
  */
 const INGEST_MEMORY_LIMIT = '96MB';
 
-export async function beginBulkLoad(db: Database): Promise<void> {
-  await db.conn.run(`SET memory_limit = '${INGEST_MEMORY_LIMIT}'`);
+/** The settings changed for the load, with the values they had before. */
+const BULK_SETTINGS = {
+  memory_limit: INGEST_MEMORY_LIMIT,
   // Bulk appends buffer this many row groups (~120k rows each) before writing them: one is enough.
-  await db.conn.run('SET write_buffer_row_group_count = 1');
+  write_buffer_row_group_count: '1',
   // The parse workers use the cores; one DuckDB thread appends (and keeps fewer per-thread buffers).
-  await db.conn.run('SET threads = 1');
+  threads: '1',
+} as const;
+
+export type SavedSettings = Record<keyof typeof BULK_SETTINGS, string>;
+
+async function currentSetting(db: Database, name: string): Promise<string> {
+  const reader = await db.conn.runAndReadAll(`SELECT current_setting('${name}')::VARCHAR AS v`);
+  return String(reader.getRowObjectsJson()[0]?.v ?? '');
 }
 
-/** Back to DuckDB's defaults; never throws. */
-export async function endBulkLoad(db: Database): Promise<void> {
-  await db.conn.run('RESET memory_limit').catch(() => undefined);
-  await db.conn.run('RESET write_buffer_row_group_count').catch(() => undefined);
-  await db.conn.run('RESET threads').catch(() => undefined);
+/** Applies the load settings and returns the values to restore afterwards. */
+export async function beginBulkLoad(db: Database): Promise<SavedSettings> {
+  const saved = {} as SavedSettings;
+  for (const [name, value] of Object.entries(BULK_SETTINGS) as [keyof SavedSettings, string][]) {
+    saved[name] = await currentSetting(db, name);
+    await db.conn.run(`SET ${name} = '${value}'`);
+  }
+  return saved;
+}
+
+/**
+ * Puts back the values read before the load. `RESET memory_limit` is not used: the instance kept
+ * enforcing the load's 96 MB after it, and the correlation then ran out of memory on large cases.
+ * Never throws.
+ */
+export async function endBulkLoad(db: Database, saved: SavedSettings): Promise<void> {
+  for (const [name, value] of Object.entries(saved)) {
+    const literal = value.replace(/'/g, "''");
+    await db.conn.run(`SET ${name} = '${literal}'`).catch(() => undefined);
+  }
 }
