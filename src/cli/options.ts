@@ -46,3 +46,8 @@ export function formatOption(description: string, fallback?: string): Option {
   const o = new Option('-f, --format <format>', description);
   return fallback === undefined ? o : o.default(fallback);
 }
+
+/** The `Examples:` block after a command's `--help`, one `$ bindtrail …` line each. */
+export function examplesHelp(lines: readonly string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ bindtrail ${l}`).join('\n')}\n`;
+}

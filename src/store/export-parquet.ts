@@ -3,8 +3,8 @@
  * DuckDB, Spark, Trino, Athena, pandas/polars): `events` partitioned by host and day
  * (hive layout `events/host=…/day=…/*.parquet`), the small tables as one file each.
  */
-import { mkdirSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { makeDirs } from '../util/make-dirs.js';
 
 /** Tables written as single files beside the partitioned events. */
 export const SMALL_TABLES = [
@@ -31,7 +31,7 @@ export async function exportParquet(
   options: { overwrite?: boolean } = {},
 ): Promise<ParquetExport> {
   const d = dir.replace(/\/+$/, '') || '/';
-  mkdirSync(d, { recursive: true });
+  makeDirs(d);
   const ow = options.overwrite ? ', OVERWRITE_OR_IGNORE true' : '';
   await conn.run(
     `COPY (SELECT * REPLACE (coalesce(host, 'unknown') AS host), coalesce(strftime(ts, '%Y-%m-%d'), 'unknown') AS day FROM events)

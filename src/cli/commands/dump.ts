@@ -11,7 +11,7 @@ import { ByteSink, readEvtxChunks } from '../../evtx/index.js';
 import { DUMP_FORMATS, dumpItem, emptyCounts } from '../dump/dump-lines.js';
 import type { DumpCounts, DumpFormat } from '../dump/dump-lines.js';
 import type { CommandOutcome, OutcomeSink } from '../command.js';
-import { carveOption, strictOption } from '../options.js';
+import { carveOption, examplesHelp, formatOption, strictOption } from '../options.js';
 
 /** Output is written in batches of about this many bytes. */
 const BATCH = 1 << 20;
@@ -101,12 +101,20 @@ export function register(program: Command, done: OutcomeSink): void {
     .command('dump')
     .description('Print every record of an .evtx file (XML as Windows renders it, or JSON lines)')
     .argument('<file>', '.evtx file')
-    .option('--format <format>', `output format: ${DUMP_FORMATS.join(' | ')}`, 'xml')
+    .addOption(formatOption(`output format: ${DUMP_FORMATS.join(' | ')}`, 'xml'))
     .addOption(strictOption('treat CRC32 mismatches as errors (default: warnings)'))
     .addOption(carveOption())
     .option(
       '--threads <n>',
       `worker threads rendering chunks (default 1 = main thread only; this machine has ${availableParallelism()} cores)`,
+    )
+    .addHelpText(
+      'after',
+      examplesHelp([
+        'dump System.evtx | head',
+        'dump -f jsonl System.evtx > system.jsonl',
+        'dump --carve damaged.evtx',
+      ]),
     )
     .action(async (file: string, opts: { format: string; strict?: boolean; carve?: boolean; threads?: string }) => {
       if (!(DUMP_FORMATS as readonly string[]).includes(opts.format)) {

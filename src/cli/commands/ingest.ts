@@ -10,8 +10,9 @@ import { ingestPaths, type FileOutcome, type IngestSummary } from '../../ingest/
 import { TtyProgress } from '../../ingest/progress.js';
 import { openDatabase } from '../../store/db.js';
 import type { CommandOutcome, OutcomeSink } from '../command.js';
-import { fileFailureLine } from '../file-failure.js';
-import { carveOption, dbOption, hostOption, strictOption } from '../options.js';
+import { fileFailureLine, skippedLine } from '../file-failure.js';
+import { checkOutputFile } from '../output-paths.js';
+import { carveOption, dbOption, examplesHelp, hostOption, strictOption } from '../options.js';
 
 export interface IngestCommandOptions {
   paths: string[];
@@ -41,6 +42,7 @@ interface IngestFlags {
 export async function ingest(options: IngestCommandOptions): Promise<IngestOutcome> {
   if (!options.db) throw new UsageError('--db FILE is required');
   if (options.paths.length === 0) throw new UsageError('name at least one file, directory or pattern to ingest');
+  checkOutputFile(options.db, 'the database');
   const db = await openDatabase(options.db);
   try {
     const summary = await ingestPaths(db, options.paths, {
@@ -53,6 +55,7 @@ export async function ingest(options: IngestCommandOptions): Promise<IngestOutco
         if (o.status === 'failed') process.stderr.write(fileFailureLine(o));
       },
     });
+    process.stderr.write(skippedLine(summary.unknown));
     process.stdout.write(summaryTable(summary) + '\n');
     return { exitStatus: summary.failed > 0 ? 1 : 0, summary };
   } finally {
@@ -70,6 +73,14 @@ export function register(program: Command, done: OutcomeSink): void {
     .addOption(carveOption())
     .option('--force', 'load files again even when the same content (sha256) is already loaded')
     .addOption(hostOption('host name for configuration artefacts'))
+    .addHelpText(
+      'after',
+      examplesHelp([
+        'ingest case.zip --db case.duckdb',
+        'ingest logs/ --db case.duckdb --host WEB01',
+        'ingest System.evtx --db case.duckdb --force',
+      ]),
+    )
     .action(async (paths: string[], flags: IngestFlags) => {
       done(
         await ingest({

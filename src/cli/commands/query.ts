@@ -7,7 +7,8 @@ import { runSavedQuery, type QueryResult } from '../../store/run-query.js';
 import { resolveSavedQuery } from '../../store/saved-query.js';
 import type { CommandOutcome, OutcomeSink } from '../command.js';
 import { openExistingDatabase } from '../open-db.js';
-import { dbOption, formatOption } from '../options.js';
+import { resolveHost } from '../resolve-host.js';
+import { dbOption, examplesHelp, formatOption } from '../options.js';
 import { parseParams, parseRowFormat } from '../parse-options.js';
 
 export interface QueryOptions {
@@ -35,6 +36,8 @@ export async function query(options: QueryOptions): Promise<QueryOutcome> {
   const values = parseParams(options.params, saved);
   const db = await openExistingDatabase(options.db);
   try {
+    if (values.host !== undefined && values.host !== '')
+      values.host = await resolveHost(db.conn, values.host, '--param host');
     const result = await runSavedQuery(db.conn, saved, values).catch((e: unknown) => {
       if (e instanceof BindtrailError) throw e;
       throw new UsageError(`query "${saved.id}" failed: ${(e as Error).message.split('\n')[0]}`);
@@ -59,6 +62,15 @@ export function register(program: Command, done: OutcomeSink): void {
       [],
     )
     .addOption(formatOption('table | csv | json | md', 'table'))
+    .addHelpText(
+      'after',
+      examplesHelp([
+        'query abo-binding-chains --db case.duckdb',
+        'query all-events --db case.duckdb --param host=WEB01 --param since=2024-03-01T10:00 -f csv > events.csv',
+        'query ssl-binding-changes --db case.duckdb --param window=5m -f json',
+        'query mine.sql --db case.duckdb',
+      ]),
+    )
     .action(async (id: string, flags: QueryFlags) => {
       const format = parseRowFormat(flags.format);
       done(await query({ query: id, db: flags.db, params: flags.param, format }));

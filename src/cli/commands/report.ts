@@ -4,7 +4,8 @@ import { buildReportModel } from '../../correlate/build-report.js';
 import type { ReportModel } from '../../model/index.js';
 import type { CommandOutcome, OutcomeSink } from '../command.js';
 import { openExistingDatabase } from '../open-db.js';
-import { allOption, dbOption, formatOption, outputOption, tzOption, windowOption } from '../options.js';
+import { checkOutputFile } from '../output-paths.js';
+import { allOption, dbOption, examplesHelp, formatOption, outputOption, tzOption, windowOption } from '../options.js';
 import { parseDuration, parseTimeZone, type TimeZoneChoice } from '../parse-options.js';
 import { renderReport, reportFormat, writeReport, type ReportFormat } from '../write-report.js';
 
@@ -35,6 +36,7 @@ interface ReportFlags {
 
 /** Builds the report model from the database and writes the report. */
 export async function report(options: ReportCommandOptions): Promise<ReportOutcome> {
+  if (options.output !== undefined && options.output !== '-') checkOutputFile(options.output, 'the report');
   const db = await openExistingDatabase(options.db);
   let text: string;
   let model: ReportModel;
@@ -64,6 +66,13 @@ export function register(program: Command, done: OutcomeSink): void {
     .addOption(tzOption('IANA zone for local times beside UTC'))
     .addOption(allOption('every event in the timeline, not only those around the findings'))
     .addOption(windowOption())
+    .addHelpText(
+      'after',
+      examplesHelp([
+        'report --db case.duckdb -o report.html',
+        'report --db case.duckdb --format json --tz Europe/Berlin',
+      ]),
+    )
     .action(async (flags: ReportFlags) => {
       const format = reportFormat(flags.format, flags.output, 'md');
       const timeZone = parseTimeZone(flags.tz);

@@ -8,6 +8,7 @@ import { statSync } from 'node:fs';
 import { UsageError } from '../../errors.js';
 import { synthesize } from '../../samples/synth.js';
 import type { CommandOutcome, OutcomeSink } from '../command.js';
+import { examplesHelp } from '../options.js';
 
 export interface SynthCliOptions {
   events: string;
@@ -51,5 +52,9 @@ export function register(program: Command, done: OutcomeSink): void {
     .requiredOption('--events <n>', 'number of events')
     .requiredOption('--out <file>', 'output .evtx file')
     .option('--seed <s>', 'random seed (same seed, same file)', 'bindtrail')
+    .addHelpText(
+      'after',
+      examplesHelp(['synth --events 1000000 --out big.evtx', 'synth --events 5000 --out s.evtx --seed 7']),
+    )
     .action((o: SynthCliOptions) => done(synth(o)));
 }

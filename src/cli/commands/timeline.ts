@@ -6,7 +6,8 @@ import type { TimelineEntry } from '../../model/index.js';
 import { renderTimelineTable } from '../../report/terminal/timeline-table.js';
 import type { CommandOutcome, OutcomeSink } from '../command.js';
 import { openExistingDatabase } from '../open-db.js';
-import { allOption, dbOption, hostOption, tzOption, windowOption } from '../options.js';
+import { resolveHost } from '../resolve-host.js';
+import { allOption, dbOption, examplesHelp, hostOption, tzOption, windowOption } from '../options.js';
 import { parseDuration, parseOptionalTimeBound, parseTimeZone, type TimeZoneChoice } from '../parse-options.js';
 
 export interface TimelineCommandOptions {
@@ -41,10 +42,11 @@ interface TimelineFlags {
 export async function timeline(options: TimelineCommandOptions): Promise<TimelineOutcome> {
   const db = await openExistingDatabase(options.db);
   try {
-    const findings = await findAll(db.conn, { window: options.window, host: options.host });
+    const host = options.host === undefined ? undefined : await resolveHost(db.conn, options.host);
+    const findings = await findAll(db.conn, { window: options.window, host });
     const entries = await buildTimeline(db.conn, findings, {
       all: options.all,
-      host: options.host,
+      host,
       since: options.since,
       until: options.until,
     });
@@ -62,10 +64,18 @@ export function register(program: Command, done: OutcomeSink): void {
     .addOption(dbOption())
     .option('--from <time>', 'start (UTC unless an offset is given), e.g. 2024-03-01T10:00')
     .option('--to <time>', 'end (UTC unless an offset is given)')
-    .addOption(hostOption('only this host (the Computer field)'))
+    .addOption(hostOption('only this host: short name or FQDN, any case (WEB01 = web01.contoso.local)'))
     .addOption(tzOption('also show local time in this IANA zone (storage stays UTC)'))
     .addOption(allOption('every event, not only those around the findings'))
     .addOption(windowOption())
+    .addHelpText(
+      'after',
+      examplesHelp([
+        'timeline --db case.duckdb',
+        'timeline --db case.duckdb --host WEB01 --from 2024-03-01T10:00 --to 2024-03-01T12:00',
+        'timeline --db case.duckdb --all --tz Europe/Berlin',
+      ]),
+    )
     .action(async (flags: TimelineFlags) => {
       const timeZone = parseTimeZone(flags.tz);
       const window = parseDuration(flags.window);
