@@ -7,6 +7,7 @@ import { basename, dirname, resolve } from 'node:path';
 import type { Database } from '../store/db.js';
 import { beginBulkLoad, endBulkLoad } from '../store/bulk-load.js';
 import { eventFileHosts } from '../store/files.js';
+import { knownHosts, matchingHosts } from '../store/hosts.js';
 import { clearFailedInput, recordFailedInput } from '../store/ingest-errors.js';
 import { describeError } from '../errors.js';
 import type { InputKind } from './detect.js';
@@ -100,6 +101,16 @@ async function ingestSources(
   const isEvents = (k: InputKind): boolean => k === 'evtx' || k === 'xml';
   typed.sort((a, b) => Number(!isEvents(a.kind)) - Number(!isEvents(b.kind)));
 
+  // `--host WEB01` takes the spelling of the event logs' host it names (WEB01.contoso.local).
+  let explicit: string | null | undefined;
+  const explicitHost = async (): Promise<string | null> => {
+    if (explicit === undefined) {
+      const given = options.host ?? null;
+      const found = given === null ? [] : matchingHosts(given, await knownHosts(db.conn));
+      explicit = found.length === 1 ? found[0]! : given;
+    }
+    return explicit;
+  };
   let pool: ParsePool | null = null;
   const getPool = (): ParsePool => (pool ??= new ParsePool(options.workers));
   const progress = options.progress;
@@ -118,7 +129,7 @@ async function ingestSources(
           strict: options.strict ?? false,
           carve: options.carve ?? false,
           force: options.force ?? false,
-          host: { explicit: options.host ?? null, fallback },
+          host: { explicit: isEvents(f.kind) ? (options.host ?? null) : await explicitHost(), fallback },
           onProgress: progress ? (bytes, records) => progress.update(bytes, records) : undefined,
         });
         await clearFailedInput(db, f.name);
