@@ -8,6 +8,9 @@ import { findingList, findingReferences, findingTable, findingText } from '../kn
 import type { Row } from '../store/run-query.js';
 import type { Evidence, Finding } from '../model/index.js';
 import { runBundled } from './bundled-queries.js';
+import { certificateFinding } from './config-certificates.js';
+import { ipListenFindings, tlsProtocolFindings } from './config-listen-tls.js';
+import { staleIpFindings } from './config-stale-ip.js';
 import { asString, asStrings, eventEvidence, evidenceSpan, sortEvidence } from './evidence.js';
 
 const INVALID = new Set(['undecodable', 'bad-length', 'not-in-store', 'no-private-key']);
@@ -18,6 +21,9 @@ export async function configFindings(conn: Connection): Promise<Finding[]> {
   const legacy = await runBundled(conn, 'config-legacy-metadata');
   const bindings = await runBundled(conn, 'config-binding-problems');
   const certs = await runBundled(conn, 'config-certificate-problems');
+  const lookup = await runBundled(conn, 'config-ssl-lookup');
+  const listen = await runBundled(conn, 'config-iplisten');
+  const protocols = await runBundled(conn, 'config-tls-protocols');
   const invalid = hashes.filter((h) => INVALID.has(String(h.status)) || Number(h.chains_not_recreated) > 0);
   const reported = new Set(invalid.map((h) => `${asString(h.file)}|${asString(h.key_path)}`));
   return [
@@ -27,6 +33,9 @@ export async function configFindings(conn: Connection): Promise<Finding[]> {
       .map((l) => legacyFinding(l, hashes)),
     ...groupBy(bindings, (b) => `${asString(b.host) ?? ''}|${asString(b.endpoint) ?? ''}`).map(bindingFinding),
     ...groupBy(certs, (c) => `${asString(c.host) ?? ''}|${asString(c.thumbprint)}`).map(certificateFinding),
+    ...staleIpFindings(lookup),
+    ...ipListenFindings(listen),
+    ...tlsProtocolFindings(protocols),
   ];
 }
 
@@ -215,60 +224,6 @@ function bindingFinding(rows: Row[]): Finding {
     ),
     occurrences: 1,
   };
-}
-
-function certificateFinding(rows: Row[]): Finding {
-  const c = rows[0]!;
-  const host = asString(c.host);
-  const thumb = asString(c.thumbprint) ?? '?';
-  const endpoints = uniq(rows.flatMap((r) => asStrings(r.endpoints)));
-  const found = certificateIssues(c);
-  const issue = (field: 'label' | 'cause' | 'remedy'): string[] =>
-    found.map(
-      (id) =>
-        findingTable(CERT, 'issues', id, field, {
-          thumbprint: thumb,
-          notAfter: asString(c.not_after)?.slice(0, 10) || null,
-        })!,
-    );
-  const issues = issue('label');
-  const remedies = [...issue('remedy'), ...findingList(CERT, 'remedies', { thumbprint: thumb })];
-  return {
-    id: `config-certificate-problem:${host ?? '-'}:${thumb}`,
-    kind: 'config-certificate-problem',
-    level: endpoints.length > 0 ? 'high' : 'low',
-    host,
-    confidence: 'high',
-    title: findingText(CERT, 'title', { thumbprint: thumb, subject: asString(c.subject) || null, issues }),
-    start: null,
-    end: null,
-    endpoints,
-    errorCode: Number(c.key_spec) === 2 ? '0x8009030D' : c.has_private_key === false ? '0x80090016' : null,
-    trigger: null,
-    symptoms: [
-      endpoints.length > 0
-        ? `used by the SSL binding(s) ${endpoints.join(', ')}`
-        : 'no binding data for the host: not known to be in use',
-      `private key ${c.has_private_key === false ? 'missing' : c.has_private_key ? 'present' : 'unknown'}, KeySpec ${asString(c.key_spec) ?? '?'}, exportable ${c.exportable === null || c.exportable === undefined ? '?' : c.exportable ? 'yes' : 'no'}, provider ${asString(c.provider) ?? '?'}, container ${asString(c.key_container) ?? '?'}`,
-      `valid ${asString(c.not_before)?.slice(0, 10) ?? '?'} to ${asString(c.not_after)?.slice(0, 10) ?? '?'} (checked against ${asString(c.reference_ts)?.slice(0, 19) ?? 'now'})`,
-    ],
-    cause: issue('cause').join(' '),
-    remedies,
-    references: findingReferences(CERT),
-    evidence: [configEvidence(c, host, `certificate ${thumb}: ${issues.join(', ')}`)],
-    occurrences: 1,
-  };
-}
-
-const CERT = 'config-certificate-problem';
-
-/** The certificate's issues, in the order title, cause and remedies list them. */
-function certificateIssues(c: Row): ('no-private-key' | 'keyspec-signature' | 'expired')[] {
-  return [
-    ...(c.has_private_key === false ? (['no-private-key'] as const) : []),
-    ...(Number(c.key_spec) === 2 ? (['keyspec-signature'] as const) : []),
-    ...(c.expired === true ? (['expired'] as const) : []),
-  ];
 }
 
 function configEvidence(r: Row, host: string | null, summary: string): Evidence {

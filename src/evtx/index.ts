@@ -21,6 +21,7 @@ export type {
   TextNode,
 } from './items.js';
 export type { EvtxEvent, JsonValue } from './event.js';
+export { emptyEvent } from './render/event.js';
 
 // Files in chunk batches (worker threads parse the chunks with `parseChunk`).
 export { BATCH_CHUNKS, readChunkBatches } from './chunk-batches.js';

@@ -1,6 +1,7 @@
 /**
- * A configuration artefact (applicationHost.config, netsh sslcert output, SslBindingInfo .reg,
- * certutil store dump; parsers in ./config/) into config_metadata / ssl_bindings / certificates,
+ * A configuration artefact (applicationHost.config, netsh sslcert / iplisten output, SslBindingInfo
+ * and SCHANNEL\Protocols .reg, certutil store dump; parsers in ./config/) into config_metadata /
+ * ssl_bindings / certificates / http_iplisten / schannel_protocols,
  * with the file id and the host decided by ingest (see `HostChoice`).
  */
 import { insertConfigRows } from '../store/config-rows.js';
@@ -35,5 +36,5 @@ export async function loadConfigArtefact(
 }
 
 function count(r: ConfigRows): number {
-  return r.metadata.length + r.bindings.length + r.certificates.length;
+  return r.metadata.length + r.bindings.length + r.certificates.length + r.ipListen.length + r.protocols.length;
 }

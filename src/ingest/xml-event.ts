@@ -6,7 +6,14 @@
  * every EventData/UserData leaf text in document order. `RenderingInfo` (Windows' rendered text)
  * is not event data: its Message is returned beside the event.
  */
-import { parseBigInt as big, parseNumber as num, ticksFromIso, type EvtxEvent, type JsonValue } from '../evtx/index.js';
+import {
+  emptyEvent,
+  parseBigInt as big,
+  parseNumber as num,
+  ticksFromIso,
+  type EvtxEvent,
+  type JsonValue,
+} from '../evtx/index.js';
 import { childElements, localName, type XmlElement } from '../xml/index.js';
 
 type Obj = { [key: string]: JsonValue };
@@ -18,29 +25,7 @@ export interface XmlEventResult {
 }
 
 export function eventFromXml(el: XmlElement): XmlEventResult {
-  const ev: EvtxEvent = {
-    provider: null,
-    providerGuid: null,
-    eventSourceName: null,
-    eventId: null,
-    qualifiers: null,
-    version: null,
-    level: null,
-    task: null,
-    opcode: null,
-    keywords: null,
-    timeCreated: null,
-    eventRecordId: null,
-    activityId: null,
-    relatedActivityId: null,
-    processId: null,
-    threadId: null,
-    channel: null,
-    computer: null,
-    userSid: null,
-    data: null,
-    values: [],
-  };
+  const ev: EvtxEvent = emptyEvent();
   let message: string | null = null;
   for (const section of childElements(el)) {
     const name = localName(section.name);

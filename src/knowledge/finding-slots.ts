@@ -41,6 +41,45 @@ const ABO_CHAIN = {
 
 const ABO_CONFIG_REMEDIES = list('value', 'keyPath', 'otherProperties', 'noKeyThumbprint', 'endpoints');
 
+/** Binding lookup, IP listen list and SCHANNEL protocol findings (src/correlate/config-lookup-findings.ts). */
+const CONFIG_LOOKUP_SLOTS = {
+  'config-stale-ip-binding': {
+    title: text('endpoint', 'thumbprint', 'defects', 'sniEndpoints'),
+    cause: text('endpoint', 'thumbprint', 'defects', 'sniEndpoints', 'sniThumbprints', 'port'),
+    outcome: text('clients', 'servedBy', 'thumbprint', 'defects'),
+    outcomeNone: text('clients'),
+    afterDeleteBinding: text('servedBy', 'thumbprint', 'defects'),
+    afterDeleteNone: text(),
+    remedies: list(
+      'endpoint',
+      'site',
+      'bindingInformation',
+      'sniThumbprint',
+      'appId',
+      'afterDelete',
+      'sniHost',
+      'address',
+      'port',
+    ),
+    defects: table(
+      ['not-in-store', 'expired', 'not-yet-valid', 'no-private-key', 'wrong-eku', 'untrusted-root', 'empty-hash'],
+      ['label'],
+      [],
+    ),
+  },
+  'config-iplisten-restricted': {
+    title: text('addresses'),
+    cause: text('addresses', 'unreachable'),
+    remedies: list('deleteCommands', 'addCommands', 'unreachable'),
+  },
+  'config-tls-protocols-disabled': {
+    title: text('how', 'remaining'),
+    causeNoModernTls: text('how', 'remaining'),
+    causeTls13Only: text('how'),
+    remedies: list('clientSide'),
+  },
+} as const;
+
 export const FINDING_SLOTS = {
   'abo-binding-deleted': ABO_CHAIN,
   'abo-binding-rebound': ABO_CHAIN,
@@ -87,12 +126,13 @@ export const FINDING_SLOTS = {
   'config-certificate-problem': {
     title: text('thumbprint', 'subject', 'issues'),
     issues: table(
-      ['no-private-key', 'keyspec-signature', 'expired'],
+      ['no-private-key', 'keyspec-signature', 'expired', 'wrong-eku', 'untrusted-root'],
       ['label', 'cause', 'remedy'],
-      ['thumbprint', 'notAfter'],
+      ['thumbprint', 'notAfter', 'ekus'],
     ),
     remedies: list('thumbprint'),
   },
+  ...CONFIG_LOOKUP_SLOTS,
 } as const satisfies Record<string, Record<string, Slot>>;
 
 export type FindingSlots = typeof FINDING_SLOTS;

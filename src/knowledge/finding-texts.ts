@@ -8,7 +8,10 @@ import aboBindingRebound from './data/findings/abo-binding-rebound.json' with { 
 import configAboHashInvalid from './data/findings/config-abo-hash-invalid.json' with { type: 'json' };
 import configBindingProblem from './data/findings/config-binding-problem.json' with { type: 'json' };
 import configCertificateProblem from './data/findings/config-certificate-problem.json' with { type: 'json' };
+import configIplistenRestricted from './data/findings/config-iplisten-restricted.json' with { type: 'json' };
 import configLegacyMetadata from './data/findings/config-legacy-metadata.json' with { type: 'json' };
+import configStaleIpBinding from './data/findings/config-stale-ip-binding.json' with { type: 'json' };
+import configTlsProtocolsDisabled from './data/findings/config-tls-protocols-disabled.json' with { type: 'json' };
 import privateKeyFailure from './data/findings/private-key-failure.json' with { type: 'json' };
 import { KnowledgeError } from './errors.js';
 import {
@@ -48,6 +51,9 @@ export const FINDING_FILES: Readonly<Record<TextKind, unknown>> = {
   'config-legacy-metadata': configLegacyMetadata,
   'config-binding-problem': configBindingProblem,
   'config-certificate-problem': configCertificateProblem,
+  'config-stale-ip-binding': configStaleIpBinding,
+  'config-iplisten-restricted': configIplistenRestricted,
+  'config-tls-protocols-disabled': configTlsProtocolsDisabled,
 };
 
 export const findingFile = (kind: string): string => `data/findings/${kind}.json`;

@@ -15,7 +15,10 @@ export type FindingKind =
   | 'config-abo-hash-invalid' // customMetadata 5506 hash of no usable certificate: binding will be deleted
   | 'config-legacy-metadata' // 5511/2161/1018 leftovers
   | 'config-binding-problem' // binding hash not in store, null AppId, empty hash, expired certificate
-  | 'config-certificate-problem'; // KeySpec 2, no private key, expired
+  | 'config-certificate-problem' // KeySpec 2, no private key, expired, no Server Authentication EKU, untrusted root
+  | 'config-stale-ip-binding' // IP:port / 0.0.0.0:port binding serving another or a worse certificate than the SNI bindings
+  | 'config-iplisten-restricted' // non-empty netsh http show iplisten list
+  | 'config-tls-protocols-disabled'; // SCHANNEL\Protocols turns TLS 1.2 off for the server
 
 export interface Finding {
   /** Stable id within a report: `<kind>:<host>:<key>`. */

@@ -1,6 +1,6 @@
 /**
- * The one writer of configuration rows: config_metadata, ssl_bindings and certificates
- * (src/store/schema.ts), appended inside the caller's transaction. camelCase here, snake_case
+ * The one writer of configuration rows: config_metadata, ssl_bindings, certificates,
+ * http_iplisten and schannel_protocols (src/store/schema.ts), appended inside the caller's transaction. camelCase here, snake_case
  * in the tables.
  */
 import { DuckDBTimestampValue, LIST, VARCHAR, listValue, type DuckDBAppender } from '@duckdb/node-api';
@@ -45,6 +45,20 @@ export interface CertificateRow {
   keyContainer: string | null;
   keySpec: number | null;
   exportable: boolean | null;
+  /** Enhanced Key Usage OIDs in force (extension narrowed by the store property); null = unrestricted. */
+  ekus: string[] | null;
+  /** Chain verdicts certutil printed: `untrusted-root`, `wrong-usage`, … */
+  chainProblems: string[];
+  /** DNS names of the Subject Alternative Name extension (certutil -v). */
+  dnsNames: string[];
+}
+
+/** One protocol side of SCHANNEL\Protocols (`TLS 1.2` / `Server`): the DWORDs, null when absent. */
+export interface SchannelProtocolTableRow {
+  protocol: string;
+  side: 'Server' | 'Client';
+  enabled: number | null;
+  disabledByDefault: number | null;
 }
 
 /** The rows of one artefact, one list per table. */
@@ -52,6 +66,8 @@ export interface ConfigTableRows {
   metadata: readonly ConfigMetadataRow[];
   bindings: readonly SslBindingRow[];
   certificates: readonly CertificateRow[];
+  ipListen: readonly string[];
+  protocols: readonly SchannelProtocolTableRow[];
 }
 
 /** Append every row of `rows` for the file `fileId`, all with `host`. */
@@ -83,7 +99,7 @@ export async function insertConfigRows(
     str(a, b.certHash);
     str(a, b.certStore);
     str(a, b.appId);
-    a.appendList(listValue([...b.problems]), LIST(VARCHAR));
+    strList(a, b.problems);
   });
   await appendRows(db, 'certificates', rows.certificates, (a, c) => {
     a.appendInteger(fileId);
@@ -100,6 +116,22 @@ export async function insertConfigRows(
     str(a, c.keyContainer);
     int(a, c.keySpec);
     bool(a, c.exportable);
+    strList(a, c.ekus);
+    strList(a, c.chainProblems);
+    strList(a, c.dnsNames);
+  });
+  await appendRows(db, 'http_iplisten', rows.ipListen, (a, address) => {
+    a.appendInteger(fileId);
+    str(a, host);
+    a.appendVarchar(address);
+  });
+  await appendRows(db, 'schannel_protocols', rows.protocols, (a, p) => {
+    a.appendInteger(fileId);
+    str(a, host);
+    a.appendVarchar(p.protocol);
+    a.appendVarchar(p.side);
+    big(a, p.enabled);
+    big(a, p.disabledByDefault);
   });
 }
 
@@ -127,6 +159,16 @@ function str(a: DuckDBAppender, v: string | null): void {
 function int(a: DuckDBAppender, v: number | null): void {
   if (v === null || !Number.isInteger(v)) a.appendNull();
   else a.appendInteger(v);
+}
+
+function big(a: DuckDBAppender, v: number | null): void {
+  if (v === null || !Number.isSafeInteger(v)) a.appendNull();
+  else a.appendBigInt(BigInt(v));
+}
+
+function strList(a: DuckDBAppender, v: readonly string[] | null): void {
+  if (v === null) a.appendNull();
+  else a.appendList(listValue([...v]), LIST(VARCHAR));
 }
 
 function bool(a: DuckDBAppender, v: boolean | null): void {

@@ -13,6 +13,8 @@ export const SMALL_TABLES = [
   'config_metadata',
   'ssl_bindings',
   'certificates',
+  'http_iplisten',
+  'schannel_protocols',
   'error_codes',
 ] as const;
 

@@ -15,7 +15,7 @@ CREATE TABLE IF NOT EXISTS files (
   path         VARCHAR NOT NULL,
   sha256       VARCHAR NOT NULL,
   size         BIGINT NOT NULL,
-  kind         VARCHAR NOT NULL,        -- evtx | xml | applicationHost.config | netsh-sslcert | reg-sslbindinginfo | certutil-store
+  kind         VARCHAR NOT NULL,        -- evtx | xml | applicationHost.config | netsh-sslcert | reg-sslbindinginfo | certutil-store | netsh-iplisten | reg-schannel-protocols
   hosts        VARCHAR[],
   first_ts     TIMESTAMP_NS,
   last_ts      TIMESTAMP_NS,
@@ -110,7 +110,27 @@ CREATE TABLE IF NOT EXISTS certificates (
   provider       VARCHAR,
   key_container  VARCHAR,
   key_spec       INTEGER,                -- 1 AT_KEYEXCHANGE, 2 AT_SIGNATURE
-  exportable     BOOLEAN
+  exportable     BOOLEAN,
+  eku            VARCHAR[],              -- Enhanced Key Usage OIDs in force; NULL = no restriction
+  chain_problems VARCHAR[],              -- certutil chain verdicts: untrusted-root, wrong-usage, …
+  dns_names      VARCHAR[]               -- Subject Alternative Name DNS names (certutil -v)
+);
+
+-- netsh http show iplisten: HTTP.sys listens only on these addresses (no rows: every address).
+CREATE TABLE IF NOT EXISTS http_iplisten (
+  file_id      INTEGER NOT NULL,
+  host         VARCHAR,
+  address      VARCHAR NOT NULL          -- as listed, lower case: 10.0.0.5, ::
+);
+
+-- reg export of HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols
+CREATE TABLE IF NOT EXISTS schannel_protocols (
+  file_id      INTEGER NOT NULL,
+  host         VARCHAR,
+  protocol     VARCHAR NOT NULL,         -- as the key names it: TLS 1.2, SSL 3.0, …
+  side         VARCHAR NOT NULL,         -- Server | Client
+  enabled      BIGINT,                   -- DWORD Enabled (0 = off), NULL when absent
+  disabled_by_default BIGINT             -- DWORD DisabledByDefault (1 = only on request), NULL when absent
 );
 
 -- Cryptographic / Win32 error codes (filled from the knowledge base at schema creation).

@@ -6,10 +6,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
-import { eventFromXml } from '../../src/ingest/xml-event.js';
 import { PENDING_SCENARIOS } from '../../src/samples/scenarios/index.js';
 import { ticksToIso } from '../../src/samples/time.js';
-import { xmlElements } from '../../src/xml/index.js';
 import { SEC, endpointOf, exists, isRunning, readLog, pendingFile, within, type Ev } from './helpers.js';
 
 const s = suite('samples: pending scenario events');
@@ -88,28 +86,6 @@ s(
   },
 );
 
-s(
-  'stale-ip-binding-sni: wacs.exe as SYSTEM creates the two SNI bindings; alert 45 after the old certificate expired',
-  async () => {
-    const sys = await readLog(pendingFile('stale-ip-binding-sni', 'System.evtx'));
-    const sec = await readLog(pendingFile('stale-ip-binding-sni', 'Security.evtx'));
-    const wacs = sec.find((e) => e.id === 4688 && /wacs\.exe/.test(cmd(e)))!;
-    assert.is(wacs.data?.SubjectUserSid, 'S-1-5-18');
-    assert.equal(sys.filter((e) => e.id === 15301).map(endpointOf), ['www.contoso.com:443', 'shop.contoso.com:443']);
-    assert.is(count(sys, 15300), 0);
-    assert.ok(sys.filter((e) => e.id === 36887).every((e) => e.data?.AlertDesc === 45));
-    const netsh = readFileSync(pendingFile('stale-ip-binding-sni', 'netsh-http-show-sslcert.txt'), 'latin1');
-    assert.match(
-      netsh,
-      /IP:port {22}: 10\.0\.0\.5:443\r\n {4}Certificate Hash {13}: f665241637b38bd46ffa13d83a7ebf8312e4d709/,
-    );
-    assert.match(
-      netsh,
-      /Hostname:port {16}: www\.contoso\.com:443\r\n {4}Certificate Hash {13}: fc64e243e9f795fc7d8dacaf7b91c24836f2a3c7/,
-    );
-  },
-);
-
 s('healthy-renewal-15302: one 15302 after wacs.exe, no deletion or creation, no TLS error', async () => {
   const sys = await readLog(pendingFile('healthy-renewal-15302', 'System.evtx'));
   const upd = sys.filter((e) => e.id === 15302);
@@ -131,25 +107,6 @@ s(
     assert.ok(count(sys, 111) >= 5 && count(sys, 112) === count(sys, 113));
   },
 );
-
-s('localized-de: the XML export reads as events with German strings and the language-independent 7036 Binary', () => {
-  const text = readFileSync(pendingFile('localized-de', 'System.xml'), 'utf8');
-  const events = [...xmlElements(text, (name, depth) => depth <= 1 && name === 'Event')].map((el) => eventFromXml(el));
-  assert.ok(events.length > 250);
-  const iisadmin = Buffer.from('IISADMIN/4\0', 'utf16le').toString('hex').toUpperCase();
-  const runs = events.filter((x) => x.event.eventId === 7036 && x.event.data?.Binary === iisadmin);
-  assert.ok(runs.length >= 2);
-  assert.is(runs[0]!.event.data?.param1, 'IIS-Verwaltungsdienst');
-  assert.is(runs[0]!.event.data?.param2, 'Ausgeführt');
-  assert.is(runs[0]!.message, 'Der Dienst "IIS-Verwaltungsdienst" befindet sich jetzt im Status "Ausgeführt".');
-  assert.is(events.filter((x) => x.event.eventId === 15300).length, 2);
-  assert.is(events.filter((x) => x.event.eventId === 119).length, 2);
-  const netsh = readFileSync(pendingFile('localized-de', 'netsh-http-show-sslcert.txt'));
-  assert.ok(
-    netsh.includes(Buffer.from('\r\n    Zertifikathash              : 54df70fd89c1a56693e0a131c2601e72e21541b6\r\n')),
-  );
-  assert.ok(netsh.includes(Buffer.from([0x81])), 'CP 850 umlaut');
-});
 
 s("expected.json: every firstTrigger is the time of an event in that host's logs", async () => {
   for (const { name } of PENDING_SCENARIOS) {

@@ -5,11 +5,14 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
+import { eventFromXml } from '../../src/ingest/xml-event.js';
 import { ticksToIso } from '../../src/samples/time.js';
+import { xmlElements } from '../../src/xml/index.js';
 import { SEC, endpointOf, exists, isRunning, readLog, sampleFile, within, type Ev } from './helpers.js';
 
 const s = suite('samples: scenario events');
 const count = (evs: Ev[], id: number) => evs.filter((e) => e.id === id).length;
+const cmd = (e: Ev) => String(e.data?.CommandLine ?? '');
 const code = (e: Ev) => String(e.data?.ErrorCode ?? '').toLowerCase();
 
 s(
@@ -123,6 +126,53 @@ s(
   },
 );
 
+s(
+  'stale-ip-binding-sni: wacs.exe as SYSTEM creates the two SNI bindings; alert 45 after the old certificate expired',
+  async () => {
+    const sys = await readLog(sampleFile('stale-ip-binding-sni', 'System.evtx'));
+    const sec = await readLog(sampleFile('stale-ip-binding-sni', 'Security.evtx'));
+    const wacs = sec.find((e) => e.id === 4688 && /wacs\.exe/.test(cmd(e)))!;
+    assert.is(wacs.data?.SubjectUserSid, 'S-1-5-18');
+    assert.equal(sys.filter((e) => e.id === 15301).map(endpointOf), ['www.contoso.com:443', 'shop.contoso.com:443']);
+    assert.is(count(sys, 15300), 0);
+    assert.ok(sys.filter((e) => e.id === 36887).every((e) => e.data?.AlertDesc === 45));
+    const netsh = readFileSync(sampleFile('stale-ip-binding-sni', 'netsh-http-show-sslcert.txt'), 'latin1');
+    assert.match(
+      netsh,
+      /IP:port {22}: 10\.0\.0\.5:443\r\n {4}Certificate Hash {13}: f665241637b38bd46ffa13d83a7ebf8312e4d709/,
+    );
+    assert.match(
+      netsh,
+      /Hostname:port {16}: www\.contoso\.com:443\r\n {4}Certificate Hash {13}: fc64e243e9f795fc7d8dacaf7b91c24836f2a3c7/,
+    );
+  },
+);
+
+s('localized-de: the XML export reads as events with German strings and the language-independent 7036 Binary', () => {
+  const text = readFileSync(sampleFile('localized-de', 'System.xml'), 'utf8');
+  const events = [...xmlElements(text, (name, depth) => depth <= 1 && name === 'Event')].map((el) => eventFromXml(el));
+  assert.ok(events.length > 250);
+  const iisadmin = Buffer.from('IISADMIN/4\0', 'utf16le').toString('hex').toUpperCase();
+  const runs = events.filter((x) => x.event.eventId === 7036 && x.event.data?.Binary === iisadmin);
+  assert.ok(runs.length >= 2);
+  assert.is(runs[0]!.event.data?.param1, 'IIS-Verwaltungsdienst');
+  assert.is(runs[0]!.event.data?.param2, 'Ausgeführt');
+  assert.is(runs[0]!.message, 'Der Dienst "IIS-Verwaltungsdienst" befindet sich jetzt im Status "Ausgeführt".');
+  assert.is(events.filter((x) => x.event.eventId === 15300).length, 2);
+  assert.is(events.filter((x) => x.event.eventId === 119).length, 2);
+  const netsh = readFileSync(sampleFile('localized-de', 'netsh-http-show-sslcert.txt'));
+  assert.ok(
+    netsh.includes(Buffer.from('\r\n    Zertifikathash              : 54df70fd89c1a56693e0a131c2601e72e21541b6\r\n')),
+  );
+  assert.ok(netsh.includes(Buffer.from([0x81])), 'CP 850 umlaut');
+  const { findings } = JSON.parse(readFileSync(sampleFile('localized-de', 'expected.json'), 'utf8')) as {
+    findings: { firstTrigger: string | null }[];
+  };
+  const times = new Set([...text.matchAll(/SystemTime='([^']+)'/g)].map((m) => m[1]!));
+  for (const f of findings.filter((x) => x.firstTrigger !== null))
+    assert.ok(times.has(f.firstTrigger!), f.firstTrigger!);
+});
+
 s("expected.json: every firstTrigger is the time of an event in that host's logs", async () => {
   const names = [
     'abo-5506-iisadmin',
@@ -133,6 +183,7 @@ s("expected.json: every firstTrigger is the time of an event in that host's logs
     'corrupt-key-0x8009001a',
     'healthy-baseline',
     'two-hosts',
+    'stale-ip-binding-sni',
   ];
   for (const name of names) {
     const { findings } = JSON.parse(readFileSync(sampleFile(name, 'expected.json'), 'utf8')) as {

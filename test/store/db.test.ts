@@ -17,6 +17,8 @@ db('creates tables, macros and views on a fresh database', async () => {
       'config_metadata',
       'ssl_bindings',
       'certificates',
+      'http_iplisten',
+      'schannel_protocols',
       'error_codes',
       'service_changes',
       'ssl_events',

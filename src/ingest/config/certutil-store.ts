@@ -16,6 +16,7 @@
  * `D.M.YYYY H:mm` and ISO); they are stored as written, without a zone shift.
  */
 import { configError, emptyRows, normaliseHash, splitLines } from './common.js';
+import { parseCertutilUsage } from './certutil-usage.js';
 import type { CertificateRow, ConfigRows } from './types.js';
 
 const SEPARATOR = /^=+\s*Certificate\s+\d+\s*=+\s*$/i;
@@ -39,7 +40,20 @@ export function parseCertutilStore(text: string, file: string): ConfigRows {
     const cert = parseBlock(lines, s + 1, end, store, rows.warnings);
     if (cert) rows.certificates.push(cert);
   });
+  addUsage(rows, text);
   return rows;
+}
+
+/** Enhanced Key Usage, chain verdicts and SAN DNS names (certutil-usage.ts) of each certificate. */
+function addUsage(rows: ReturnType<typeof emptyRows>, text: string): void {
+  const usage = new Map(parseCertutilUsage(text).rows.map((u) => [u.thumbprint, u]));
+  for (const c of rows.certificates) {
+    const u = usage.get(c.thumbprint);
+    if (!u) continue;
+    c.ekus = u.effectiveEkus;
+    c.chainProblems = u.chainProblems;
+    c.dnsNames = u.dnsNames;
+  }
 }
 
 /** The store named on the line before the first certificate (`my "Personal"`), uppercased. */
@@ -71,6 +85,9 @@ function parseBlock(
     keyContainer: null,
     keySpec: null,
     exportable: null,
+    ekus: null,
+    chainProblems: [],
+    dnsNames: [],
   };
   let sha1Prop = false;
   for (let i = from; i < to; i++) {

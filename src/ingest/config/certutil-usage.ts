@@ -11,6 +11,11 @@
  *     CERT_ENHKEY_USAGE_PROP_ID(9):        (a usage restriction set on the store copy)
  *         Client Authentication (1.3.6.1.5.5.7.3.2)
  *
+ *       2.5.29.17: Flags = 0, Length = 2b
+ *       Subject Alternative Name
+ *           DNS Name=www.contoso.com
+ *           IP Address=10.0.0.5
+ *
  *   A certificate chain processed, but terminated in a root certificate which is not trusted by the
  *   trust provider. 0x800b0109 (-2146762487 CERT_E_UNTRUSTEDROOT)
  *
@@ -39,6 +44,8 @@ export interface CertificateUsageRow {
   chainProblems: string[];
   /** winerror codes of those lines (`0x800B0109`). */
   chainCodes: string[];
+  /** `DNS Name=` entries of the Subject Alternative Name extension, lower case. */
+  dnsNames: string[];
 }
 
 const SEPARATOR = /^=+\s*Certificate\s+\d+\s*=+\s*$/i;
@@ -66,6 +73,7 @@ function block(lines: string[], from: number, to: number): CertificateUsageRow |
   let propertyEkus: string[] | null = null;
   const chainProblems: string[] = [];
   const chainCodes: string[] = [];
+  let dnsNames: string[] = [];
   for (let i = from; i < to; i++) {
     const t = lines[i]!.trim();
     const hash = /^Cert Hash\(sha1\):\s*(.*)$/i.exec(t);
@@ -74,6 +82,8 @@ function block(lines: string[], from: number, to: number): CertificateUsageRow |
       if (h && h.length === 40) thumbprint = h;
     } else if (/^Enhanced Key Usage$/i.test(t)) {
       ekus = oids(lines, i + 1, to);
+    } else if (/^Subject Alternative Name$/i.test(t)) {
+      dnsNames = sanDnsNames(lines, i + 1, to);
     } else if (/^CERT_ENHKEY_USAGE_PROP_ID\(9\):?$/i.test(t)) {
       propertyEkus = oids(lines, i + 1, to);
     } else {
@@ -95,7 +105,19 @@ function block(lines: string[], from: number, to: number): CertificateUsageRow |
   if (thumbprint === '') return null;
   const effectiveEkus =
     propertyEkus === null ? ekus : ekus === null ? propertyEkus : ekus.filter((o) => propertyEkus!.includes(o));
-  return { thumbprint, ekus, propertyEkus, effectiveEkus, chainProblems, chainCodes };
+  return { thumbprint, ekus, propertyEkus, effectiveEkus, chainProblems, chainCodes, dnsNames };
+}
+
+/** `DNS Name=…` lines of a Subject Alternative Name block, up to the first line that is no `Type=value`. */
+function sanDnsNames(lines: string[], from: number, to: number): string[] {
+  const out: string[] = [];
+  for (let i = from; i < to && out.length < 256; i++) {
+    const t = lines[i]!.trim();
+    if (!/^[A-Za-z][\w .]{0,40}=/.test(t)) break;
+    const m = /^DNS Name=(\S{1,253})$/i.exec(t);
+    if (m && !out.includes(m[1]!.toLowerCase())) out.push(m[1]!.toLowerCase());
+  }
+  return out;
 }
 
 /** OIDs in `Name (1.2.3)` lines after a heading, up to a blank line or a line without an OID. */

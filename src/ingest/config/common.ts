@@ -10,7 +10,7 @@ export function configError(file: string, line: number | null, message: string, 
 }
 
 export function emptyRows(kind: ConfigKind): ConfigRows {
-  return { kind, host: null, metadata: [], bindings: [], certificates: [], warnings: [] };
+  return { kind, host: null, metadata: [], bindings: [], certificates: [], ipListen: [], protocols: [], warnings: [] };
 }
 
 /**

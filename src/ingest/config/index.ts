@@ -2,11 +2,14 @@
  * Configuration artefacts exported beside the logs (DOMAIN.md §4): kind detection by content and
  * the parsers. Pure: text in (decode bytes first, e.g. src/xml decodeText: UTF-16LE .reg files),
  * rows out (src/ingest/config/types.ts); src/ingest/load-config.ts hands them to the store's
- * writer of config_metadata, ssl_bindings and certificates.
+ * writer of config_metadata, ssl_bindings, certificates, http_iplisten and schannel_protocols.
  */
 import { parseAppHostConfig } from './app-host-config.js';
 import { parseCertutilStore } from './certutil-store.js';
-import { parseNetshSslCert } from './netsh-sslcert.js';
+import { emptyRows } from './common.js';
+import { looksLikeNetshIpListen, parseNetshIpListen } from './netsh-iplisten.js';
+import { looksLikeNetshSslCert, parseNetshSslCert } from './netsh-sslcert.js';
+import { looksLikeSchannelProtocolsReg, parseRegSchannelProtocols } from './reg-schannel-protocols.js';
 import { parseRegSslBindingInfo } from './reg-sslbindinginfo.js';
 import type { ConfigKind, ConfigRows } from './types.js';
 
@@ -25,21 +28,18 @@ export function detectConfigKind(text: string): ConfigKind | null {
   const head = text.slice(0, HEAD_CHARS).replace(/^\uFEFF/, '');
   const start = head.trimStart();
   if (/^(Windows Registry Editor Version 5\.00|REGEDIT4)\s/.test(start)) {
-    return /\\HTTP\\Parameters\\Ssl(Sni|Ccs)?BindingInfo/i.test(head) ? 'reg-sslbindinginfo' : null;
+    if (/\\HTTP\\Parameters\\Ssl(Sni|Ccs)?BindingInfo/i.test(head)) return 'reg-sslbindinginfo';
+    return looksLikeSchannelProtocolsReg(head) ? 'reg-schannel-protocols' : null;
   }
   if (start.startsWith('<')) {
     return /<configuration[\s>]/.test(head) && /system\.applicationHost|<customMetadata[\s/>]/.test(head)
       ? 'applicationHost.config'
       : null;
   }
-  if (
-    /^\s*SSL Certificate bindings:\s*$/im.test(head) ||
-    /^\s*(IP:port|Hostname:port|Central Certificate Store)\s+: /im.test(head)
-  ) {
-    return 'netsh-sslcert';
-  }
   if (/^=+ ?Certificate \d+ ?=+\s*$/m.test(head) && /Cert Hash\(sha1\)|Serial Number:/i.test(head))
     return 'certutil-store';
+  if (looksLikeNetshSslCert(head)) return 'netsh-sslcert';
+  if (looksLikeNetshIpListen(head)) return 'netsh-iplisten';
   return null;
 }
 
@@ -54,5 +54,19 @@ export function parseConfigArtefact(kind: ConfigKind, text: string, file: string
       return parseRegSslBindingInfo(text, file);
     case 'certutil-store':
       return parseCertutilStore(text, file);
+    case 'netsh-iplisten': {
+      const r = parseNetshIpListen(text, file);
+      return { ...emptyRows(kind), ipListen: r.addresses, warnings: r.warnings };
+    }
+    case 'reg-schannel-protocols': {
+      const r = parseRegSchannelProtocols(text, file);
+      const protocols = r.protocols.map(({ protocol, side, enabled, disabledByDefault }) => ({
+        protocol,
+        side,
+        enabled,
+        disabledByDefault,
+      }));
+      return { ...emptyRows(kind), protocols, warnings: r.warnings };
+    }
   }
 }

@@ -24,7 +24,7 @@ export interface IpListenRows {
 
 const KNOWN_HEADERS = [
   /^IP addresses present in the IP listen list:$/i,
-  /IP-Abh(ö|oe)rliste/i,
+  /IP-Abh(?:ö|oe|\S)rliste/i, // CP 850 output read as UTF-8 has U+FFFD for ö
   /liste d'écoute IP/i,
   /lista de escucha IP/i,
 ];

@@ -2,15 +2,23 @@
  * Rows produced by the configuration-artefact parsers (pure data); the row shapes are the
  * store's (src/store/config-rows.ts), which appends them to the tables of the same names.
  */
-import type { CertificateRow, ConfigMetadataRow, ConfigTableRows, SslBindingRow } from '../../store/config-rows.js';
+import type {
+  CertificateRow,
+  ConfigMetadataRow,
+  ConfigTableRows,
+  SchannelProtocolTableRow,
+  SslBindingRow,
+} from '../../store/config-rows.js';
 
-export type { CertificateRow, ConfigMetadataRow, SslBindingRow };
+export type { CertificateRow, ConfigMetadataRow, SchannelProtocolTableRow, SslBindingRow };
 
 export const CONFIG_KINDS = [
   'applicationHost.config',
   'netsh-sslcert',
   'reg-sslbindinginfo',
   'certutil-store',
+  'netsh-iplisten',
+  'reg-schannel-protocols',
 ] as const;
 export type ConfigKind = (typeof CONFIG_KINDS)[number];
 
@@ -21,6 +29,10 @@ export interface ConfigRows extends ConfigTableRows {
   metadata: ConfigMetadataRow[];
   bindings: SslBindingRow[];
   certificates: CertificateRow[];
+  /** `netsh http show iplisten` addresses (empty: the default, every address). */
+  ipListen: string[];
+  /** SCHANNEL\Protocols keys of a .reg export. */
+  protocols: SchannelProtocolTableRow[];
   /** Non-fatal parser findings (line numbers included). */
   warnings: string[];
 }

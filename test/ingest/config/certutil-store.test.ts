@@ -25,6 +25,9 @@ t('verbose and short layouts: thumbprint, names, dates, key state, provider, Key
     keyContainer: 'le-3f1e2d4c-5b6a-4978-8a9b-0c1d2e3f4a5b',
     keySpec: 1,
     exportable: null,
+    ekus: ['1.3.6.1.5.5.7.3.1'],
+    chainProblems: [],
+    dnsNames: ['www.contoso.com'],
   });
   assert.equal(
     [b!.thumbprint, b!.subject, b!.notAfter, b!.hasPrivateKey, b!.keySpec, b!.exportable, b!.provider],

@@ -40,6 +40,10 @@ t('mutated artefacts parse or fail with an InputError naming the file — nothin
     'netsh-http-show-sslcert.txt',
     'SslBindingInfo.reg',
     'certutil-store-my.txt',
+    'netsh-http-show-iplisten.txt',
+    'SchannelProtocols.reg',
+    'netsh-http-show-sslcert-de.txt',
+    'certutil-verifystore-usage.txt',
   ];
   let failures = 0;
   for (const name of names) {

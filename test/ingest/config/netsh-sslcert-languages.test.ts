@@ -1,20 +1,15 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseNetshSslCert } from '../../../src/ingest/config/index.js';
-import {
-  looksLikeNetshSslCert,
-  parseNetshSslCertLocalized,
-} from '../../../src/ingest/config/netsh-sslcert-localized.js';
+import { detectConfigKind, parseNetshSslCert } from '../../../src/ingest/config/index.js';
+import { looksLikeNetshSslCert } from '../../../src/ingest/config/netsh-sslcert.js';
 import { NETSH_LABELS } from '../../../src/ingest/config/netsh-sslcert-labels.js';
-import { fixture, throwsMatching } from './fixture.js';
+import { throwsMatching } from './fixture.js';
 
-const t = suite('ingest/config/netsh-sslcert-localized');
-const rowsOf = (r: ReturnType<typeof parseNetshSslCertLocalized>): unknown[] =>
+const t = suite('ingest/config/netsh-sslcert-languages');
+const rowsOf = (r: ReturnType<typeof parseNetshSslCert>): unknown[] =>
   r.bindings.map((b) => [b.endpoint, b.certHash, b.appId, b.certStore, b.problems]);
 
-t('English: the same rows and warnings as the English parser (drop-in)', () => {
-  const { text, file } = fixture('netsh-http-show-sslcert.txt');
-  assert.equal(parseNetshSslCertLocalized(text, file), parseNetshSslCert(text, file));
+t('English layout of Windows Server 2008: the rows and warnings the English-only parser gave', () => {
   const old = [
     '',
     'SSL Certificate bindings:',
@@ -32,14 +27,29 @@ t('English: the same rows and warnings as the English parser (drop-in)', () => {
     '    IP:port                 : not-an-endpoint',
     '    Certificate Hash        : xyz',
   ].join('\r\n');
-  assert.equal(parseNetshSslCertLocalized(old, 'n.txt'), parseNetshSslCert(old, 'n.txt'));
-  const empty = '\r\nSSL Certificate bindings:\r\n-------------------------\r\n\r\n';
-  assert.equal(parseNetshSslCertLocalized(empty, 'e.txt'), parseNetshSslCert(empty, 'e.txt'));
+  const r = parseNetshSslCert(old, 'n.txt');
+  assert.equal(rowsOf(r), [
+    [
+      '10.1.2.3:443',
+      '0000000000000000000000000000000000000000',
+      '{00000000-0000-0000-0000-000000000000}',
+      null,
+      ['zero-hash', 'null-appid'],
+    ],
+    ['10.1.2.4:443', '12AB', null, null, ['bad-hash-length', 'missing-appid']],
+    [null, null, null, null, ['bad-endpoint', 'bad-hash', 'missing-appid']],
+  ]);
+  assert.equal(r.warnings, [
+    'line 14: endpoint "not-an-endpoint" is not IP:port or hostname:port',
+    'line 15: certificate hash "xyz" is not hexadecimal',
+  ]);
+  const empty = parseNetshSslCert('\r\nSSL Certificate bindings:\r\n-------------------------\r\n\r\n', 'e.txt');
+  assert.equal([empty.bindings, empty.warnings], [[], []]);
   throwsMatching(
-    () => parseNetshSslCertLocalized('hello world\nfoo : bar\n', 'notes.txt'),
+    () => parseNetshSslCert('hello world\nfoo : bar\n', 'notes.txt'),
     /not `netsh http show sslcert` output/,
   );
-  throwsMatching(() => parseNetshSslCertLocalized('', 'empty.txt'), /not `netsh/);
+  throwsMatching(() => parseNetshSslCert('', 'empty.txt'), /not `netsh/);
 });
 
 const GERMAN = [
@@ -67,7 +77,7 @@ const GERMAN = [
 ].join('\r\n');
 
 t('German listing: same rows as the English fixture would give, no warnings', () => {
-  const r = parseNetshSslCertLocalized(GERMAN, 'de.txt');
+  const r = parseNetshSslCert(GERMAN, 'de.txt');
   assert.is(r.kind, 'netsh-sslcert');
   assert.equal(rowsOf(r), [
     ['0.0.0.0:443', 'A178873B314030E17463122E23BB285AF0C51338', '{4DC3E181-E14B-4A21-B022-59FC669B0914}', 'My', []],
@@ -82,6 +92,7 @@ t('German listing: same rows as the English fixture would give, no warnings', ()
   ]);
   assert.equal(r.warnings, []);
   assert.ok(looksLikeNetshSslCert(GERMAN));
+  assert.is(detectConfigKind(GERMAN), 'netsh-sslcert');
 });
 
 t('unknown labels: values read by shape, with one warning naming the label', () => {
@@ -97,7 +108,7 @@ t('unknown labels: values read by shape, with one warning naming the label', () 
     '    Adresse IP:port             : 10.0.0.6:443',
     '    Empreinte du certificat     : 1A1F948B21A2993677A88EB23F428C7E47E3D133',
   ].join('\n');
-  const r = parseNetshSslCertLocalized(text, 'fr.txt');
+  const r = parseNetshSslCert(text, 'fr.txt');
   assert.equal(rowsOf(r), [
     ['10.0.0.5:443', 'A178873B314030E17463122E23BB285AF0C51338', '{4DC3E181-E14B-4A21-B022-59FC669B0914}', null, []],
     ['10.0.0.6:443', '1A1F948B21A2993677A88EB23F428C7E47E3D133', null, null, ['missing-appid']],
@@ -129,7 +140,7 @@ t('French and Spanish labels of the table (unverified) are read without warnings
     '    Nombre del almacén de certificados : My',
   ].join('\n');
   for (const text of [fr, es]) {
-    const r = parseNetshSslCertLocalized(text, 'x.txt');
+    const r = parseNetshSslCert(text, 'x.txt');
     assert.equal(rowsOf(r), [
       ['0.0.0.0:443', 'A178873B314030E17463122E23BB285AF0C51338', '{4DC3E181-E14B-4A21-B022-59FC669B0914}', 'My', []],
     ]);
@@ -140,7 +151,7 @@ t('French and Spanish labels of the table (unverified) are read without warnings
 });
 
 t('hostile input: huge lines, odd values, fields before any entry', () => {
-  const r = parseNetshSslCertLocalized(
+  const r = parseNetshSslCert(
     [
       'SSL-Zertifikatbindungen:',
       '----------',
