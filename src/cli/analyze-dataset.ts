@@ -16,6 +16,7 @@ const NOTHING_INGESTED: IngestSummary = {
   failed: 0,
   bytes: 0,
   seconds: 0,
+  unknown: [],
 };
 
 /** The findings summary and the report of the dataset parts in `options.parquet`. */

@@ -1,5 +1,6 @@
 /**
- * `bindtrail queries lint`: every saved query's header is complete and valid, the SQL prepares
+ * `bindtrail queries lint`: every saved query's header is valid (`id` and `title` are required,
+ * as README "Saved queries" says; the other keys are optional), the SQL prepares
  * against the schema (an empty in-memory database), and the parameters the SQL uses are exactly
  * those the header declares.
  */
@@ -20,8 +21,6 @@ export async function lintQueries(dir: string, options: { bundled?: boolean } = 
   try {
     for (const q of queries) {
       const say = (m: string): void => void problems.push(`${q.path}: ${m}`);
-      if (!q.description) say('missing "-- description:"');
-      if (q.tags.length === 0) say('missing "-- tags:"');
       if (options.bundled && !(QUERY_GROUPS as readonly string[]).includes(q.group)) {
         say(`folder "${q.group}" is not one of ${QUERY_GROUPS.join(', ')}`);
       }

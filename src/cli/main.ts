@@ -8,6 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { BindtrailError, UsageError, describeError } from '../errors.js';
 import { EvtxError } from '../evtx/errors.js';
 import type { CommandModule, CommandOutcome } from './command.js';
+import { fileSystemError, systemErrorCode } from './output-paths.js';
 
 const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
@@ -69,6 +70,12 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof BindtrailError || err instanceof EvtxError) {
       process.stderr.write(`bindtrail: ${describeError(err)}\n`);
       return err instanceof UsageError ? EXIT_USAGE : EXIT_FAILURE;
+    }
+    if (systemErrorCode(err) && (err as NodeJS.ErrnoException).path) {
+      // A file-system refusal the user can act on (a path they gave), never an internal error.
+      const syscall = (err as NodeJS.ErrnoException).syscall ?? 'access';
+      process.stderr.write(`bindtrail: ${describeError(fileSystemError(err, `cannot ${syscall}`))}\n`);
+      return EXIT_FAILURE;
     }
     const e = err as Error;
     process.stderr.write(`bindtrail: internal error: ${e?.message ?? String(err)}\n`);

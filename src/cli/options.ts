@@ -56,3 +56,8 @@ export function parquetOption(): Option {
     .argParser((v: string, previous: string[] | undefined) => [...(previous ?? []), v])
     .default([]);
 }
+
+/** The `Examples:` block after a command's `--help`, one `$ bindtrail …` line each. */
+export function examplesHelp(lines: readonly string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ bindtrail ${l}`).join('\n')}\n`;
+}

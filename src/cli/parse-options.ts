@@ -6,7 +6,8 @@
 import { UsageError } from '../errors.js';
 import { resolveDisplayZone } from '../report/format-time.js';
 import { ROW_FORMATS, type RowFormat } from '../report/terminal/format-rows.js';
-import type { SavedQuery } from '../store/saved-query.js';
+import type { ParamType, SavedQuery } from '../store/saved-query.js';
+import { didYouMean } from '../util/did-you-mean.js';
 
 const UNITS: Record<string, string> = {
   s: 'seconds',
@@ -28,15 +29,27 @@ const UNITS: Record<string, string> = {
   days: 'days',
 };
 
+const UNIT_SECONDS: Record<string, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400 };
+
+/** Longest duration taken without a warning. */
+const DAY_SECONDS = 86400;
+
+const warnOnStderr = (message: string): void => void process.stderr.write(`bindtrail: warning: ${message}\n`);
+
 /**
  * A duration from the command line (`2m`, `90s`, `1h`, `2 minutes`) as DuckDB interval text
- * (`2 minutes`). Throws UsageError naming the option on anything else.
+ * (`2 minutes`): the one parser of `--window` and of interval `--param`s. Throws UsageError naming
+ * the option on anything else (a bare number too: its unit would be a guess); a duration longer
+ * than a day is taken with a warning through `warn` (default: a line on stderr).
  */
-export function parseDuration(text: string, option = '--window'): string {
+export function parseDuration(text: string, option = '--window', warn: (m: string) => void = warnOnStderr): string {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]+)\s*$/.exec(text);
   const unit = m ? UNITS[m[2]!.toLowerCase()] : undefined;
   if (!m || unit === undefined || Number(m[1]) <= 0) {
     throw new UsageError(`${option} "${text}" is not a duration (expected e.g. 90s, 2m, 1h, "2 minutes")`);
+  }
+  if (Number(m[1]) * UNIT_SECONDS[unit]! > DAY_SECONDS) {
+    warn(`${option} ${text.trim()} is longer than a day: events that far apart are rarely one chain`);
   }
   return `${m[1]} ${unit}`;
 }
@@ -81,7 +94,11 @@ export function parseRowFormat(text: string): RowFormat {
   return text as RowFormat;
 }
 
-/** `k=v` pairs; interval parameters also take the short forms `90s`, `2m`, `1h`. */
+/**
+ * `k=v` pairs checked against the types the saved query declares: timestamps as `--from` takes
+ * them, intervals as `--window`, integers, numbers and booleans by their form. Throws UsageError
+ * naming the parameter and the expected form.
+ */
 export function parseParams(pairs: readonly string[], query: SavedQuery): Record<string, string> {
   const out: Record<string, string> = {};
   for (const pair of pairs) {
@@ -89,17 +106,39 @@ export function parseParams(pairs: readonly string[], query: SavedQuery): Record
     if (eq <= 0) throw new UsageError(`--param "${pair}" is not name=value`);
     const name = pair.slice(0, eq).trim();
     const value = pair.slice(eq + 1);
-    const type = query.params.find((p) => p.name === name)?.type;
-    out[name] =
-      type === 'interval' && /^\s*\d+(\.\d+)?\s*[a-zA-Z]+\s*$/.test(value) ? safeDuration(value, name) : value;
+    const param = query.params.find((p) => p.name === name);
+    if (param === undefined) {
+      const names = query.params.map((p) => p.name);
+      throw new UsageError(
+        `query "${query.id}" has no parameter "${name}"${didYouMean(name, names)} (it takes: ${names.join(', ') || 'none'})`,
+      );
+    }
+    out[name] = paramValue(value, param.type, `--param ${name}`);
   }
   return out;
 }
 
-function safeDuration(value: string, name: string): string {
-  try {
-    return parseDuration(value, `--param ${name}`);
-  } catch {
-    return value;
+/** `value` checked (and for times and durations normalised) as a parameter of `type`. */
+export function paramValue(value: string, type: ParamType, option: string): string {
+  const bad = (expected: string): UsageError => new UsageError(`${option}: "${value}" is not ${expected}`);
+  switch (type) {
+    case 'timestamp':
+      return parseTimeBound(value, option);
+    case 'interval':
+      return parseDuration(value, option);
+    case 'integer':
+      if (!/^\s*[+-]?\d+\s*$/.test(value)) throw bad('a whole number');
+      return value.trim();
+    case 'double':
+      if (value.trim() === '' || !Number.isFinite(Number(value))) throw bad('a number');
+      return value.trim();
+    case 'boolean': {
+      const v = value.trim().toLowerCase();
+      if (['true', 'yes', '1'].includes(v)) return 'true';
+      if (['false', 'no', '0'].includes(v)) return 'false';
+      throw bad('true or false');
+    }
+    default:
+      return value;
   }
 }

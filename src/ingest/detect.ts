@@ -5,11 +5,19 @@ import { detectConfigKind, type ConfigKind } from './config/index.js';
 
 export type InputKind = 'evtx' | 'xml' | ConfigKind;
 
+/** Archives: zip and gzip are unpacked; the others are named so the message can say how to unpack them. */
+export type ArchiveKind = 'zip' | 'gzip' | '7z' | 'rar' | 'tar';
+
 const HEAD_BYTES = 64 * 1024;
 const EVTX_MAGIC = 'ElfFile\0';
 
 /** The kind of the file, or null when it is none bindtrail reads. Throws on I/O errors. */
 export async function detectKind(path: string): Promise<InputKind | null> {
+  return kindOfHead(await readHead(path));
+}
+
+/** The first bytes of a file, for `kindOfHead` and `archiveOfHead`. Throws on I/O errors. */
+export async function readHead(path: string): Promise<Uint8Array> {
   const fh = await open(path, 'r');
   let head: Uint8Array;
   try {
@@ -19,7 +27,19 @@ export async function detectKind(path: string): Promise<InputKind | null> {
   } finally {
     await fh.close();
   }
-  return kindOfHead(head);
+  return head;
+}
+
+/** The archive format of the first bytes, by their magic numbers, or null. */
+export function archiveOfHead(head: Uint8Array): ArchiveKind | null {
+  const starts = (...bytes: number[]): boolean => bytes.every((b, i) => head[i] === b);
+  // Local file header, or the end record of an empty archive.
+  if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0x50, 0x4b, 0x05, 0x06)) return 'zip';
+  if (starts(0x1f, 0x8b)) return 'gzip';
+  if (starts(0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c)) return '7z';
+  if (starts(0x52, 0x61, 0x72, 0x21, 0x1a, 0x07)) return 'rar';
+  if (head.length >= 262 && String.fromCharCode(...head.subarray(257, 262)) === 'ustar') return 'tar';
+  return null;
 }
 
 /** Detection on the first bytes of a file. */

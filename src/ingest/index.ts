@@ -4,20 +4,23 @@
  * Event files load first so that artefacts can take their host from the logs beside them.
  */
 import { basename, dirname, resolve } from 'node:path';
-import { stat } from 'node:fs/promises';
 import type { Database } from '../store/db.js';
 import { beginBulkLoad, endBulkLoad } from '../store/bulk-load.js';
 import { eventFileHosts } from '../store/files.js';
-import { recordFailedInput } from '../store/ingest-errors.js';
+import { knownHosts, matchingHosts } from '../store/hosts.js';
+import { clearFailedInput, recordFailedInput } from '../store/ingest-errors.js';
 import { describeError } from '../errors.js';
-import { detectKind, type InputKind } from './detect.js';
-import { expandInputs } from './inputs.js';
+import type { InputKind } from './detect.js';
+import type { ArchiveLimits } from './archive.js';
 import { loadFile, type FileOutcome } from './load-file.js';
 import type { IngestProgress } from './progress.js';
 import { ParsePool } from './parse-pool.js';
+import { collectSources } from './sources.js';
 
 export type { FileOutcome } from './load-file.js';
 export type { InputKind } from './detect.js';
+export { ARCHIVE_LIMITS, type ArchiveLimits } from './archive.js';
+import type { Source, SourceFailure } from './sources.js';
 
 export interface IngestOptions {
   /** CRC32 mismatches are errors (default: warnings). */
@@ -33,6 +36,8 @@ export interface IngestOptions {
   progress?: IngestProgress;
   /** Called after each file (e.g. to print a failure at once). */
   onFile?: (outcome: FileOutcome) => void;
+  /** Limits against hostile archives (default: ARCHIVE_LIMITS). */
+  archiveLimits?: ArchiveLimits;
 }
 
 export interface IngestSummary {
@@ -43,11 +48,11 @@ export interface IngestSummary {
   errors: number;
   /** Files that could not be ingested at all (unknown type, unreadable, not what they seemed). */
   failed: number;
+  /** Files of no known kind met while walking folders, globs or archives: skipped, not failed. */
+  unknown: string[];
   bytes: number;
   seconds: number;
 }
-
-const NOT_SUPPORTED = 'not an EVTX file, XML event export or known configuration artefact';
 
 /** Ingest `paths` into `db`. Per-file problems are outcomes, never exceptions. */
 export async function ingestPaths(
@@ -56,7 +61,22 @@ export async function ingestPaths(
   options: IngestOptions = {},
 ): Promise<IngestSummary> {
   const t0 = performance.now();
-  const { files, missing } = await expandInputs(paths);
+  const found = await collectSources(paths, options.archiveLimits);
+  try {
+    return await ingestSources(db, found.sources, found.failures, options, t0, found.unknown);
+  } finally {
+    found.cleanup();
+  }
+}
+
+async function ingestSources(
+  db: Database,
+  typed: Source[],
+  failures: readonly SourceFailure[],
+  options: IngestOptions,
+  t0: number,
+  unknown: string[],
+): Promise<IngestSummary> {
   const outcomes: FileOutcome[] = [];
   const fail = async (path: string, kind: InputKind | null, message: string): Promise<void> => {
     const o: FileOutcome = {
@@ -77,21 +97,20 @@ export async function ingestPaths(
     outcomes.push(o);
     options.onFile?.(o);
   };
-  for (const m of missing) await fail(m.input, null, m.reason);
-
-  const typed: { path: string; kind: InputKind; size: number }[] = [];
-  for (const path of files) {
-    try {
-      const kind = await detectKind(path);
-      if (kind === null) await fail(path, null, NOT_SUPPORTED);
-      else typed.push({ path, kind, size: (await stat(path)).size });
-    } catch (e) {
-      await fail(path, null, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-    }
-  }
+  for (const f of failures) await fail(f.name, null, f.message);
   const isEvents = (k: InputKind): boolean => k === 'evtx' || k === 'xml';
   typed.sort((a, b) => Number(!isEvents(a.kind)) - Number(!isEvents(b.kind)));
 
+  // `--host WEB01` takes the spelling of the event logs' host it names (WEB01.contoso.local).
+  let explicit: string | null | undefined;
+  const explicitHost = async (): Promise<string | null> => {
+    if (explicit === undefined) {
+      const given = options.host ?? null;
+      const found = given === null ? [] : matchingHosts(given, await knownHosts(db.conn));
+      explicit = found.length === 1 ? found[0]! : given;
+    }
+    return explicit;
+  };
   let pool: ParsePool | null = null;
   const getPool = (): ParsePool => (pool ??= new ParsePool(options.workers));
   const progress = options.progress;
@@ -102,22 +121,24 @@ export async function ingestPaths(
   const saved = await beginBulkLoad(db);
   try {
     for (const [i, f] of typed.entries()) {
-      progress?.file(i, f.path, f.size);
+      progress?.file(i, f.name, f.size);
       try {
-        const fallback = isEvents(f.kind) ? null : await hostOfDirectory(db, f.path);
-        const o = await loadFile(db, getPool, f.path, f.kind, {
+        const fallback = isEvents(f.kind) ? null : await hostOfDirectory(db, f.name);
+        const o = await loadFile(db, getPool, f.file, f.kind, {
+          name: f.name,
           strict: options.strict ?? false,
           carve: options.carve ?? false,
           force: options.force ?? false,
-          host: { explicit: options.host ?? null, fallback },
+          host: { explicit: isEvents(f.kind) ? (options.host ?? null) : await explicitHost(), fallback },
           onProgress: progress ? (bytes, records) => progress.update(bytes, records) : undefined,
         });
+        await clearFailedInput(db, f.name);
         outcomes.push(o);
         options.onFile?.(o);
       } catch (e) {
-        let message = describeError(e);
-        if (message.startsWith(`${f.path}: `)) message = message.slice(f.path.length + 2);
-        await fail(f.path, f.kind, message);
+        let message = describeError(e).split(f.file).join(f.name);
+        if (message.startsWith(`${f.name}: `)) message = message.slice(f.name.length + 2);
+        await fail(f.name, f.kind, message);
       }
       progress?.fileDone(f.size);
     }
@@ -126,10 +147,10 @@ export async function ingestPaths(
     await endBulkLoad(db, saved);
     if (pool) await (pool as ParsePool).close();
   }
-  return summarise(outcomes, (performance.now() - t0) / 1000);
+  return summarise(outcomes, (performance.now() - t0) / 1000, unknown);
 }
 
-function summarise(files: FileOutcome[], seconds: number): IngestSummary {
+function summarise(files: FileOutcome[], seconds: number, unknown: string[]): IngestSummary {
   const sum = (f: (o: FileOutcome) => number): number => files.reduce((s, o) => s + f(o), 0);
   return {
     files,
@@ -140,12 +161,14 @@ function summarise(files: FileOutcome[], seconds: number): IngestSummary {
     failed: files.filter((o) => o.status === 'failed').length,
     bytes: sum((o) => (o.status === 'loaded' ? o.bytes : 0)),
     seconds,
+    unknown,
   };
 }
 
 /**
  * Host for an artefact without `--host` or a host of its own: the single Computer of the event
- * logs loaded from the same directory, else the directory's name.
+ * logs loaded from the same directory, else the directory's name (inside an archive: the folder
+ * in the archive, else the archive's name without its extension).
  */
 async function hostOfDirectory(db: Database, path: string): Promise<string> {
   const dir = dirname(resolve(path));
@@ -154,5 +177,9 @@ async function hostOfDirectory(db: Database, path: string): Promise<string> {
     if (dirname(resolve(f.path)) !== dir) continue;
     for (const h of f.hosts) hosts.add(h);
   }
-  return hosts.size === 1 ? [...hosts][0]! : basename(dir);
+  if (hosts.size === 1) return [...hosts][0]!;
+  const inArchive = dir.lastIndexOf('!');
+  if (inArchive < 0) return basename(dir);
+  const folder = dir.slice(inArchive + 1);
+  return folder !== '' ? basename(folder) : basename(dir.slice(0, inArchive)).replace(/\.[^.]*$/, '');
 }

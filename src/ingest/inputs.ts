@@ -4,6 +4,8 @@ import { join, resolve, sep } from 'node:path';
 
 export interface ExpandedInputs {
   files: string[];
+  /** Files named one by one (resolved): of these, one bindtrail cannot read is an error, not skipped. */
+  named: Set<string>;
   /** Inputs that named nothing (missing path, glob without matches), with the reason. */
   missing: { input: string; reason: string }[];
 }
@@ -14,6 +16,7 @@ export async function expandInputs(inputs: readonly string[]): Promise<ExpandedI
   const files: string[] = [];
   const missing: ExpandedInputs['missing'] = [];
   const seen = new Set<string>();
+  const named = new Set<string>();
   const add = (f: string): void => {
     const abs = resolve(f);
     if (!seen.has(abs)) {
@@ -36,9 +39,12 @@ export async function expandInputs(inputs: readonly string[]): Promise<ExpandedI
       continue;
     }
     if (st.isDirectory()) (await walk(input)).forEach(add);
-    else add(input);
+    else {
+      named.add(resolve(input));
+      add(input);
+    }
   }
-  return { files, missing };
+  return { files, named, missing };
 }
 
 async function exists(p: string): Promise<boolean> {

@@ -48,6 +48,8 @@ export interface LoadOptions {
   force: boolean;
   /** Host for configuration artefacts: `--host`, else named in the artefact, else the fallback. */
   host: HostChoice;
+  /** Path shown and kept in `files.path` (`case.zip!WEB01/System.evtx`); default: the path read. */
+  name?: string;
   onProgress?: (bytes: number, records: number) => void;
 }
 
@@ -63,8 +65,9 @@ export async function loadFile(
 ): Promise<FileOutcome> {
   const t0 = performance.now();
   const size = (await stat(path)).size;
+  const name = opts.name ?? path;
   const outcome: FileOutcome = {
-    path,
+    path: name,
     kind,
     status: 'loaded',
     fileId: null,
@@ -87,28 +90,35 @@ export async function loadFile(
   }
   await inTransaction(db, async () => {
     if (same.length > 0) await forgetFiles(db, same);
-    const fileId = await insertFileRow(db, { path, size, kind });
+    const fileId = await insertFileRow(db, { path: name, size, kind });
     outcome.fileId = fileId;
+    const file = { path, name };
     const sha =
       kind === 'evtx' || kind === 'xml'
-        ? await loadEvents(db, pool, path, kind, fileId, outcome, opts)
-        : await loadConfig(db, path, size, kind, fileId, outcome, opts);
+        ? await loadEvents(db, pool, file, kind, fileId, outcome, opts)
+        : await loadConfig(db, file, size, kind, fileId, outcome, opts);
     await setFileSha256(db, fileId, sha);
   });
   outcome.seconds = (performance.now() - t0) / 1000;
   return outcome;
 }
 
+/** The file read (`path`) and the name it is kept under. */
+interface NamedFile {
+  path: string;
+  name: string;
+}
+
 async function loadEvents(
   db: Database,
   pool: () => ParsePool,
-  path: string,
+  { path, name }: NamedFile,
   kind: 'evtx' | 'xml',
   fileId: number,
   outcome: FileOutcome,
   opts: LoadOptions,
 ): Promise<string> {
-  const sink = await EventSink.open(db, fileId, path);
+  const sink = await EventSink.open(db, fileId, name);
   let sha: string;
   try {
     if (kind === 'evtx')
@@ -137,7 +147,7 @@ async function loadEvents(
 
 async function loadConfig(
   db: Database,
-  path: string,
+  { path, name }: NamedFile,
   size: number,
   kind: ConfigKind,
   fileId: number,
@@ -145,17 +155,17 @@ async function loadConfig(
   opts: LoadOptions,
 ): Promise<string> {
   if (size > MAX_CONFIG_BYTES)
-    throw new InputError(`configuration artefact larger than ${MAX_CONFIG_BYTES >> 20} MiB`, path);
+    throw new InputError(`configuration artefact larger than ${MAX_CONFIG_BYTES >> 20} MiB`, name);
   const bytes = await readFile(path);
   const text = decodeText(bytes);
-  const r = await loadConfigArtefact(db, fileId, opts.host, kind, text, path);
+  const r = await loadConfigArtefact(db, fileId, opts.host, kind, text, name);
   outcome.records = r.rows;
   outcome.warnings = r.warnings.length;
   outcome.hosts = r.host ? [r.host] : [];
   await appendIngestErrors(
     db,
     fileId,
-    path,
+    name,
     r.warnings.map((message) => ({ severity: 'warning', chunk: null, offset: null, recordId: null, message })),
   );
   await setConfigFileStats(db, fileId, { host: r.host, records: r.rows, warnings: r.warnings.length });

@@ -20,7 +20,13 @@ export async function openDatabase(path: string, options: { readOnly?: boolean }
   try {
     instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: 'READ_ONLY' } : {});
   } catch (e) {
-    throw new InputError(`cannot open database (${firstLine((e as Error).message)})`, path);
+    const text = firstLine((e as Error).message);
+    throw new InputError(
+      `cannot open database (${text})`,
+      path,
+      undefined,
+      openAdvice(text, options.readOnly === true),
+    );
   }
   const conn = await instance.connect();
   if (!options.readOnly) await ensureSchema(conn);
@@ -49,6 +55,18 @@ export async function ensureSchema(conn: DuckDBConnection): Promise<void> {
     app.endRow();
   }
   app.closeSync();
+}
+
+/** What to do about DuckDB's reason for not opening a database file. */
+function openAdvice(text: string, readOnly: boolean): string {
+  if (/lock/i.test(text)) return 'another bindtrail or DuckDB process has it open; close that one first';
+  if (/permission denied/i.test(text))
+    return readOnly
+      ? 'check that you may read it'
+      : 'it is read-only or in a folder you cannot write; choose another --db';
+  if (/not a valid DuckDB|invalid|magic|version/i.test(text)) return 'is it a bindtrail (DuckDB) database?';
+  if (/No such file|not exist/i.test(text)) return 'check the path';
+  return 'check the path and its permissions';
 }
 
 function firstLine(s: string): string {

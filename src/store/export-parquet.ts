@@ -5,8 +5,8 @@
  * tables with a host by host, the others one file (`files/data_0.parquet`). Hive layout, zstd;
  * partition values live in the path only (NULL as `__HIVE_DEFAULT_PARTITION__`).
  */
-import { mkdirSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { makeDirs } from '../util/make-dirs.js';
 import { schemaTables, type TableShape } from './dataset-tables.js';
 
 export interface ParquetExport {
@@ -32,7 +32,7 @@ export async function exportParquet(
   options: { overwrite?: boolean } = {},
 ): Promise<ParquetExport> {
   const d = dir.replace(/\/+$/, '') || '/';
-  mkdirSync(d, { recursive: true });
+  makeDirs(d);
   const tables: Record<string, number> = {};
   for (const t of await schemaTables()) {
     await copyTable(conn, t, `${d}/${t.name}`, options.overwrite === true);
@@ -47,7 +47,7 @@ export async function exportParquet(
 async function copyTable(conn: DuckDBConnection, t: TableShape, out: string, overwrite: boolean): Promise<void> {
   const options = 'FORMAT parquet, COMPRESSION zstd';
   if (t.partitionBy.length === 0) {
-    mkdirSync(out, { recursive: true });
+    makeDirs(out);
     await conn.run(`COPY "${t.name}" TO ${sqlText(`${out}/data_0.parquet`)} (${options})`);
     return;
   }

@@ -38,7 +38,16 @@ export async function appendIngestErrors(
   app.closeSync();
 }
 
-/** An input that could not be loaded at all (no file row). */
+/**
+ * An input that could not be loaded at all (no file row). One row per path: a second failing
+ * ingest of the same input replaces the row instead of adding one.
+ */
 export async function recordFailedInput(db: Database, path: string, message: string): Promise<void> {
+  await clearFailedInput(db, path);
   await db.conn.run(`INSERT INTO ingest_errors (path, severity, message) VALUES ($1, 'error', $2)`, [path, message]);
+}
+
+/** Forgets an earlier failure of `path` (it has now been loaded, or fails again). */
+export async function clearFailedInput(db: Database, path: string): Promise<void> {
+  await db.conn.run(`DELETE FROM ingest_errors WHERE file_id IS NULL AND path = $1`, [path]);
 }

@@ -7,6 +7,8 @@ export type Row = Record<string, unknown>;
 
 export interface QueryResult {
   columns: string[];
+  /** DuckDB type of each column (`TIMESTAMP`, `VARCHAR`, `BIGINT[]`…). */
+  types: string[];
   rows: Row[];
 }
 
@@ -36,5 +38,9 @@ export async function runSavedQuery(
     else prepared.bindVarchar(i, v);
   }
   const reader = await prepared.runAndReadAll();
-  return { columns: reader.columnNames(), rows: reader.getRowObjectsJson() as Row[] };
+  return {
+    columns: reader.columnNames(),
+    types: reader.columnTypes().map((t) => t.toString()),
+    rows: reader.getRowObjectsJson() as Row[],
+  };
 }

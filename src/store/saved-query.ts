@@ -14,6 +14,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { InputError } from '../errors.js';
 import { LEVELS, type Level } from '../model/index.js';
+import { didYouMean } from '../util/did-you-mean.js';
 
 export const PARAM_TYPES = ['timestamp', 'interval', 'varchar', 'integer', 'double', 'boolean'] as const;
 export type ParamType = (typeof PARAM_TYPES)[number];
@@ -114,6 +115,15 @@ function parseParam(spec: string, fail: (m: string) => void): QueryParam {
 /** Every saved query under `dir` (recursive), sorted by group then id. */
 export function loadSavedQueries(dir: string, problems?: string[]): SavedQuery[] {
   const out: SavedQuery[] = [];
+  const st = statSync(dir, { throwIfNoEntry: false });
+  if (st === undefined || !st.isDirectory()) {
+    throw new InputError(
+      st === undefined ? 'no such folder' : 'not a folder',
+      dir,
+      undefined,
+      'name a folder of .sql saved queries, or none for the bundled ones',
+    );
+  }
   const walk = (d: string): void => {
     for (const name of readdirSync(d).sort()) {
       const p = join(d, name);
@@ -152,10 +162,14 @@ export function resolveSavedQuery(idOrFile: string, dir: string): SavedQuery {
     }
     return parseSavedQuery(text, idOrFile, '');
   }
-  const q = loadSavedQueries(dir).find((x) => x.id === idOrFile);
+  const all = loadSavedQueries(dir);
+  const q = all.find((x) => x.id === idOrFile);
   if (!q)
     throw new InputError(
-      `no saved query with id "${idOrFile}"`,
+      `no saved query with id "${idOrFile}"${didYouMean(
+        idOrFile,
+        all.map((x) => x.id),
+      )}`,
       undefined,
       undefined,
       'run "bindtrail queries" for the list',

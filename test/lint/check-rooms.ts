@@ -18,7 +18,7 @@ export const ROOM_RULES: Record<string, readonly string[]> = {
   paths: [],
   knowledge: ['model', 'util', 'errors'],
   store: ['model', 'util', 'errors', 'paths', 'knowledge', '@duckdb/node-api', '@duckdb/node-bindings'],
-  ingest: ['evtx', 'xml', 'store', 'util', 'model', 'errors', 'paths', 'knowledge'],
+  ingest: ['evtx', 'xml', 'store', 'util', 'model', 'errors', 'paths', 'knowledge', 'yauzl'],
   correlate: ['store', 'model', 'knowledge', 'util', 'errors', 'paths'],
   report: ['model', 'knowledge', 'util', 'errors', 'luxon', 'cli-table3'],
   samples: ['evtx', 'model', 'util', 'errors', 'paths', 'xml', 'knowledge', 'luxon'],

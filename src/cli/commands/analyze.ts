@@ -5,17 +5,19 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { InputError, UsageError } from '../../errors.js';
 import type { IngestSummary } from '../../ingest/index.js';
 import type { ReportModel } from '../../model/index.js';
 import type { CommandOutcome, OutcomeSink } from '../command.js';
-import { fileFailureLine } from '../file-failure.js';
+import { fileFailureLine, skippedLine } from '../file-failure.js';
+import { checkOutputFile } from '../output-paths.js';
 import {
   allOption,
   carveOption,
   dbOption,
+  examplesHelp,
   formatOption,
   hostOption,
   outputOption,
@@ -74,10 +76,11 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutcome> 
     return analyzeDataset(options);
   }
   if (options.paths.length === 0) throw new UsageError('name at least one file, directory or pattern to analyze');
+  // Output locations are checked before a long ingest, not after it.
+  if (options.output !== undefined && options.output !== '-') checkOutputFile(options.output, 'the report');
+  if (options.db !== undefined) checkOutputFile(options.db, 'the database');
   // With the report on stdout, everything else goes to stderr.
   const info = options.output === undefined || options.output === '-' ? process.stderr : process.stdout;
-  const named = new Set(options.paths.map((p) => resolve(p)));
-  const skipped: string[] = [];
   let failed = 0;
   // Loaded here, not at start-up: `--help` and the other commands never need DuckDB or the renderers.
   const [{ openDatabase }, { ingestPaths }, { TtyProgress }, { buildReportModel }, { findingsSummary }, wr] =
@@ -103,23 +106,11 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutcome> 
         progress: process.stderr.isTTY ? new TtyProgress(process.stderr) : undefined,
         onFile: (o) => {
           if (o.status !== 'failed') return;
-          // A file of no known type found while walking a folder (a README beside the logs) is
-          // skipped quietly; a damaged log, or a file named on the command line, is an error.
-          if (o.kind === null && !named.has(resolve(o.path))) skipped.push(o.path);
-          else {
-            failed += 1;
-            process.stderr.write(fileFailureLine(o));
-          }
+          failed += 1;
+          process.stderr.write(fileFailureLine(o));
         },
       });
-      if (skipped.length > 0) {
-        process.stderr.write(
-          `bindtrail: skipped ${skipped.length} file(s) that are neither event logs nor known artefacts (${skipped
-            .slice(0, 3)
-            .map((p) => basename(p))
-            .join(', ')}${skipped.length > 3 ? ', …' : ''})\n`,
-        );
-      }
+      process.stderr.write(skippedLine(ingest.unknown));
       if (ingest.files.every((f) => f.status === 'failed')) {
         // Each failure already has its line; without one, say why there is no report.
         if (failed === 0)
@@ -190,5 +181,13 @@ export function register(program: Command, done: OutcomeSink): void {
     .addOption(strictOption())
     .addOption(carveOption())
     .addOption(parquetOption())
+    .addHelpText(
+      'after',
+      examplesHelp([
+        'analyze case.zip -o report.html',
+        'analyze logs/WEB01 logs/WEB02 --db case.duckdb -o report.md',
+        "analyze 'exports/**/*.evtx' --window 5m --tz Europe/Berlin",
+      ]),
+    )
     .action(async (paths: string[], flags: AnalyzeFlags) => done(await analyze(await analyzeOptions(paths, flags))));
 }

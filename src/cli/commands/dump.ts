@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import type { DumpCounts, DumpFormat } from '../dump/dump-lines.js';
 import type { CommandOutcome, OutcomeSink } from '../command.js';
-import { carveOption, strictOption } from '../options.js';
+import { carveOption, examplesHelp, formatOption, strictOption } from '../options.js';
 
 /** Output formats of `--format` (../dump/dump-lines.ts renders them). */
 const DUMP_FORMATS: readonly DumpFormat[] = ['xml', 'jsonl'];
@@ -105,12 +105,20 @@ export function register(program: Command, done: OutcomeSink): void {
     .command('dump')
     .description('Print every record of an .evtx file (XML as Windows renders it, or JSON lines)')
     .argument('<file>', '.evtx file')
-    .option('--format <format>', `output format: ${DUMP_FORMATS.join(' | ')}`, 'xml')
+    .addOption(formatOption(`output format: ${DUMP_FORMATS.join(' | ')}`, 'xml'))
     .addOption(strictOption('treat CRC32 mismatches as errors (default: warnings)'))
     .addOption(carveOption())
     .option(
       '--threads <n>',
       `worker threads rendering chunks (default 1 = main thread only; this machine has ${availableParallelism()} cores)`,
+    )
+    .addHelpText(
+      'after',
+      examplesHelp([
+        'dump System.evtx | head',
+        'dump -f jsonl System.evtx > system.jsonl',
+        'dump --carve damaged.evtx',
+      ]),
     )
     .action(async (file: string, opts: { format: string; strict?: boolean; carve?: boolean; threads?: string }) => {
       if (!(DUMP_FORMATS as readonly string[]).includes(opts.format)) {

@@ -8,8 +8,9 @@ import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import type { FileOutcome, IngestSummary } from '../../ingest/index.js';
 import type { CommandOutcome, OutcomeSink } from '../command.js';
-import { fileFailureLine } from '../file-failure.js';
-import { carveOption, dbOption, hostOption, strictOption } from '../options.js';
+import { fileFailureLine, skippedLine } from '../file-failure.js';
+import { checkOutputFile } from '../output-paths.js';
+import { carveOption, dbOption, examplesHelp, hostOption, strictOption } from '../options.js';
 
 export interface IngestCommandOptions {
   paths: string[];
@@ -77,6 +78,7 @@ export async function ingest(options: IngestCommandOptions): Promise<IngestOutco
   if (options.parquet) {
     const { ingestToParquet } = await import('../../ingest/write-part.js');
     const { summary, written } = await ingestToParquet(options.paths, options.parquet, options.part, settings);
+    process.stderr.write(skippedLine(summary.unknown));
     process.stdout.write(summaryTable(summary, Table) + '\n');
     process.stdout.write(
       `part ${written.part} written to ${written.dir}: ${written.events} events in ${written.partitions} host/day partition(s)\n`,
@@ -85,9 +87,11 @@ export async function ingest(options: IngestCommandOptions): Promise<IngestOutco
   }
   const { openDatabase } = await import('../../store/db.js');
   const { ingestPaths } = await import('../../ingest/index.js');
+  checkOutputFile(options.db!, 'the database');
   const db = await openDatabase(options.db!);
   try {
     const summary = await ingestPaths(db, options.paths, settings);
+    process.stderr.write(skippedLine(summary.unknown));
     process.stdout.write(summaryTable(summary, Table) + '\n');
     return { exitStatus: summary.failed > 0 ? 1 : 0, summary };
   } finally {
@@ -111,6 +115,14 @@ export function register(program: Command, done: OutcomeSink): void {
     .option('--force', 'load files again even when the same content (sha256) is already loaded')
     .addOption(hostOption('host name for configuration artefacts'))
     .option('--threads <n>', 'worker threads parsing .evtx chunks (default: the cores, at most 4)')
+    .addHelpText(
+      'after',
+      examplesHelp([
+        'ingest case.zip --db case.duckdb',
+        'ingest logs/ --db case.duckdb --host WEB01',
+        'ingest System.evtx --db case.duckdb --force',
+      ]),
+    )
     .action(async (paths: string[], flags: IngestFlags) => {
       done(
         await ingest({

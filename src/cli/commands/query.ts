@@ -6,7 +6,7 @@ import type { RowFormat } from '../../report/terminal/format-rows.js';
 import type { QueryResult } from '../../store/run-query.js';
 import { resolveSavedQuery } from '../../store/saved-query.js';
 import type { CommandOutcome, OutcomeSink } from '../command.js';
-import { dbOption, formatOption, parquetOption } from '../options.js';
+import { dbOption, examplesHelp, formatOption, parquetOption } from '../options.js';
 
 export interface QueryOptions {
   /** Saved query id, or a `.sql` file with the same header. */
@@ -36,10 +36,13 @@ export async function query(options: QueryOptions): Promise<QueryOutcome> {
   const { openCaseDatabase } = await import('../open-db.js');
   const { runSavedQuery } = await import('../../store/run-query.js');
   const { formatRows } = await import('../../report/terminal/format-rows.js');
+  const { resolveHost } = await import('../resolve-host.js');
   const saved = resolveSavedQuery(options.query, queriesDir());
   const values = parseParams(options.params, saved);
   const db = await openCaseDatabase(options);
   try {
+    if (values.host !== undefined && values.host !== '')
+      values.host = await resolveHost(db.conn, values.host, '--param host');
     const result = await runSavedQuery(db.conn, saved, values).catch((e: unknown) => {
       if (e instanceof BindtrailError) throw e;
       throw new UsageError(`query "${saved.id}" failed: ${(e as Error).message.split('\n')[0]}`);
@@ -65,6 +68,15 @@ export function register(program: Command, done: OutcomeSink): void {
       [],
     )
     .addOption(formatOption('table | csv | json | md', 'table'))
+    .addHelpText(
+      'after',
+      examplesHelp([
+        'query abo-binding-chains --db case.duckdb',
+        'query all-events --db case.duckdb --param host=WEB01 --param since=2024-03-01T10:00 -f csv > events.csv',
+        'query ssl-binding-changes --db case.duckdb --param window=5m -f json',
+        'query mine.sql --db case.duckdb',
+      ]),
+    )
     .action(async (id: string, flags: QueryFlags) => {
       const { parseRowFormat } = await import('../parse-options.js');
       const format = parseRowFormat(flags.format);

@@ -2,7 +2,17 @@
 import type { Command } from 'commander';
 import type { ReportModel } from '../../model/index.js';
 import type { CommandOutcome, OutcomeSink } from '../command.js';
-import { allOption, dbOption, formatOption, outputOption, parquetOption, tzOption, windowOption } from '../options.js';
+import { checkOutputFile } from '../output-paths.js';
+import {
+  allOption,
+  dbOption,
+  examplesHelp,
+  formatOption,
+  outputOption,
+  parquetOption,
+  tzOption,
+  windowOption,
+} from '../options.js';
 import type { TimeZoneChoice } from '../parse-options.js';
 import type { ReportFormat } from '../write-report.js';
 
@@ -36,6 +46,7 @@ interface ReportFlags {
 
 /** Builds the report model from the database and writes the report. */
 export async function report(options: ReportCommandOptions): Promise<ReportOutcome> {
+  if (options.output !== undefined && options.output !== '-') checkOutputFile(options.output, 'the report');
   const { openCaseDatabase } = await import('../open-db.js');
   const { buildReportModel } = await import('../../correlate/build-report.js');
   const { renderReport, writeReport } = await import('../write-report.js');
@@ -69,6 +80,13 @@ export function register(program: Command, done: OutcomeSink): void {
     .addOption(tzOption('IANA zone for local times beside UTC'))
     .addOption(allOption('every event in the timeline, not only those around the findings'))
     .addOption(windowOption())
+    .addHelpText(
+      'after',
+      examplesHelp([
+        'report --db case.duckdb -o report.html',
+        'report --db case.duckdb --format json --tz Europe/Berlin',
+      ]),
+    )
     .action(async (flags: ReportFlags) => {
       const { reportFormat } = await import('../write-report.js');
       const { parseDuration, parseTimeZone } = await import('../parse-options.js');

@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { statSync } from 'node:fs';
 import { UsageError } from '../../errors.js';
 import type { CommandOutcome, OutcomeSink } from '../command.js';
+import { examplesHelp } from '../options.js';
 
 export interface SynthCliOptions {
   events: string;
@@ -52,5 +53,9 @@ export function register(program: Command, done: OutcomeSink): void {
     .requiredOption('--events <n>', 'number of events')
     .requiredOption('--out <file>', 'output .evtx file')
     .option('--seed <s>', 'random seed (same seed, same file)', 'bindtrail')
+    .addHelpText(
+      'after',
+      examplesHelp(['synth --events 1000000 --out big.evtx', 'synth --events 5000 --out s.evtx --seed 7']),
+    )
     .action(async (o: SynthCliOptions) => done(await synth(o)));
 }

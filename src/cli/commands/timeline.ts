@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { TimelineEntry } from '../../model/index.js';
 import type { CommandOutcome, OutcomeSink } from '../command.js';
-import { allOption, dbOption, hostOption, parquetOption, tzOption, windowOption } from '../options.js';
+import { allOption, dbOption, examplesHelp, hostOption, parquetOption, tzOption, windowOption } from '../options.js';
 import type { TimeZoneChoice } from '../parse-options.js';
 
 export interface TimelineCommandOptions {
@@ -42,12 +42,14 @@ export async function timeline(options: TimelineCommandOptions): Promise<Timelin
   const { findAll } = await import('../../correlate/correlate.js');
   const { buildTimeline } = await import('../../correlate/timeline.js');
   const { renderTimelineTable } = await import('../../report/terminal/timeline-table.js');
+  const { resolveHost } = await import('../resolve-host.js');
   const db = await openCaseDatabase(options);
   try {
-    const findings = await findAll(db.conn, { window: options.window, host: options.host });
+    const host = options.host === undefined ? undefined : await resolveHost(db.conn, options.host);
+    const findings = await findAll(db.conn, { window: options.window, host });
     const entries = await buildTimeline(db.conn, findings, {
       all: options.all,
-      host: options.host,
+      host,
       since: options.since,
       until: options.until,
     });
@@ -66,10 +68,18 @@ export function register(program: Command, done: OutcomeSink): void {
     .addOption(parquetOption())
     .option('--from <time>', 'start (UTC unless an offset is given), e.g. 2024-03-01T10:00')
     .option('--to <time>', 'end (UTC unless an offset is given)')
-    .addOption(hostOption('only this host (the Computer field)'))
+    .addOption(hostOption('only this host: short name or FQDN, any case (WEB01 = web01.contoso.local)'))
     .addOption(tzOption('also show local time in this IANA zone (storage stays UTC)'))
     .addOption(allOption('every event, not only those around the findings'))
     .addOption(windowOption())
+    .addHelpText(
+      'after',
+      examplesHelp([
+        'timeline --db case.duckdb',
+        'timeline --db case.duckdb --host WEB01 --from 2024-03-01T10:00 --to 2024-03-01T12:00',
+        'timeline --db case.duckdb --all --tz Europe/Berlin',
+      ]),
+    )
     .action(async (flags: TimelineFlags) => {
       const { parseDuration, parseOptionalTimeBound, parseTimeZone } = await import('../parse-options.js');
       const timeZone = parseTimeZone(flags.tz);

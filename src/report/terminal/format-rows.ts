@@ -1,6 +1,7 @@
 /**
  * Query results as text: terminal table (cli-table3), CSV (RFC 4180), JSON, Markdown. Values from
- * logs are attacker-controlled: the table strips terminal controls, Markdown escapes markup.
+ * logs are attacker-controlled: the table strips terminal controls, Markdown escapes markup, CSV
+ * neutralises cells a spreadsheet would take as a formula (OWASP "CSV injection").
  */
 import Table from 'cli-table3';
 import { escapeMarkdown, plainText } from '../text-safety.js';
@@ -11,7 +12,41 @@ export type RowFormat = (typeof ROW_FORMATS)[number];
 /** Rows to format: column names in order and one object per row (a saved query's result). */
 export interface RowSet {
   columns: readonly string[];
+  /** DuckDB type of each column; TIMESTAMP columns are written as ISO-8601 UTC in CSV and JSON. */
+  types?: readonly string[];
   rows: ReadonlyArray<Readonly<Record<string, unknown>>>;
+}
+
+/** `2026-03-12 09:16:56.7` (DuckDB's text of a TIMESTAMP) as `2026-03-12T09:16:56.7000000Z`; other text unchanged. */
+export function isoTimestamp(v: unknown): unknown {
+  if (typeof v !== 'string') return v;
+  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(?:\.(\d+))?$/.exec(v);
+  return m ? `${m[1]}T${m[2]}.${(m[3] ?? '').padEnd(7, '0').slice(0, 7)}Z` : v;
+}
+
+/** `result` with the values of its TIMESTAMP columns (not WITH TIME ZONE) through `isoTimestamp`. */
+function withIsoTimestamps(result: RowSet): RowSet {
+  const ts = result.columns.filter((_c, i) => /^TIMESTAMP(_NS|_MS|_S)?$/.test(result.types?.[i] ?? ''));
+  if (ts.length === 0) return result;
+  return {
+    ...result,
+    rows: result.rows.map((r) => {
+      const out = { ...r };
+      for (const c of ts) out[c] = isoTimestamp(r[c]);
+      return out;
+    }),
+  };
+}
+
+/** Leading characters that make a spreadsheet read a cell as a formula (OWASP: = + - @ tab CR). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A plain number (`-5`, `+1.5e3`): a spreadsheet reads it as the number, never as a formula. */
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/;
+
+/** A cell a spreadsheet would evaluate, prefixed with `'` so it stays text; plain numbers stay as they are. */
+export function safeCsvText(s: string): string {
+  return FORMULA_START.test(s) && !PLAIN_NUMBER.test(s) ? `'${s}` : s;
 }
 
 /** A cell as one line of text: null empty, lists and structs as JSON. */
@@ -22,7 +57,8 @@ export function cellText(v: unknown): string {
 }
 
 /** `result` as text in `format`; every format ends with a newline. */
-export function formatRows(result: RowSet, format: RowFormat): string {
+export function formatRows(rowSet: RowSet, format: RowFormat): string {
+  const result = format === 'csv' || format === 'json' ? withIsoTimestamps(rowSet) : rowSet;
   switch (format) {
     case 'json':
       return `${JSON.stringify(result.rows, null, 2)}\n`;
@@ -51,7 +87,8 @@ export function formatRows(result: RowSet, format: RowFormat): string {
   }
 }
 
-function csvCell(s: string): string {
+function csvCell(text: string): string {
+  const s = safeCsvText(text);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
