@@ -17,6 +17,7 @@ import {
 } from '../model/index.js';
 import { runBundled } from './bundled-queries.js';
 import { findAll, sortFindings, type CorrelateOptions } from './correlate.js';
+import { damageEntries } from './damage.js';
 import { asString, asStrings } from './evidence.js';
 import { buildTimeline } from './timeline.js';
 import { isoUtc } from './time.js';
@@ -67,6 +68,7 @@ export async function buildReportModel(conn: Connection, options: ReportOptions 
     hosts,
     findings,
     timeline,
+    damage: damageEntries(await runBundled(conn, 'damaged-files')),
   };
 }
 

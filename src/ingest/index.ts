@@ -17,6 +17,7 @@ import type { IngestProgress } from './progress.js';
 import { ParsePool } from './parse-pool.js';
 
 export type { FileOutcome } from './load-file.js';
+export type { FileDamage } from '../model/index.js';
 export type { InputKind } from './detect.js';
 
 export interface IngestOptions {
@@ -72,6 +73,7 @@ export async function ingestPaths(
       seconds: 0,
       hosts: [],
       message,
+      damage: null,
     };
     await recordFailedInput(db, path, message);
     outcomes.push(o);
@@ -83,8 +85,9 @@ export async function ingestPaths(
   for (const path of files) {
     try {
       const kind = await detectKind(path);
-      if (kind === null) await fail(path, null, NOT_SUPPORTED);
-      else typed.push({ path, kind, size: (await stat(path)).size });
+      const size = (await stat(path)).size;
+      if (kind === null) await fail(path, null, size === 0 ? 'empty file (0 bytes)' : NOT_SUPPORTED);
+      else typed.push({ path, kind, size });
     } catch (e) {
       await fail(path, null, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
@@ -117,6 +120,7 @@ export async function ingestPaths(
       } catch (e) {
         let message = describeError(e);
         if (message.startsWith(`${f.path}: `)) message = message.slice(f.path.length + 2);
+        else if (message.startsWith(`${f.path} @`)) message = message.slice(f.path.length + 1);
         await fail(f.path, f.kind, message);
       }
       progress?.fileDone(f.size);

@@ -2,6 +2,7 @@
  * The neutral data model: findings and their evidence (produced by src/correlate/) and the report
  * model (consumed by src/report/). Pure data; imports nothing outside src/model/.
  */
+export type { DamageEntry, FileDamage, RecordGap } from './damage.js';
 export type { Evidence } from './evidence.js';
 export type { Confidence, Finding, FindingKind } from './finding.js';
 export { LEVELS, type Level } from './level.js';

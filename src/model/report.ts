@@ -2,6 +2,7 @@
  * The report model: pure data built by src/correlate/ (and the config checks), rendered by one
  * renderer per format (md, html, json) and by `bindtrail timeline`. JSON output is this object.
  */
+import type { DamageEntry } from './damage.js';
 import type { Finding } from './finding.js';
 import type { Level } from './level.js';
 import type { Role } from './role.js';
@@ -63,4 +64,6 @@ export interface ReportModel {
   hosts: HostSummary[];
   findings: Finding[];
   timeline: TimelineEntry[];
+  /** Input files read in part or not at all: where the timeline may have gaps. */
+  damage: DamageEntry[];
 }

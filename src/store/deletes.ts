@@ -2,7 +2,15 @@
 import type { Database } from './db.js';
 
 /** Tables holding rows of a file, the `files` row last. */
-const FILE_TABLES = ['events', 'ingest_errors', 'config_metadata', 'ssl_bindings', 'certificates', 'files'] as const;
+const FILE_TABLES = [
+  'events',
+  'ingest_errors',
+  'file_damage',
+  'config_metadata',
+  'ssl_bindings',
+  'certificates',
+  'files',
+] as const;
 
 /** Delete every row of the files `ids`, in the caller's transaction. */
 export async function forgetFiles(db: Database, ids: readonly number[]): Promise<void> {

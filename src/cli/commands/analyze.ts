@@ -15,7 +15,8 @@ import type { ReportModel } from '../../model/index.js';
 import { findingsSummary } from '../../report/terminal/summary-table.js';
 import { openDatabase } from '../../store/db.js';
 import type { CommandOutcome, OutcomeSink } from '../command.js';
-import { fileFailureLine } from '../file-failure.js';
+import { fileDamageLine, fileFailureLine } from '../file-failure.js';
+import { tableFitFor } from '../table-fit.js';
 import {
   allOption,
   carveOption,
@@ -75,6 +76,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutcome> 
   const named = new Set(options.paths.map((p) => resolve(p)));
   const skipped: string[] = [];
   let failed = 0;
+  // Files read only in part: one line each, and exit status 1 (the report is still written).
+  let damaged = 0;
   const tmp = options.db === undefined ? mkdtempSync(join(tmpdir(), 'bindtrail-')) : null;
   try {
     const db = await openDatabase(options.db ?? join(tmp!, 'analyze.duckdb'));
@@ -88,6 +91,10 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutcome> 
         host: options.host,
         progress: process.stderr.isTTY ? new TtyProgress(process.stderr) : undefined,
         onFile: (o) => {
+          if (o.damage !== null) {
+            damaged += 1;
+            process.stderr.write(fileDamageLine(o));
+          }
           if (o.status !== 'failed') return;
           // A file of no known type found while walking a folder (a README beside the logs) is
           // skipped quietly; a damaged log, or a file named on the command line, is an error.
@@ -122,7 +129,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutcome> 
         all: options.all,
         timeZone: options.timeZone.name,
       });
-      info.write(findingsSummary(model));
+      info.write(findingsSummary(model, tableFitFor(info)));
       text = renderReport(model, options.format, options.timeZone.display);
     } finally {
       db.close();
@@ -131,7 +138,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutcome> 
     if (options.output !== undefined && options.output !== '-') info.write(`report written to ${options.output}\n`);
     if (options.db !== undefined)
       info.write(`database kept in ${options.db} (bindtrail query|timeline|report --db ${options.db})\n`);
-    return { exitStatus: failed > 0 ? 1 : 0, ingest, model };
+    return { exitStatus: failed + damaged > 0 ? 1 : 0, ingest, model };
   } finally {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   }

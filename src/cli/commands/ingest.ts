@@ -1,7 +1,8 @@
 /**
  * `bindtrail ingest PATH… --db FILE.duckdb [--strict] [--carve] [--force] [--host NAME]`: load
  * event logs (.evtx, XML exports) and configuration artefacts into a database. Files that cannot
- * be read are reported one line each; the rest is loaded; the exit code is 1 when any failed.
+ * be read, or were read only in part, are reported one line each; the rest is loaded; the exit code
+ * is 1 when any failed or was damaged.
  */
 import Table from 'cli-table3';
 import type { Command } from 'commander';
@@ -10,7 +11,7 @@ import { ingestPaths, type FileOutcome, type IngestSummary } from '../../ingest/
 import { TtyProgress } from '../../ingest/progress.js';
 import { openDatabase } from '../../store/db.js';
 import type { CommandOutcome, OutcomeSink } from '../command.js';
-import { fileFailureLine } from '../file-failure.js';
+import { fileDamageLine, fileFailureLine } from '../file-failure.js';
 import { carveOption, dbOption, hostOption, strictOption } from '../options.js';
 
 export interface IngestCommandOptions {
@@ -51,10 +52,12 @@ export async function ingest(options: IngestCommandOptions): Promise<IngestOutco
       progress: process.stderr.isTTY ? new TtyProgress(process.stderr) : undefined,
       onFile: (o) => {
         if (o.status === 'failed') process.stderr.write(fileFailureLine(o));
+        process.stderr.write(fileDamageLine(o));
       },
     });
     process.stdout.write(summaryTable(summary) + '\n');
-    return { exitStatus: summary.failed > 0 ? 1 : 0, summary };
+    const damaged = summary.files.some((o) => o.damage !== null);
+    return { exitStatus: summary.failed > 0 || damaged ? 1 : 0, summary };
   } finally {
     db.close();
   }

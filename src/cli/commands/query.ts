@@ -9,6 +9,7 @@ import type { CommandOutcome, OutcomeSink } from '../command.js';
 import { openExistingDatabase } from '../open-db.js';
 import { dbOption, formatOption } from '../options.js';
 import { parseParams, parseRowFormat } from '../parse-options.js';
+import { tableFitFor } from '../table-fit.js';
 
 export interface QueryOptions {
   /** Saved query id, or a `.sql` file with the same header. */
@@ -39,7 +40,7 @@ export async function query(options: QueryOptions): Promise<QueryOutcome> {
       if (e instanceof BindtrailError) throw e;
       throw new UsageError(`query "${saved.id}" failed: ${(e as Error).message.split('\n')[0]}`);
     });
-    process.stdout.write(formatRows(result, options.format));
+    process.stdout.write(formatRows(result, options.format, tableFitFor(process.stdout)));
     return { exitStatus: 0, result };
   } finally {
     db.close();

@@ -6,6 +6,7 @@ import type { TimelineEntry } from '../../model/index.js';
 import { renderTimelineTable } from '../../report/terminal/timeline-table.js';
 import type { CommandOutcome, OutcomeSink } from '../command.js';
 import { openExistingDatabase } from '../open-db.js';
+import { tableFitFor } from '../table-fit.js';
 import { allOption, dbOption, hostOption, tzOption, windowOption } from '../options.js';
 import { parseDuration, parseOptionalTimeBound, parseTimeZone, type TimeZoneChoice } from '../parse-options.js';
 
@@ -48,7 +49,9 @@ export async function timeline(options: TimelineCommandOptions): Promise<Timelin
       since: options.since,
       until: options.until,
     });
-    process.stdout.write(renderTimelineTable(entries, { zone: options.timeZone.display }));
+    process.stdout.write(
+      renderTimelineTable(entries, { zone: options.timeZone.display, fit: tableFitFor(process.stdout) }),
+    );
     return { exitStatus: 0, entries };
   } finally {
     db.close();
