@@ -19,7 +19,7 @@ import { runBundled } from './bundled-queries.js';
 import { findAll, sortFindings, type CorrelateOptions } from './correlate.js';
 import { damageEntries } from './damage.js';
 import { asString, asStrings } from './evidence.js';
-import { buildTimeline } from './timeline.js';
+import { buildTimeline, timelineCounts } from './timeline.js';
 import { isoUtc } from './time.js';
 
 export interface ReportOptions extends CorrelateOptions {
@@ -69,6 +69,7 @@ export async function buildReportModel(conn: Connection, options: ReportOptions 
     findings,
     timeline,
     damage: damageEntries(await runBundled(conn, 'damaged-files')),
+    timelineCounts: await timelineCounts(conn, { host: options.host, since: options.since, until: options.until }),
   };
 }
 

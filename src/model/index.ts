@@ -11,6 +11,7 @@ export {
   type FileSummary,
   type HostSummary,
   type ReportModel,
+  type TimelineCount,
   type TimelineEntry,
 } from './report.js';
 export { ROLES, type EvidenceRole, type Role } from './role.js';

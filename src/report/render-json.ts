@@ -14,6 +14,7 @@ import {
   type HostSummary,
   type RecordGap,
   type ReportModel,
+  type TimelineCount,
   type TimelineEntry,
 } from '../model/index.js';
 
@@ -32,6 +33,7 @@ export const JSON_KEY_ORDER = {
     'findings',
     'timeline',
     'damage',
+    'timelineCounts',
   ],
   tool: ['name', 'version'],
   summary: ['verdict', 'headline', 'findingsByLevel', 'hosts', 'events', 'files'],
@@ -73,6 +75,7 @@ export const JSON_KEY_ORDER = {
     'gaps',
   ],
   gap: ['first', 'last', 'after', 'before'],
+  timelineCount: ['host', 'kind', 'provider', 'eventId', 'bucketStart', 'bucketEnd', 'count'],
 } as const;
 
 /** Render the model as stable JSON (see JSON_KEY_ORDER). */
@@ -86,6 +89,7 @@ export function renderJson(model: ReportModel): string {
     findings: (v) => (v as Finding[]).map(findingJson),
     timeline: (v) => (v as TimelineEntry[]).map((e) => ordered(e as never, JSON_KEY_ORDER.timeline)),
     damage: (v) => ((v ?? []) as DamageEntry[]).map(damageJson),
+    timelineCounts: (v) => ((v ?? []) as TimelineCount[]).map((c) => ordered(c as never, JSON_KEY_ORDER.timelineCount)),
   });
   return JSON.stringify(tree, null, 2) + '\n';
 }

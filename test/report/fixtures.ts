@@ -58,6 +58,7 @@ function model(p: ModelParts): ReportModel {
     findings: p.findings,
     timeline: p.timeline,
     damage: p.damage ?? [],
+    timelineCounts: [],
   };
 }
 
