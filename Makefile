@@ -5,6 +5,7 @@ UVU := node_modules/.bin/uvu
 CORPUS ?= ../shared/corpus
 FUZZ_ITERATIONS ?= 200000
 BENCH_MB ?= 100
+BENCH_REPORT_EVENTS ?= 2000000
 
 .PHONY: install build test demo bench fuzz fuzz-ci samples lint format clean
 
@@ -25,6 +26,7 @@ demo: build
 
 bench: build
 	node dist/bench/run.js --mb $(BENCH_MB)
+	node dist/bench/report-case.js --events $(BENCH_REPORT_EVENTS)
 
 fuzz: build
 	node dist/test/fuzz/run.js --iterations $(FUZZ_ITERATIONS)

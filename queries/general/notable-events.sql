@@ -1,9 +1,11 @@
 -- id: notable-events
 -- title: Events that matter for SSL binding incidents, one line each
 -- description: The timeline's raw material: IIS/SCCM service state changes, reboots and shutdowns, SSL binding deletions/creations, HTTP.sys and Schannel SSL errors, IIS administration tools started and Security 5061 failures, each with a one-line summary, its source file and EventRecordID.
+-- description: per_hour leaves out routine repeats: the events of a kind (provider, event id) on a host in an hour
+-- description: when there are more than per_hour of them (notable-event-counts counts them); max_rows caps the rows.
 -- level: info
 -- tags: timeline, overview
--- params: since:timestamp, until:timestamp, host:varchar
+-- params: since:timestamp, until:timestamp, host:varchar, per_hour:integer, max_rows:integer
 -- event_ids: 7036, 6005, 6006, 6008, 6009, 12, 13, 15300, 15301, 119, 15021, 36870, 36874, 36887, 36888, 4688, 5061
 WITH n AS (
   SELECT ts, host, file_id, record_id, 'Service Control Manager' AS provider, event_id, 'service' AS category,
@@ -45,11 +47,16 @@ WITH n AS (
            || coalesce(' key ' || key_name, '')
   FROM crypto_failures
   WHERE return_code IS NOT NULL AND return_code <> '0x00000000'
+), k AS (
+  SELECT n.*, count(*) OVER (PARTITION BY n.host, n.provider, n.event_id, date_trunc('hour', n.ts)) AS in_hour
+  FROM n
+  WHERE ($host::VARCHAR IS NULL OR n.host = $host)
+    AND ($since::TIMESTAMP IS NULL OR n.ts >= $since::TIMESTAMP)
+    AND ($until::TIMESTAMP IS NULL OR n.ts <= $until::TIMESTAMP)
 )
-SELECT n.ts, n.host, n.provider, n.event_id, n.record_id, f.path AS file, n.category, n.summary
-FROM n
-LEFT JOIN files f ON f.file_id = n.file_id
-WHERE ($host::VARCHAR IS NULL OR n.host = $host)
-  AND ($since::TIMESTAMP IS NULL OR n.ts >= $since::TIMESTAMP)
-  AND ($until::TIMESTAMP IS NULL OR n.ts <= $until::TIMESTAMP)
-ORDER BY n.ts, n.host, n.record_id;
+SELECT k.ts, k.host, k.provider, k.event_id, k.record_id, f.path AS file, k.category, k.summary
+FROM k
+LEFT JOIN files f ON f.file_id = k.file_id
+WHERE $per_hour::INTEGER IS NULL OR k.in_hour <= $per_hour::INTEGER
+ORDER BY k.ts, k.host, k.record_id
+LIMIT $max_rows::INTEGER;

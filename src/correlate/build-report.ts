@@ -17,8 +17,9 @@ import {
 } from '../model/index.js';
 import { runBundled } from './bundled-queries.js';
 import { findAll, sortFindings, type CorrelateOptions } from './correlate.js';
+import { damageEntries } from './damage.js';
 import { asString, asStrings } from './evidence.js';
-import { buildTimeline } from './timeline.js';
+import { buildTimeline, timelineCounts } from './timeline.js';
 import { isoUtc } from './time.js';
 
 export interface ReportOptions extends CorrelateOptions {
@@ -67,6 +68,8 @@ export async function buildReportModel(conn: Connection, options: ReportOptions 
     hosts,
     findings,
     timeline,
+    damage: damageEntries(await runBundled(conn, 'damaged-files')),
+    timelineCounts: await timelineCounts(conn, { host: options.host, since: options.since, until: options.until }),
   };
 }
 

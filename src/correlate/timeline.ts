@@ -1,9 +1,13 @@
 /**
  * The timeline: every finding's evidence plus the notable events around it (queries/general/
- * notable-events.sql), or every event with `all` (queries/general/all-events.sql).
+ * notable-events.sql), or every event with `all` (queries/general/all-events.sql). Without `all`
+ * it stays bounded whatever the log size: routine repeats (more than ROUTINE_PER_HOUR events of a
+ * kind on a host in an hour, also among a finding's evidence of one role) are not listed one by
+ * one and context rows stop at MAX_CONTEXT;
+ * `timelineCounts` counts every notable event per host, hour and kind instead.
  */
 import type { Connection } from '../store/db.js';
-import type { Finding, TimelineEntry } from '../model/index.js';
+import type { Finding, TimelineCount, TimelineEntry } from '../model/index.js';
 import type { Row } from '../store/run-query.js';
 import { runBundled } from './bundled-queries.js';
 import { asString } from './evidence.js';
@@ -22,18 +26,30 @@ export interface TimelineOptions {
 
 const DEFAULT_CONTEXT_MS = 10 * 60_000;
 
+/** Notable events of one kind on one host in one hour listed one by one; more are counted only. */
+export const ROUTINE_PER_HOUR = 5;
+
+/** Context rows listed at most (findings' evidence comes on top). */
+export const MAX_CONTEXT = 2000;
+
 /** Timeline entries in time order; with no findings (and no `all`), the notable events of every host. */
 export async function buildTimeline(
   conn: Connection,
   findings: Finding[],
   options: TimelineOptions = {},
 ): Promise<TimelineEntry[]> {
-  const filters = { host: options.host, since: options.since, until: options.until };
-  const rows = await runBundled(conn, options.all ? 'all-events' : 'notable-events', filters);
+  const windows = contextWindows(findings, options.contextMs ?? DEFAULT_CONTEXT_MS);
+  const rows = await contextRows(conn, windows, findings.length > 0, options);
   const byKey = new Map<string, TimelineEntry>();
+  // Evidence of one finding, role and kind on a host in an hour beyond ROUTINE_PER_HOUR: counted only.
+  const perHour = new Map<string, number>();
   for (const f of findings) {
     for (const e of f.evidence) {
       if (e.time === null || e.role === 'configuration' || !inBounds(e.time, e.host, options)) continue;
+      const bucket = `${f.id}|${e.role}|${e.host}|${e.provider}|${e.eventId}|${e.time.slice(0, 13)}`;
+      const seen = (perHour.get(bucket) ?? 0) + 1;
+      perHour.set(bucket, seen);
+      if (!options.all && seen > ROUTINE_PER_HOUR) continue;
       const key = `${e.file}|${e.recordId}`;
       const prev = byKey.get(key);
       if (prev) {
@@ -53,7 +69,6 @@ export async function buildTimeline(
       });
     }
   }
-  const windows = contextWindows(findings, options.contextMs ?? DEFAULT_CONTEXT_MS);
   for (const r of rows) {
     const entry = contextEntry(r);
     if (entry === null || byKey.has(`${entry.file}|${entry.recordId}`)) continue;
@@ -66,6 +81,80 @@ export async function buildTimeline(
       (a.host ?? '').localeCompare(b.host ?? '') ||
       Number(a.recordId ?? 0) - Number(b.recordId ?? 0),
   );
+}
+
+/**
+ * Rows for context: every event with `all`; else the notable events of each finding's window
+ * (every host's when there is no finding), routine repeats left out, MAX_CONTEXT at most.
+ */
+async function contextRows(
+  conn: Connection,
+  windows: Window[],
+  hasFindings: boolean,
+  o: TimelineOptions,
+): Promise<Row[]> {
+  const filters = { host: o.host, since: o.since, until: o.until };
+  if (o.all) return runBundled(conn, 'all-events', filters);
+  const bounded = { per_hour: String(ROUTINE_PER_HOUR), max_rows: String(MAX_CONTEXT) };
+  if (!hasFindings) return runBundled(conn, 'notable-events', { ...filters, ...bounded });
+  const out: Row[] = [];
+  for (const w of mergeWindows(windows)) {
+    if (out.length >= MAX_CONTEXT) break;
+    const since = latest(w.from, o.since);
+    const until = earliest(w.to, o.until);
+    if (since > until) continue;
+    const host = w.host ?? o.host;
+    if (o.host !== undefined && host !== o.host) continue;
+    const slice = { host, since: duckTime(since), until: duckTime(until) };
+    out.push(
+      ...(await runBundled(conn, 'notable-events', {
+        ...slice,
+        ...bounded,
+        max_rows: String(MAX_CONTEXT - out.length),
+      })),
+    );
+  }
+  return out;
+}
+
+/** Notable events counted per host, hour and kind, in the host/time slice of the options. */
+export async function timelineCounts(conn: Connection, options: TimelineOptions = {}): Promise<TimelineCount[]> {
+  const rows = await runBundled(conn, 'notable-event-counts', {
+    host: options.host,
+    since: options.since,
+    until: options.until,
+  });
+  return rows.map((r) => ({
+    host: asString(r.host),
+    kind: asString(r.category) ?? '',
+    provider: asString(r.provider),
+    eventId: r.event_id === null || r.event_id === undefined ? null : Number(r.event_id),
+    bucketStart: isoUtc(r.bucket_start) ?? '',
+    bucketEnd: isoUtc(r.bucket_end) ?? '',
+    count: Number(r.count ?? 0),
+  }));
+}
+
+/** Windows of the same host that overlap, merged; in time order. */
+function mergeWindows(windows: readonly Window[]): Window[] {
+  const sorted = [...windows].sort((a, b) => (a.host ?? '').localeCompare(b.host ?? '') || a.from - b.from);
+  const out: Window[] = [];
+  for (const w of sorted) {
+    const last = out[out.length - 1];
+    if (last !== undefined && last.host === w.host && w.from <= last.to) last.to = Math.max(last.to, w.to);
+    else out.push({ ...w });
+  }
+  return out.sort((a, b) => a.from - b.from);
+}
+
+const latest = (ms: number, bound: string | undefined): number =>
+  bound === undefined ? ms : Math.max(ms, epochMs(bound));
+const earliest = (ms: number, bound: string | undefined): number =>
+  bound === undefined ? ms : Math.min(ms, epochMs(bound));
+
+/** DuckDB TIMESTAMP text (UTC) of epoch milliseconds. */
+function duckTime(ms: number): string {
+  return new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
 }
 
 function contextEntry(r: Row): TimelineEntry | null {

@@ -18,6 +18,11 @@ export class EventSink {
   minTicks: bigint | null = null;
   maxTicks: bigint | null = null;
   readonly hosts = new Set<string>();
+  /** Chunks not read at all / read only in part (see UnitResult). */
+  readonly skippedChunks = new Set<number>();
+  readonly damagedChunks = new Set<number>();
+  /** The first error met (an XML export's syntax error, a read failure). */
+  firstError: ParseDiagnostic | null = null;
   private readonly findings: ParseDiagnostic[] = [];
   private dropped = 0;
 
@@ -44,6 +49,8 @@ export class EventSink {
     this.errors += u.errors;
     for (const f of u.findings) this.keep(f);
     for (const h of u.hosts) this.hosts.add(h);
+    for (const c of u.skippedChunks) this.skippedChunks.add(c);
+    for (const c of u.damagedChunks) this.damagedChunks.add(c);
     if (u.minTicks !== null) this.seeTicks(BigInt(u.minTicks));
     if (u.maxTicks !== null) this.seeTicks(BigInt(u.maxTicks));
   }
@@ -55,8 +62,11 @@ export class EventSink {
 
   /** A finding counted in the file's warnings/errors and stored (up to the cap). */
   finding(f: ParseDiagnostic): void {
-    if (f.severity === 'error') this.errors++;
-    else this.warnings++;
+    if (f.severity === 'error') {
+      this.errors++;
+      this.firstError ??= f;
+      if (f.chunk !== null) this.damagedChunks.add(f.chunk);
+    } else this.warnings++;
     this.keep(f);
   }
 

@@ -40,6 +40,10 @@ export interface UnitResult {
   maxTicks: string | null;
   hosts: string[];
   bytes: number;
+  /** Chunks of the unit not read at all: a block with data but no `ElfChnk` signature. */
+  skippedChunks: number[];
+  /** Chunks read only in part: at least one damaged record or structure. */
+  damagedChunks: number[];
 }
 
 /** Parse every chunk of the unit and build its rows. */
@@ -55,6 +59,8 @@ export function parseUnit(job: UnitJob, pool: BufferPool = new BufferPool()): Un
     maxTicks: null,
     hosts: [],
     bytes: job.bytes.length,
+    skippedChunks: [],
+    damagedChunks: [],
   };
   const b = new RowBatchBuilder(pool);
   const hosts = new Set<string>();
@@ -65,7 +71,10 @@ export function parseUnit(job: UnitJob, pool: BufferPool = new BufferPool()): Un
   const flat = flatEvent();
   for (const slot of job.slots) {
     const at = slot.offset - base;
-    const items: EvtxItem[] = parseChunk(job.bytes.subarray(at, at + slot.size), slot.index, slot.offset, opts);
+    const bytes = job.bytes.subarray(at, at + slot.size);
+    const items: EvtxItem[] = parseChunk(bytes, slot.index, slot.offset, opts);
+    if (isSkippedBlock(bytes)) out.skippedChunks.push(slot.index);
+    else if (items.some((it) => it.kind === 'error')) out.damagedChunks.push(slot.index);
     for (const it of items) {
       if (it.kind === 'error') {
         out.errors++;
@@ -134,4 +143,12 @@ export function parseUnit(job: UnitJob, pool: BufferPool = new BufferPool()): Un
   out.maxTicks = max === null ? null : max.toString();
   out.hosts = [...hosts];
   return out;
+}
+
+const CHUNK_MAGIC = [0x45, 0x6c, 0x66, 0x43, 0x68, 0x6e, 0x6b, 0x00]; // "ElfChnk\0"
+
+/** A block the reader skips: not all zero (an unused block) and without the chunk signature. */
+function isSkippedBlock(b: Uint8Array): boolean {
+  if (b.length >= 8 && CHUNK_MAGIC.every((m, i) => b[i] === m)) return false;
+  return b.some((x) => x !== 0);
 }

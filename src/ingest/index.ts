@@ -18,6 +18,7 @@ import { ParsePool } from './parse-pool.js';
 import { collectSources } from './sources.js';
 
 export type { FileOutcome } from './load-file.js';
+export type { FileDamage } from '../model/index.js';
 export type { InputKind } from './detect.js';
 export { ARCHIVE_LIMITS, type ArchiveLimits } from './archive.js';
 import type { Source, SourceFailure } from './sources.js';
@@ -92,6 +93,7 @@ async function ingestSources(
       seconds: 0,
       hosts: [],
       message,
+      damage: null,
     };
     await recordFailedInput(db, path, message);
     outcomes.push(o);
@@ -138,6 +140,7 @@ async function ingestSources(
       } catch (e) {
         let message = describeError(e).split(f.file).join(f.name);
         if (message.startsWith(`${f.name}: `)) message = message.slice(f.name.length + 2);
+        else if (message.startsWith(`${f.name} @`)) message = message.slice(f.name.length + 1);
         await fail(f.name, f.kind, message);
       }
       progress?.fileDone(f.size);

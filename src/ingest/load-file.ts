@@ -12,15 +12,18 @@ import type { Database } from '../store/db.js';
 import { dropDuplicateEvents } from '../store/dedup.js';
 import { forgetFiles } from '../store/deletes.js';
 import { filesOfSize, insertFileRow, setFileSha256 } from '../store/files.js';
+import { insertFileDamage, recordGaps } from '../store/file-damage.js';
 import { appendIngestErrors } from '../store/ingest-errors.js';
+import type { FileDamage } from '../model/index.js';
 import { setConfigFileStats, setEventFileStats } from '../store/stats.js';
 import { inTransaction } from '../store/transaction.js';
 import { decodeText } from '../xml/index.js';
 import type { ConfigKind } from './config/index.js';
 import type { InputKind } from './detect.js';
+import { evtxDamage, evtxLoss, xmlDamage } from './damage.js';
 import { EventSink } from './event-sink.js';
 import { loadConfigArtefact, type HostChoice } from './load-config.js';
-import { loadEvtx } from './load-evtx.js';
+import { loadEvtx, type EvtxShape } from './load-evtx.js';
 import { loadXmlExport } from './load-xml.js';
 import type { ParsePool } from './parse-pool.js';
 
@@ -40,6 +43,8 @@ export interface FileOutcome {
   hosts: string[];
   /** Why it was skipped or failed. */
   message: string | null;
+  /** What was lost when the file was read only in part (null: read whole, or not loaded). */
+  damage: FileDamage | null;
 }
 
 export interface LoadOptions {
@@ -79,6 +84,7 @@ export async function loadFile(
     seconds: 0,
     hosts: [],
     message: null,
+    damage: null,
   };
   const same = await sameContent(db, path, size);
   if (same.length > 0 && !opts.force) {
@@ -120,16 +126,25 @@ async function loadEvents(
 ): Promise<string> {
   const sink = await EventSink.open(db, fileId, name);
   let sha: string;
+  let shape: EvtxShape | null = null;
   try {
-    if (kind === 'evtx')
-      sha = await loadEvtx(pool(), path, sink, { strict: opts.strict, carve: opts.carve, onProgress: opts.onProgress });
-    else {
+    if (kind === 'evtx') {
+      shape = await loadEvtx(pool(), path, sink, {
+        strict: opts.strict,
+        carve: opts.carve,
+        onProgress: opts.onProgress,
+      });
+      sha = shape.sha256;
+    } else {
       await loadXmlExport(path, sink, { onProgress: opts.onProgress });
       sha = await sha256File(path);
     }
   } finally {
     await sink.close();
   }
+  // Before duplicates are dropped: a record another file holds is not missing from this one.
+  outcome.damage = await damageOf(db, fileId, shape, sink, outcome.bytes);
+  if (outcome.damage !== null) await insertFileDamage(db, fileId, path, outcome.damage);
   // Without any record time there is nothing the duplicate check could match.
   outcome.duplicates = sink.minTicks !== null ? await dropDuplicateEvents(db, fileId) : 0;
   outcome.records = sink.records;
@@ -143,6 +158,24 @@ async function loadEvents(
     duplicates: outcome.duplicates,
   });
   return sha;
+}
+
+/** What the file lost (null: read whole). */
+async function damageOf(
+  db: Database,
+  fileId: number,
+  shape: EvtxShape | null,
+  sink: EventSink,
+  size: number,
+): Promise<FileDamage | null> {
+  if (shape === null) return sink.firstError === null ? null : xmlDamage(size, sink.errors, sink.firstError.message);
+  const loss = evtxLoss(shape, sink);
+  if (loss === null) return null;
+  return evtxDamage(
+    loss,
+    await recordGaps(db, fileId, shape.nextRecordId > 0n ? shape.nextRecordId - 1n : 0n),
+    sink.records,
+  );
 }
 
 async function loadConfig(

@@ -100,7 +100,8 @@ async function visit(out: Sources, v: Visit, budget: UnpackBudget, tempDir: () =
   const archive = archiveOfHead(head);
   if (archive === null) {
     // A file named like an event log that is none (empty, damaged header) is reported, not skipped.
-    if (v.named || /\.evtx$/i.test(v.name)) out.failures.push({ name: v.name, message: NOT_SUPPORTED });
+    if (v.named || /\.evtx$/i.test(v.name))
+      out.failures.push({ name: v.name, message: size === 0 ? 'empty file (0 bytes)' : NOT_SUPPORTED });
     else out.unknown.push(v.name);
     return;
   }

@@ -2,6 +2,7 @@
  * The report model: pure data built by src/correlate/ (and the config checks), rendered by one
  * renderer per format (md, html, json) and by `bindtrail timeline`. JSON output is this object.
  */
+import type { DamageEntry } from './damage.js';
 import type { Finding } from './finding.js';
 import type { Level } from './level.js';
 import type { Role } from './role.js';
@@ -44,6 +45,22 @@ export interface TimelineEntry {
   findingIds: string[];
 }
 
+/**
+ * Notable events counted per host, UTC hour and kind: the timeline's picture of routine events
+ * (every notable event is counted; the entries of `timeline` are the ones listed one by one).
+ */
+export interface TimelineCount {
+  host: string | null;
+  /** `service`, `boot`, `ssl`, `process` or `crypto` (queries/general/notable-events.sql). */
+  kind: string;
+  provider: string | null;
+  eventId: number | null;
+  /** ISO-8601 UTC, the hour the events fall in: [bucketStart, bucketEnd). */
+  bucketStart: string;
+  bucketEnd: string;
+  count: number;
+}
+
 export interface ReportModel {
   schemaVersion: number;
   tool: { name: 'bindtrail'; version: string };
@@ -63,4 +80,8 @@ export interface ReportModel {
   hosts: HostSummary[];
   findings: Finding[];
   timeline: TimelineEntry[];
+  /** Input files read in part or not at all: where the timeline may have gaps. */
+  damage: DamageEntry[];
+  /** Notable events per host, hour and kind (bounded whatever the log size). */
+  timelineCounts: TimelineCount[];
 }

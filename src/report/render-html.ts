@@ -5,6 +5,7 @@
  * the model (logs and artefacts are attacker-controlled) is escaped with escapeHtml.
  */
 import { LEVELS, type FileSummary, type HostSummary, type ReportModel, type TimelineEntry } from '../model/index.js';
+import { damageBannerHtml } from './damage-banner.js';
 import { formatUtc } from './format-time.js';
 import { findingsSection, hostText, indexTimeline, timeCell } from './html-findings.js';
 import type { HtmlCtx } from './html-findings.js';
@@ -40,6 +41,7 @@ export function renderHtml(model: ReportModel, options: RenderOptions = {}): str
     '<body>',
     '<main>',
     header(model, ctx),
+    damageBannerHtml(model),
     nav(model),
     summarySection(model, ctx),
     timelineFigure(model, ctx),

@@ -7,11 +7,14 @@
 import {
   LEVELS,
   REPORT_SCHEMA_VERSION,
+  type DamageEntry,
   type Evidence,
   type FileSummary,
   type Finding,
   type HostSummary,
+  type RecordGap,
   type ReportModel,
+  type TimelineCount,
   type TimelineEntry,
 } from '../model/index.js';
 
@@ -19,7 +22,19 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** Key order of every object in the JSON report (top level first). */
 export const JSON_KEY_ORDER = {
-  report: ['schemaVersion', 'tool', 'generatedAt', 'timeZone', 'summary', 'files', 'hosts', 'findings', 'timeline'],
+  report: [
+    'schemaVersion',
+    'tool',
+    'generatedAt',
+    'timeZone',
+    'summary',
+    'files',
+    'hosts',
+    'findings',
+    'timeline',
+    'damage',
+    'timelineCounts',
+  ],
   tool: ['name', 'version'],
   summary: ['verdict', 'headline', 'findingsByLevel', 'hosts', 'events', 'files'],
   file: ['path', 'kind', 'sha256', 'hosts', 'records', 'warnings', 'errors', 'firstTime', 'lastTime'],
@@ -45,6 +60,22 @@ export const JSON_KEY_ORDER = {
   ],
   evidence: ['file', 'recordId', 'time', 'host', 'role', 'provider', 'eventId', 'summary'],
   timeline: ['time', 'host', 'role', 'provider', 'eventId', 'recordId', 'file', 'summary', 'findingIds'],
+  damage: [
+    'file',
+    'status',
+    'hosts',
+    'summary',
+    'from',
+    'to',
+    'size',
+    'expectedSize',
+    'chunksUnread',
+    'chunksPartlyRead',
+    'recordsDamaged',
+    'gaps',
+  ],
+  gap: ['first', 'last', 'after', 'before'],
+  timelineCount: ['host', 'kind', 'provider', 'eventId', 'bucketStart', 'bucketEnd', 'count'],
 } as const;
 
 /** Render the model as stable JSON (see JSON_KEY_ORDER). */
@@ -57,6 +88,8 @@ export function renderJson(model: ReportModel): string {
     hosts: (v) => (v as HostSummary[]).map((h) => ordered(h as never, JSON_KEY_ORDER.host)),
     findings: (v) => (v as Finding[]).map(findingJson),
     timeline: (v) => (v as TimelineEntry[]).map((e) => ordered(e as never, JSON_KEY_ORDER.timeline)),
+    damage: (v) => ((v ?? []) as DamageEntry[]).map(damageJson),
+    timelineCounts: (v) => ((v ?? []) as TimelineCount[]).map((c) => ordered(c as never, JSON_KEY_ORDER.timelineCount)),
   });
   return JSON.stringify(tree, null, 2) + '\n';
 }
@@ -64,6 +97,12 @@ export function renderJson(model: ReportModel): string {
 function summaryJson(s: ReportModel['summary']): Json {
   return ordered(s as never, JSON_KEY_ORDER.summary, {
     findingsByLevel: (v) => ordered((v ?? {}) as Record<string, unknown>, LEVELS, {}, 0),
+  });
+}
+
+function damageJson(d: DamageEntry): Json {
+  return ordered(d as never, JSON_KEY_ORDER.damage, {
+    gaps: (v) => (v as RecordGap[]).map((g) => ordered(g as never, JSON_KEY_ORDER.gap)),
   });
 }
 

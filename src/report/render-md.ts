@@ -11,6 +11,7 @@ import {
   type ReportModel,
   type TimelineEntry,
 } from '../model/index.js';
+import { damageBannerMarkdown } from './damage-banner.js';
 import { formatBoth, formatDuration, formatLocal, formatUtc, resolveDisplayZone } from './format-time.js';
 import { escapeMarkdown as md } from './text-safety.js';
 import { UNKNOWN_HOST, eventLabel, findingNumbers, findingRefs, timelineByHost } from './view-helpers.js';
@@ -35,7 +36,13 @@ interface Ctx {
 /** Render the report as Markdown (GitHub-flavoured tables). Throws UsageError for an unknown zone. */
 export function renderMarkdown(model: ReportModel, options: RenderOptions = {}): string {
   const ctx: Ctx = { zone: renderZone(options, model.timeZone), numbers: findingNumbers(model.findings) };
-  const blocks = [header(model, ctx), summary(model, ctx), findings(model, ctx), timeline(model, ctx)];
+  const blocks = [
+    header(model, ctx),
+    damageBannerMarkdown(model),
+    summary(model, ctx),
+    findings(model, ctx),
+    timeline(model, ctx),
+  ];
   return (
     blocks
       .join('\n\n')

@@ -5,6 +5,7 @@ import type { Database } from './db.js';
 const FILE_TABLES = [
   'events',
   'ingest_errors',
+  'file_damage',
   'config_metadata',
   'ssl_bindings',
   'certificates',

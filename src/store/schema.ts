@@ -67,6 +67,19 @@ CREATE TABLE IF NOT EXISTS ingest_errors (
   message    VARCHAR NOT NULL
 );
 
+-- Files read only in part: what was lost (one row per damaged file; see src/model/damage.ts).
+CREATE TABLE IF NOT EXISTS file_damage (
+  file_id          INTEGER NOT NULL,
+  path             VARCHAR NOT NULL,
+  size             BIGINT NOT NULL,
+  expected_size    BIGINT,                -- announced by the file header when the file is shorter
+  chunks_unread    INTEGER NOT NULL,
+  chunks_partly_read INTEGER NOT NULL,
+  records_damaged  INTEGER NOT NULL,
+  gaps             JSON NOT NULL,         -- [{first, last, after, before}]: record numbers that may be missing
+  summary          VARCHAR NOT NULL       -- what was lost, one line
+);
+
 -- applicationHost.config <customMetadata> properties (IIS 6 metabase leftovers).
 CREATE TABLE IF NOT EXISTS config_metadata (
   file_id      INTEGER NOT NULL,

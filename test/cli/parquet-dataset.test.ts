@@ -27,6 +27,8 @@ const reportOf = (file: string): unknown => {
 };
 
 const countQuery = join(dir, 'count.sql');
+/** Hosts of all samples, as the one-database analyze counts them. */
+let hostCount = 0;
 
 ds.before(() => {
   if (!existsSync(join(samplesDir(), 'two-hosts', 'expected.json'))) {
@@ -60,6 +62,7 @@ ds('three parts ingested apart give the findings and report of one analyze over 
   const r = runCli(['analyze', '--parquet', dataset, '-o', many], { cwd });
   assert.is(r.code, 0, r.stderr);
   assert.equal(reportOf(many), reportOf(one));
+  hostCount = (reportOf(one) as { summary: { hosts: number } }).summary.hosts;
 });
 
 ds('query, timeline and report read the dataset; several --parquet globs add up', () => {
@@ -75,7 +78,7 @@ ds('query, timeline and report read the dataset; several --parquet globs add up'
   ]);
   assert.is(q.code, 0, q.stderr);
   const rows = JSON.parse(q.stdout) as Array<{ host: string; n: number }>;
-  assert.is(rows.length, 9);
+  assert.is(rows.length, hostCount);
   const t = runCli(['timeline', '--parquet', dataset]);
   assert.is(t.code, 0, t.stderr);
   assert.match(t.stdout, /WEB02\.fabrikam\.local/);
@@ -86,7 +89,7 @@ ds('query, timeline and report read the dataset; several --parquet globs add up'
 
 ds('a part run again replaces its rows and leaves no temporary folder', () => {
   const before = JSON.parse(runCli(['query', countQuery, '--parquet', dataset, '-f', 'json']).stdout) as unknown[];
-  assert.is(before.length, 9);
+  assert.is(before.length, hostCount);
   const r = ingestPart('c', ['sccm-5511-2161']);
   assert.match(r.stdout, /part c written to/, r.stderr);
   const after = JSON.parse(runCli(['query', countQuery, '--parquet', dataset, '-f', 'json']).stdout) as Array<{

@@ -9,12 +9,15 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { cwd?: string; timeoutMs?: number } = {}): CliResult {
+export function runCli(
+  args: string[],
+  options: { cwd?: string; timeoutMs?: number; env?: Record<string, string | undefined> } = {},
+): CliResult {
   const r = spawnSync(process.execPath, [join(packageRoot(), 'dist', 'src', 'cli', 'main.js'), ...args], {
     cwd: options.cwd ?? packageRoot(),
     encoding: 'utf8',
     timeout: options.timeoutMs ?? 120_000,
-    env: { ...process.env, BINDTRAIL_DEBUG: '' },
+    env: { ...process.env, BINDTRAIL_DEBUG: '', ...options.env },
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

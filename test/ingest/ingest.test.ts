@@ -97,7 +97,7 @@ ing('bad files among good ones: each fails alone with a one-line reason, the res
       ['b-notes.txt', 'e-random.bin'],
     );
     assert.is(by('c-empty.evtx').status, 'failed');
-    assert.is(by('c-empty.evtx').message, 'not an EVTX file, XML event export or known configuration artefact');
+    assert.is(by('c-empty.evtx').message, 'empty file (0 bytes)');
     assert.is(by('d-header-only.evtx').status, 'failed');
     assert.not.match(by('d-header-only.evtx').message!, /\n/);
     assert.is(by('missing.evtx').status, 'failed');
@@ -105,6 +105,11 @@ ing('bad files among good ones: each fails alone with a one-line reason, the res
     assert.is(by('f-broken.xml').status, 'loaded');
     assert.is(by('f-broken.xml').records, 1);
     assert.is(by('f-broken.xml').errors, 1);
+    assert.match(
+      by('f-broken.xml').damage!.summary,
+      /^damaged: XML line 1 column \d+: .*; the events after it were not read$/,
+    );
+    assert.is(by('a-good.evtx').damage, null);
     assert.is(s.failed, 3);
     assert.is(seen.length, s.files.length);
     assert.is(await scalar(db, `SELECT count(*) FROM ingest_errors WHERE severity = 'error' AND file_id IS NULL`), 3);

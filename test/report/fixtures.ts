@@ -6,6 +6,7 @@
  */
 import {
   REPORT_SCHEMA_VERSION,
+  type DamageEntry,
   type Evidence,
   type FileSummary,
   type Finding,
@@ -35,6 +36,7 @@ interface ModelParts {
   findings: Finding[];
   timeline: TimelineEntry[];
   timeZone?: string;
+  damage?: DamageEntry[];
 }
 
 function model(p: ModelParts): ReportModel {
@@ -55,6 +57,8 @@ function model(p: ModelParts): ReportModel {
     hosts: p.hosts,
     findings: p.findings,
     timeline: p.timeline,
+    damage: p.damage ?? [],
+    timelineCounts: [],
   };
 }
 

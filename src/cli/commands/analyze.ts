@@ -11,8 +11,9 @@ import { InputError, UsageError } from '../../errors.js';
 import type { IngestSummary } from '../../ingest/index.js';
 import type { ReportModel } from '../../model/index.js';
 import type { CommandOutcome, OutcomeSink } from '../command.js';
-import { fileFailureLine, skippedLine } from '../file-failure.js';
+import { fileDamageLine, fileFailureLine, skippedLine } from '../file-failure.js';
 import { checkOutputFile } from '../output-paths.js';
+import { tableFitFor } from '../table-fit.js';
 import {
   allOption,
   carveOption,
@@ -82,6 +83,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutcome> 
   // With the report on stdout, everything else goes to stderr.
   const info = options.output === undefined || options.output === '-' ? process.stderr : process.stdout;
   let failed = 0;
+  // Files read only in part: one line each, and exit status 1 (the report is still written).
+  let damaged = 0;
   // Loaded here, not at start-up: `--help` and the other commands never need DuckDB or the renderers.
   const [{ openDatabase }, { ingestPaths }, { TtyProgress }, { buildReportModel }, { findingsSummary }, wr] =
     await Promise.all([
@@ -105,6 +108,10 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutcome> 
         host: options.host,
         progress: process.stderr.isTTY ? new TtyProgress(process.stderr) : undefined,
         onFile: (o) => {
+          if (o.damage !== null) {
+            damaged += 1;
+            process.stderr.write(fileDamageLine(o));
+          }
           if (o.status !== 'failed') return;
           failed += 1;
           process.stderr.write(fileFailureLine(o));
@@ -127,7 +134,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutcome> 
         all: options.all,
         timeZone: options.timeZone.name,
       });
-      info.write(findingsSummary(model));
+      info.write(findingsSummary(model, tableFitFor(info)));
       text = wr.renderReport(model, options.format, options.timeZone.display);
     } finally {
       db.close();
@@ -136,7 +143,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutcome> 
     if (options.output !== undefined && options.output !== '-') info.write(`report written to ${options.output}\n`);
     if (options.db !== undefined)
       info.write(`database kept in ${options.db} (bindtrail query|timeline|report --db ${options.db})\n`);
-    return { exitStatus: failed > 0 ? 1 : 0, ingest, model };
+    return { exitStatus: failed + damaged > 0 ? 1 : 0, ingest, model };
   } finally {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   }

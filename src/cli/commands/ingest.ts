@@ -1,14 +1,15 @@
 /**
  * `bindtrail ingest PATH… --db FILE.duckdb | --parquet DIR [--part NAME] [--strict] [--carve] [--force] [--host NAME]`: load
  * event logs (.evtx, XML exports) and configuration artefacts into a database. Files that cannot
- * be read are reported one line each; the rest is loaded; the exit code is 1 when any failed.
+ * be read, or were read only in part, are reported one line each; the rest is loaded; the exit code
+ * is 1 when any failed or was damaged.
  */
 import type TableClass from 'cli-table3';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import type { FileOutcome, IngestSummary } from '../../ingest/index.js';
-import type { CommandOutcome, OutcomeSink } from '../command.js';
-import { fileFailureLine, skippedLine } from '../file-failure.js';
+import type { CommandOutcome, ExitStatus, OutcomeSink } from '../command.js';
+import { fileDamageLine, fileFailureLine, skippedLine } from '../file-failure.js';
 import { checkOutputFile } from '../output-paths.js';
 import { carveOption, dbOption, examplesHelp, hostOption, strictOption } from '../options.js';
 
@@ -56,6 +57,11 @@ function parseThreads(v: string | undefined): number | undefined {
   return n;
 }
 
+/** 1 when any input failed or was read only in part (README "Exit codes"), else 0. */
+function exitStatusOf(summary: IngestSummary): ExitStatus {
+  return summary.failed > 0 || summary.files.some((o) => o.damage !== null) ? 1 : 0;
+}
+
 /** Loads `paths` into the database, prints each failure as it happens and the closing table. */
 export async function ingest(options: IngestCommandOptions): Promise<IngestOutcome> {
   if (options.db && options.parquet) throw new UsageError('give --db FILE or --parquet DIR, not both');
@@ -73,6 +79,7 @@ export async function ingest(options: IngestCommandOptions): Promise<IngestOutco
     progress: process.stderr.isTTY ? new TtyProgress(process.stderr) : undefined,
     onFile: (o: FileOutcome) => {
       if (o.status === 'failed') process.stderr.write(fileFailureLine(o));
+      process.stderr.write(fileDamageLine(o));
     },
   };
   if (options.parquet) {
@@ -83,7 +90,7 @@ export async function ingest(options: IngestCommandOptions): Promise<IngestOutco
     process.stdout.write(
       `part ${written.part} written to ${written.dir}: ${written.events} events in ${written.partitions} host/day partition(s)\n`,
     );
-    return { exitStatus: summary.failed > 0 ? 1 : 0, summary };
+    return { exitStatus: exitStatusOf(summary), summary };
   }
   const { openDatabase } = await import('../../store/db.js');
   const { ingestPaths } = await import('../../ingest/index.js');
@@ -93,7 +100,7 @@ export async function ingest(options: IngestCommandOptions): Promise<IngestOutco
     const summary = await ingestPaths(db, options.paths, settings);
     process.stderr.write(skippedLine(summary.unknown));
     process.stdout.write(summaryTable(summary, Table) + '\n');
-    return { exitStatus: summary.failed > 0 ? 1 : 0, summary };
+    return { exitStatus: exitStatusOf(summary), summary };
   } finally {
     db.close();
   }

@@ -7,6 +7,7 @@ import type { QueryResult } from '../../store/run-query.js';
 import { resolveSavedQuery } from '../../store/saved-query.js';
 import type { CommandOutcome, OutcomeSink } from '../command.js';
 import { dbOption, examplesHelp, formatOption, parquetOption } from '../options.js';
+import { tableFitFor } from '../table-fit.js';
 
 export interface QueryOptions {
   /** Saved query id, or a `.sql` file with the same header. */
@@ -47,7 +48,7 @@ export async function query(options: QueryOptions): Promise<QueryOutcome> {
       if (e instanceof BindtrailError) throw e;
       throw new UsageError(`query "${saved.id}" failed: ${(e as Error).message.split('\n')[0]}`);
     });
-    process.stdout.write(formatRows(result, options.format));
+    process.stdout.write(formatRows(result, options.format, tableFitFor(process.stdout)));
     return { exitStatus: 0, result };
   } finally {
     db.close();

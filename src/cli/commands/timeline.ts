@@ -4,6 +4,7 @@ import type { TimelineEntry } from '../../model/index.js';
 import type { CommandOutcome, OutcomeSink } from '../command.js';
 import { allOption, dbOption, examplesHelp, hostOption, parquetOption, tzOption, windowOption } from '../options.js';
 import type { TimeZoneChoice } from '../parse-options.js';
+import { tableFitFor } from '../table-fit.js';
 
 export interface TimelineCommandOptions {
   db?: string;
@@ -53,7 +54,9 @@ export async function timeline(options: TimelineCommandOptions): Promise<Timelin
       since: options.since,
       until: options.until,
     });
-    process.stdout.write(renderTimelineTable(entries, { zone: options.timeZone.display }));
+    process.stdout.write(
+      renderTimelineTable(entries, { zone: options.timeZone.display, fit: tableFitFor(process.stdout) }),
+    );
     return { exitStatus: 0, entries };
   } finally {
     db.close();

@@ -1,10 +1,11 @@
 /**
- * Query results as text: terminal table (cli-table3), CSV (RFC 4180), JSON, Markdown. Values from
- * logs are attacker-controlled: the table strips terminal controls, Markdown escapes markup, CSV
- * neutralises cells a spreadsheet would take as a formula (OWASP "CSV injection").
+ * Query results as text: terminal table (./fit.ts: fitted to the terminal, plain in a pipe), CSV
+ * (RFC 4180), JSON, Markdown. Values from logs are attacker-controlled: the table strips terminal
+ * controls, Markdown escapes markup, CSV neutralises cells a spreadsheet would take as a formula
+ * (OWASP "CSV injection").
  */
-import Table from 'cli-table3';
 import { escapeMarkdown, plainText } from '../text-safety.js';
+import { renderFittedTable, type FitOptions } from './fit.js';
 
 export const ROW_FORMATS = ['table', 'csv', 'json', 'md'] as const;
 export type RowFormat = (typeof ROW_FORMATS)[number];
@@ -56,8 +57,15 @@ export function cellText(v: unknown): string {
   return String(v);
 }
 
-/** `result` as text in `format`; every format ends with a newline. */
-export function formatRows(rowSet: RowSet, format: RowFormat): string {
+/**
+ * `result` as text in `format`; every format ends with a newline. `fit` shapes the table (the
+ * CLI's terminal); default: framed, as wide as the rows need.
+ */
+export function formatRows(
+  rowSet: RowSet,
+  format: RowFormat,
+  fit: FitOptions = { width: Infinity, isTTY: true },
+): string {
   const result = format === 'csv' || format === 'json' ? withIsoTimestamps(rowSet) : rowSet;
   switch (format) {
     case 'json':
@@ -80,9 +88,9 @@ export function formatRows(rowSet: RowSet, format: RowFormat): string {
     }
     default: {
       if (result.rows.length === 0) return `(no rows; columns: ${result.columns.join(', ')})\n`;
-      const table = new Table({ head: result.columns.map(plainText), style: { head: [], border: [] }, wordWrap: true });
-      for (const r of result.rows) table.push(result.columns.map((c) => truncate(plainText(cellText(r[c])), 120)));
-      return `${table.toString()}\n${result.rows.length} row(s)\n`;
+      const specs = result.columns.map((c) => ({ header: plainText(c), min: 4, wrap: true }));
+      const rows = result.rows.map((r) => result.columns.map((c) => truncate(plainText(cellText(r[c])), 120)));
+      return `${renderFittedTable(specs, rows, fit)}\n${result.rows.length} row(s)\n`;
     }
   }
 }

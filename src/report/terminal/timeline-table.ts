@@ -1,22 +1,25 @@
 /**
- * Terminal table of timeline rows for `bindtrail timeline` (cli-table3, no colours). Log text is
- * passed through plainText: escape sequences and controls from an event cannot reach the terminal.
+ * Terminal table of timeline rows for `bindtrail timeline` (no colours), fitted to the terminal
+ * width (./fit.ts): framed on a TTY, plain in a pipe. Log text is passed through plainText:
+ * escape sequences and controls from an event cannot reach the terminal.
  */
-import Table from 'cli-table3';
 import type { TimelineEntry } from '../../model/index.js';
 import { formatLocal, formatUtc, resolveDisplayZone } from '../format-time.js';
 import { plainText } from '../text-safety.js';
 import { UNKNOWN_HOST, compareTime, eventLabel } from '../view-helpers.js';
+import { renderFittedTable, type ColumnSpec, type FitOptions } from './fit.js';
 
 export interface TimelineTableOptions {
   /** Display zone already resolved (the CLI's `--tz`); null = UTC only. When given, `timeZone` is not read. */
   zone?: string | null;
   /** IANA zone: adds a local-time column beside UTC (`UTC` or unset: UTC only). */
   timeZone?: string;
-  /** Wrap the summary column at this many characters (default 60; 0 = no wrap). */
+  /** Wrap the summary column at this many characters (default 60, none in a pipe of no width; 0 = no wrap). */
   summaryWidth?: number;
   /** Keep the rows' order instead of sorting by time then host. */
   keepOrder?: boolean;
+  /** Width and framing (the CLI's terminal); default: framed, as wide as the rows need. */
+  fit?: FitOptions;
 }
 
 /** The finding kinds of a row (`abo-binding-deleted`), from ids shaped `<kind>:<host>:<key>`. */
@@ -36,20 +39,11 @@ export function renderTimelineTable(entries: readonly TimelineEntry[], options: 
   const rows = options.keepOrder
     ? [...entries]
     : [...entries].sort((a, b) => compareTime(a.time, b.time) || (a.host ?? '').localeCompare(b.host ?? ''));
-  const width = options.summaryWidth ?? 60;
-  const head = ['Time (UTC)'];
-  if (zone) head.push(`Local (${zone})`);
-  head.push('Host', 'Role', 'Event', 'Record', 'Summary', 'Findings');
-  const summaryCol = head.indexOf('Summary');
-  const colWidths: Array<number | null> = head.map((_h, i) => (i === summaryCol && width > 0 ? width + 2 : null));
-  const table = new Table({
-    head,
-    style: { head: [], border: [], compact: true },
-    wordWrap: true,
-    wrapOnWordBoundary: true,
-    colWidths,
-  });
-  for (const e of rows) {
+  const fit = options.fit ?? { width: Infinity, isTTY: true };
+  // In a pipe without a width, one line per event (for grep).
+  const width = options.summaryWidth ?? (fit.isTTY || Number.isFinite(fit.width) ? 60 : 0);
+  const specs = columns(zone, width);
+  const body = rows.map((e) => {
     const row = [formatUtc(e.time)];
     if (zone) row.push(formatLocal(e.time, zone));
     row.push(
@@ -60,7 +54,25 @@ export function renderTimelineTable(entries: readonly TimelineEntry[], options: 
       plainText(e.summary),
       plainText(findingKinds(e.findingIds)),
     );
-    table.push(row);
-  }
-  return `${table.toString()}\n`;
+    return row;
+  });
+  return `${renderFittedTable(specs, body, fit)}\n`;
+}
+
+/**
+ * The columns; every one but Role wraps (times at the space between date and time), so at 80
+ * columns the minimums and the frame still fit.
+ */
+function columns(zone: string | null, summaryWidth: number): ColumnSpec[] {
+  const out: ColumnSpec[] = [{ header: 'Time (UTC)', min: 16, wrap: true }];
+  if (zone) out.push({ header: `Local (${zone})`, min: 13, wrap: true });
+  out.push(
+    { header: 'Host', min: 5, wrap: true },
+    { header: 'Role', min: 8 },
+    { header: 'Event', min: 6, wrap: true },
+    { header: 'Record', min: 5, wrap: true },
+    { header: 'Summary', min: 10, wrap: true, ...(summaryWidth > 0 ? { max: summaryWidth } : {}) },
+    { header: 'Findings', min: 5, wrap: true },
+  );
+  return out;
 }
