@@ -5,6 +5,7 @@ UVU := node_modules/.bin/uvu
 CORPUS ?= ../shared/corpus
 FUZZ_ITERATIONS ?= 200000
 BENCH_MB ?= 100
+BENCH_QUERY_EVENTS ?= 0
 
 .PHONY: install build test demo bench fuzz fuzz-ci samples lint format clean
 
@@ -24,7 +25,7 @@ demo: build
 	$(BIN) analyze samples -o demo-report.html
 
 bench: build
-	node dist/bench/run.js --mb $(BENCH_MB)
+	node dist/bench/run.js --mb $(BENCH_MB) --query-events $(BENCH_QUERY_EVENTS)
 
 fuzz: build
 	node dist/test/fuzz/run.js --iterations $(FUZZ_ITERATIONS)

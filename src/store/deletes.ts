@@ -1,8 +1,17 @@
 /** Removing loaded files with all their rows (a forced re-ingest of the same content). */
 import type { Database } from './db.js';
+import { DOMAIN_TABLES } from './schema.js';
 
 /** Tables holding rows of a file, the `files` row last. */
-const FILE_TABLES = ['events', 'ingest_errors', 'config_metadata', 'ssl_bindings', 'certificates', 'files'] as const;
+const FILE_TABLES = [
+  ...DOMAIN_TABLES.map((t) => t.name),
+  'events',
+  'ingest_errors',
+  'config_metadata',
+  'ssl_bindings',
+  'certificates',
+  'files',
+] as const;
 
 /** Delete every row of the files `ids`, in the caller's transaction. */
 export async function forgetFiles(db: Database, ids: readonly number[]): Promise<void> {
