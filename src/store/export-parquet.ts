@@ -5,16 +5,18 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { DOMAIN_TABLES } from './schema.js';
 
-/** Tables written as single files beside the partitioned events. */
-export const SMALL_TABLES = [
+/** Tables written as single files beside the partitioned events (the domain tables included). */
+export const SMALL_TABLES: readonly string[] = [
   'files',
   'ingest_errors',
   'config_metadata',
   'ssl_bindings',
   'certificates',
   'error_codes',
-] as const;
+  ...DOMAIN_TABLES.map((t) => t.name),
+];
 
 export interface ParquetExport {
   dir: string;

@@ -32,6 +32,7 @@ x('events partitioned by host and day; the same SQL runs on the Parquet files', 
     assert.is(r.partitions, 3);
     assert.ok(existsSync(join(out, 'events', 'host=WEB01', 'day=2024-03-01')));
     assert.ok(existsSync(join(out, 'files.parquet')));
+    assert.ok(existsSync(join(out, 'ssl_events.parquet')), 'domain tables exported');
     const back = await rows(
       db,
       `SELECT host, day, ts::VARCHAR AS ts, record_id::INTEGER AS r, message FROM read_parquet('${out}/events/**/*.parquet', hive_partitioning = true) ORDER BY host, ts`,
