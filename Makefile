@@ -6,6 +6,7 @@ CORPUS ?= ../shared/corpus
 FUZZ_ITERATIONS ?= 200000
 BENCH_MB ?= 100
 BENCH_REPORT_EVENTS ?= 2000000
+BENCH_QUERY_EVENTS ?= 0
 
 .PHONY: install build test demo bench fuzz fuzz-ci samples lint format clean
 
@@ -25,7 +26,7 @@ demo: build
 	$(BIN) analyze samples -o demo-report.html
 
 bench: build
-	node dist/bench/run.js --mb $(BENCH_MB)
+	node dist/bench/run.js --mb $(BENCH_MB) --query-events $(BENCH_QUERY_EVENTS)
 	node dist/bench/report-case.js --events $(BENCH_REPORT_EVENTS)
 
 fuzz: build

@@ -9,6 +9,7 @@
  *
  *   node dist/bench/run.js [--mb 100] [--ingest-mb 500] [--synth-events 400000] [--runs 3]
  *                          [--startup-runs 10] [--ingest-runs 1] [--no-ingest] [--no-python]
+ *                          [--query-events 2000000 | --query-db FILE] [--only-queries]
  */
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -18,6 +19,7 @@ import { ensureBigFile, ensureSynthFile, pickInputs, which } from './data.js';
 import { benchParquetQueries } from './parquet-queries.js';
 import { median, timed } from './measure.js';
 import type { RunResult } from './measure.js';
+import { benchQueries, ensureQueryDb } from './queries.js';
 import { printTable } from './report.js';
 import type { Row } from './report.js';
 import { rustSpecs, synthIngestSpecs } from './peer-specs.js';
@@ -35,6 +37,10 @@ interface Args {
   ingest: boolean;
   python: boolean;
   corpus: string;
+  /** Saved queries and the report on a database of this many synthetic events (0: not run). */
+  queryEvents: number;
+  queryDb: string | null;
+  onlyQueries: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -48,6 +54,9 @@ function parseArgs(argv: string[]): Args {
     ingest: true,
     python: true,
     corpus: process.env.BINDTRAIL_CORPUS ?? join(packageRoot(), '..', 'shared', 'corpus'),
+    queryEvents: 0,
+    queryDb: null,
+    onlyQueries: false,
   };
   for (let i = 2; i < argv.length; i++) {
     const f = argv[i]!;
@@ -65,6 +74,12 @@ function parseArgs(argv: string[]): Args {
     else if (f === '--no-ingest') a.ingest = false;
     else if (f === '--no-python') a.python = false;
     else if (f === '--corpus') a.corpus = argv[++i] ?? a.corpus;
+    else if (f === '--query-events') {
+      a.queryEvents = Math.round(Number(argv[++i]));
+      if (!Number.isFinite(a.queryEvents) || a.queryEvents < 0)
+        throw new Error(`${f} needs a number (0: no query rows)`);
+    } else if (f === '--query-db') a.queryDb = argv[++i] ?? null;
+    else if (f === '--only-queries') a.onlyQueries = true;
     else throw new Error(`unknown option ${f}`);
   }
   return a;
@@ -90,6 +105,7 @@ async function main(): Promise<number> {
   const cli = join(root, 'dist', 'src', 'cli', 'main.js');
   const parseJs = join(root, 'dist', 'bench', 'parse.js');
   if (!existsSync(cli)) throw new Error(`${cli} missing: run make build`);
+  if (a.onlyQueries) return queryRows(a, node, cli, join(root, 'bench', 'data'));
   const corpus = pickInputs(a.corpus);
   const concat = join(a.corpus, '..', 'tools', 'evtx-concat.py');
   const dataDir = join(root, 'bench', 'data');
@@ -276,7 +292,19 @@ async function main(): Promise<number> {
       .join(' ')} at end`,
   );
   for (const [key, why] of failed) console.log(`bench: ${key} failed: ${why}`);
-  return failed.size > 0 ? 1 : 0;
+  const queries = await queryRows(a, node, cli, dataDir);
+  return failed.size > 0 ? 1 : queries;
+}
+
+/** The saved-query and report rows when a database is given or a size asked for. */
+async function queryRows(a: Args, node: string, cli: string, dataDir: string): Promise<number> {
+  if (a.queryDb === null && a.queryEvents === 0) {
+    if (a.onlyQueries) throw new Error('--only-queries needs --query-events N or --query-db FILE');
+    return 0;
+  }
+  const db = a.queryDb ?? (await ensureQueryDb(node, cli, dataDir, a.queryEvents));
+  await benchQueries(node, cli, db);
+  return 0;
 }
 
 main().then(

@@ -12,16 +12,33 @@ WITH props AS (
   FROM config_metadata m LEFT JOIN files f ON f.file_id = m.file_id
   WHERE m.property_id = 5506
 ),
-chains AS (
+-- The nearest trigger before the deletion within `window` (else up to 5 s after it), found by ASOF
+-- joins on the small domain tables; triggers of the same time ranked by type (process, service, boot).
+nearest AS (
   SELECT d.host, d.ts, d.file_id, d.record_id, d.event_id, d.endpoint,
-         t.ts AS trigger_ts, t.file_id AS trigger_file_id, t.record_id AS trigger_record_id, t.trigger_type, t.trigger_name,
-         t.event_id AS trigger_event_id,
-         EXISTS (SELECT 1 FROM ssl_events r WHERE r.kind = 'binding_created' AND r.host = d.host
-                   AND r.endpoint IS NOT DISTINCT FROM d.endpoint AND r.ts >= d.ts AND r.ts <= d.ts + $window::INTERVAL) AS recreated
-  FROM ssl_events d
-  JOIN abo_triggers t ON t.host = d.host AND t.ts >= d.ts - $window::INTERVAL AND t.ts <= d.ts + INTERVAL '5 seconds'
-  WHERE d.kind = 'binding_deleted'
-  QUALIFY row_number() OVER (PARTITION BY d.file_id, d.record_id ORDER BY (t.ts > d.ts), abs(epoch_ns(d.ts) - epoch_ns(t.ts))) = 1
+         CASE WHEN b.ts >= d.ts - $window::INTERVAL AND b.ts <= d.ts + INTERVAL '5 seconds' THEN b.ts ELSE a.ts END AS trigger_ts
+  FROM (SELECT * FROM ssl_events WHERE kind = 'binding_deleted') d
+  ASOF LEFT JOIN abo_triggers b ON b.host = d.host AND d.ts >= b.ts
+  ASOF LEFT JOIN abo_triggers a ON a.host = d.host AND d.ts < a.ts
+  WHERE (b.ts >= d.ts - $window::INTERVAL AND b.ts <= d.ts + INTERVAL '5 seconds')
+     OR (a.ts >= d.ts - $window::INTERVAL AND a.ts <= d.ts + INTERVAL '5 seconds')
+),
+matched AS (
+  SELECT d.*, t.file_id AS trigger_file_id, t.record_id AS trigger_record_id, t.trigger_type, t.trigger_name,
+         t.event_id AS trigger_event_id
+  FROM nearest d
+  JOIN abo_triggers t ON t.host = d.host AND t.ts = d.trigger_ts
+  QUALIFY row_number() OVER (PARTITION BY d.file_id, d.record_id
+                             ORDER BY CASE t.trigger_type WHEN 'process' THEN 0 WHEN 'service' THEN 1 ELSE 2 END,
+                                      t.file_id, t.record_id) = 1
+),
+chains AS (
+  SELECT m.host, m.ts, m.file_id, m.record_id, m.event_id, m.endpoint,
+         m.trigger_ts, m.trigger_file_id, m.trigger_record_id, m.trigger_type, m.trigger_name, m.trigger_event_id,
+         coalesce(r.ts <= m.ts + $window::INTERVAL, false) AS recreated
+  FROM matched m
+  ASOF LEFT JOIN (SELECT host, ts, coalesce(endpoint, '') AS endpoint_key FROM ssl_events WHERE kind = 'binding_created') r
+    ON r.host = m.host AND r.endpoint_key = coalesce(m.endpoint, '') AND m.ts <= r.ts
 ),
 sole_host AS (SELECT CASE WHEN count(DISTINCT host) = 1 THEN any_value(host) END AS host FROM events)
 SELECT p.file, p.host AS config_host, p.key_path, p.value, p.decoded, p.store_names,

@@ -18,38 +18,65 @@ WITH deletions AS (
             AND x.endpoint IS NOT DISTINCT FROM d.endpoint
             AND x.ts BETWEEN d.ts - INTERVAL '2 seconds' AND d.ts + INTERVAL '2 seconds'))
 ),
+-- The nearest trigger before the deletion within `window` (else the nearest after it within `slack`):
+-- ASOF joins find its time, the triggers of that time are ranked by type (process, service, boot).
+nearest AS (
+  SELECT d.file_id, d.record_id,
+         CASE WHEN b.ts >= d.ts - $window::INTERVAL AND b.ts <= d.ts + $slack::INTERVAL THEN b.ts ELSE a.ts END AS trigger_ts
+  FROM deletions d
+  ASOF LEFT JOIN abo_triggers b ON b.host = d.host AND d.ts >= b.ts
+  ASOF LEFT JOIN abo_triggers a ON a.host = d.host AND d.ts < a.ts
+  WHERE (b.ts >= d.ts - $window::INTERVAL AND b.ts <= d.ts + $slack::INTERVAL)
+     OR (a.ts >= d.ts - $window::INTERVAL AND a.ts <= d.ts + $slack::INTERVAL)
+),
 matched AS (
   SELECT d.*, t.ts AS trigger_ts, t.file_id AS trigger_file_id, t.record_id AS trigger_record_id,
-         t.trigger_type, t.trigger_name, t.provider AS trigger_provider, t.event_id AS trigger_event_id,
-         row_number() OVER (PARTITION BY d.file_id, d.record_id
-                            ORDER BY (t.ts > d.ts), abs(epoch_ns(d.ts) - epoch_ns(t.ts)),
-                                     CASE t.trigger_type WHEN 'process' THEN 0 WHEN 'service' THEN 1 ELSE 2 END) AS rn
+         t.trigger_type, t.trigger_name, t.provider AS trigger_provider, t.event_id AS trigger_event_id
   FROM deletions d
-  JOIN abo_triggers t ON t.host = d.host AND t.ts >= d.ts - $window::INTERVAL AND t.ts <= d.ts + $slack::INTERVAL
+  JOIN nearest n ON n.file_id = d.file_id AND n.record_id = d.record_id
+  JOIN abo_triggers t ON t.host = d.host AND t.ts = n.trigger_ts
+  QUALIFY row_number() OVER (PARTITION BY d.file_id, d.record_id
+                             ORDER BY CASE t.trigger_type WHEN 'process' THEN 0 WHEN 'service' THEN 1 ELSE 2 END,
+                                      t.file_id, t.record_id) = 1
 ),
+-- The first 15301 re-creating the endpoint at or after the deletion, within `window`.
 chains AS (
-  SELECT m.* EXCLUDE (rn),
-         (SELECT arg_min({'ts': r.ts, 'file_id': r.file_id, 'record_id': r.record_id, 'event_id': r.event_id}, r.ts)
-            FROM ssl_events r
-           WHERE r.kind = 'binding_created' AND r.host = m.host AND r.endpoint IS NOT DISTINCT FROM m.endpoint
-             AND r.ts >= m.ts AND r.ts <= m.ts + $window::INTERVAL) AS recreate
+  SELECT m.*,
+         CASE WHEN r.ts <= m.ts + $window::INTERVAL
+              THEN {'ts': r.ts, 'file_id': r.file_id, 'record_id': r.record_id, 'event_id': r.event_id} END AS recreate
   FROM matched m
-  WHERE m.rn = 1
+  ASOF LEFT JOIN (SELECT *, coalesce(endpoint, '') AS endpoint_key FROM ssl_events WHERE kind = 'binding_created') r
+    ON r.host = m.host AND r.endpoint_key = coalesce(m.endpoint, '') AND m.ts <= r.ts
+),
+-- Failures after a chain: after the re-create (or the deletion), within `horizon`, before the next
+-- deletion of the endpoint. Per endpoint these windows do not overlap, so each failure belongs at
+-- most to the latest window opened before it (an ASOF join); a failure naming no endpoint is
+-- tried against the windows of every endpoint of its host.
+windows AS (
+  SELECT c.file_id AS chain_file_id, c.record_id AS chain_record_id, c.host, coalesce(c.endpoint, '') AS endpoint_key,
+         coalesce(c.recreate.ts, c.ts) AS start_ts, c.next_deletion_ts
+  FROM chains c
+  WHERE (c.next_deletion_ts IS NULL OR c.next_deletion_ts > coalesce(c.recreate.ts, c.ts))
+    AND coalesce(c.recreate.ts, c.ts) + $horizon::INTERVAL > coalesce(c.recreate.ts, c.ts)
+),
+candidates AS (
+  SELECT s.ts, s.file_id, s.record_id, s.event_id, s.error_code, s.error_name, s.endpoint, s.alert, s.host,
+         coalesce(s.endpoint, k.endpoint_key) AS endpoint_key
+  FROM ssl_events s
+  LEFT JOIN (SELECT DISTINCT host, endpoint_key FROM windows) k ON s.endpoint IS NULL AND k.host = s.host
+  WHERE (s.kind IN ('private_key_error', 'ssl_config_error')
+         -- 36887: the client rejected the certificate (RFC 5246 alerts 42-46 bad/unsupported/revoked/expired/
+         -- unknown certificate, 48 unknown CA): what a binding re-created on the wrong certificate looks like
+         OR (s.event_id = 36887 AND s.alert IN (42, 43, 44, 45, 46, 48)))
+    AND (s.endpoint IS NOT NULL OR k.endpoint_key IS NOT NULL)
 ),
 failures AS (
-  SELECT c.file_id AS chain_file_id, c.record_id AS chain_record_id, s.ts, s.file_id, s.record_id, s.event_id,
-         s.error_code, s.error_name, s.endpoint, s.alert
-  FROM chains c
-  JOIN ssl_events s
-    ON s.host = c.host
-   AND (s.kind IN ('private_key_error', 'ssl_config_error')
-        -- 36887: the client rejected the certificate (RFC 5246 alerts 42-46 bad/unsupported/revoked/expired/
-        -- unknown certificate, 48 unknown CA): what a binding re-created on the wrong certificate looks like
-        OR (s.event_id = 36887 AND s.alert IN (42, 43, 44, 45, 46, 48)))
-   AND s.ts > coalesce(c.recreate.ts, c.ts)
-   AND s.ts <= coalesce(c.recreate.ts, c.ts) + $horizon::INTERVAL
-   AND (c.next_deletion_ts IS NULL OR s.ts < c.next_deletion_ts)
-   AND (s.endpoint IS NULL OR s.endpoint IS NOT DISTINCT FROM c.endpoint)
+  SELECT w.chain_file_id, w.chain_record_id, f.ts, f.file_id, f.record_id, f.event_id,
+         f.error_code, f.error_name, f.endpoint, f.alert
+  FROM candidates f
+  ASOF JOIN windows w ON w.host = f.host AND w.endpoint_key = f.endpoint_key AND f.ts > w.start_ts
+  WHERE f.ts <= w.start_ts + $horizon::INTERVAL
+    AND (w.next_deletion_ts IS NULL OR f.ts < w.next_deletion_ts)
 )
 SELECT c.host, c.endpoint, c.ts AS deleted_ts, c.provider AS deleted_provider, c.event_id AS deleted_event_id,
        c.record_id AS deleted_record_id, fd.path AS deleted_file,

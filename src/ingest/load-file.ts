@@ -11,6 +11,7 @@ import { InputError } from '../errors.js';
 import type { Database } from '../store/db.js';
 import { dropDuplicateEvents } from '../store/dedup.js';
 import { forgetFiles } from '../store/deletes.js';
+import { materialiseDomainTables } from '../store/domain-tables.js';
 import { filesOfSize, insertFileRow, setFileSha256 } from '../store/files.js';
 import { insertFileDamage, recordGaps } from '../store/file-damage.js';
 import { appendIngestErrors } from '../store/ingest-errors.js';
@@ -147,6 +148,7 @@ async function loadEvents(
   if (outcome.damage !== null) await insertFileDamage(db, fileId, path, outcome.damage);
   // Without any record time there is nothing the duplicate check could match.
   outcome.duplicates = sink.minTicks !== null ? await dropDuplicateEvents(db, fileId) : 0;
+  await materialiseDomainTables(db, fileId);
   outcome.records = sink.records;
   outcome.warnings = sink.warnings;
   outcome.errors = sink.errors;

@@ -1,8 +1,10 @@
-/** Opening a bindtrail database: creates the schema, macros, views and the error-code table. */
+/** Opening a bindtrail database: creates the schema, macros, domain tables and the error-code table. */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { InputError } from '../errors.js';
 import { ERROR_CODES } from '../knowledge/error-codes.js';
-import { MACROS_SQL, SCHEMA_VERSION, TABLES_SQL, VIEWS_SQL } from './schema.js';
+import { createDomainTables, refreshErrorNames } from './domain-tables.js';
+import { MACROS_SQL, SCHEMA_VERSION, TABLES_SQL } from './schema.js';
+import { checkSchemaVersion, storedSchemaVersion, upgradeSchema } from './schema-version.js';
 
 /** A connection to the case database, as correlate and saved queries take it. */
 export type Connection = DuckDBConnection;
@@ -14,7 +16,11 @@ export interface Database {
   close(): void;
 }
 
-/** Open (or create) the DuckDB file at `path` (':memory:' for a temporary one) with the schema in place. */
+/**
+ * Open (or create) the DuckDB file at `path` (':memory:' for a temporary one) with the schema in
+ * place. A database of an earlier schema version is upgraded when opened for writing and refused
+ * read-only; one of a later version is refused.
+ */
 export async function openDatabase(path: string, options: { readOnly?: boolean } = {}): Promise<Database> {
   let instance: DuckDBInstance;
   try {
@@ -29,7 +35,15 @@ export async function openDatabase(path: string, options: { readOnly?: boolean }
     );
   }
   const conn = await instance.connect();
-  if (!options.readOnly) await ensureSchema(conn);
+  try {
+    const stored = await storedSchemaVersion(conn);
+    checkSchemaVersion(stored, options.readOnly === true, path);
+    if (!options.readOnly) await ensureSchema(conn, stored);
+  } catch (e) {
+    conn.closeSync();
+    instance.closeSync();
+    throw e;
+  }
   return {
     instance,
     conn,
@@ -41,11 +55,18 @@ export async function openDatabase(path: string, options: { readOnly?: boolean }
   };
 }
 
-export async function ensureSchema(conn: DuckDBConnection): Promise<void> {
+/** Tables, macros, domain tables and error codes; `stored` is the version found (null: new database). */
+export async function ensureSchema(conn: DuckDBConnection, stored: number | null = null): Promise<void> {
   await conn.run(TABLES_SQL);
   await conn.run(MACROS_SQL);
-  await conn.run(VIEWS_SQL);
+  await fillErrorCodes(conn);
+  if (stored !== null && stored < SCHEMA_VERSION) await upgradeSchema(conn, stored);
+  else await createDomainTables(conn);
+  await refreshErrorNames(conn);
   await conn.run(`INSERT OR REPLACE INTO meta VALUES ('schema_version', '${SCHEMA_VERSION}')`);
+}
+
+async function fillErrorCodes(conn: DuckDBConnection): Promise<void> {
   const app = await conn.createAppender('error_codes');
   await conn.run('DELETE FROM error_codes');
   for (const e of ERROR_CODES) {

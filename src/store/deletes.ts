@@ -1,8 +1,10 @@
 /** Removing loaded files with all their rows (a forced re-ingest of the same content). */
 import type { Database } from './db.js';
+import { DOMAIN_TABLES } from './schema.js';
 
 /** Tables holding rows of a file, the `files` row last. */
 const FILE_TABLES = [
+  ...DOMAIN_TABLES.map((t) => t.name),
   'events',
   'ingest_errors',
   'file_damage',

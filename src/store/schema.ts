@@ -1,10 +1,10 @@
 /**
- * DuckDB schema: tables, macros and the domain views. Names here are the stable, documented
+ * DuckDB schema: tables, macros and the domain tables. Names here are the stable, documented
  * interface that saved queries, reports and external tools (duckdb CLI, Python, DBeaver) rely on.
  * Times are UTC, TIMESTAMP_NS. See README "Database schema".
  */
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const TABLES_SQL = `
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -168,8 +168,16 @@ CREATE OR REPLACE MACRO endpoint_of(p) AS
   list_filter(p, x -> regexp_full_match(x, '(\\[[0-9A-Fa-f:.%]+\\]|[A-Za-z0-9_.*+-]+):[0-9]{1,5}'))[1];
 `;
 
-export const VIEWS_SQL = `
-CREATE OR REPLACE VIEW service_changes AS
+/*
+ * Domain tables. Each is the result of its SELECT below, materialised at ingest from the events of
+ * one file at a time (src/store/domain-tables.ts wraps the SELECT as `… WHERE file_id = $1`), so a
+ * SELECT must be row-local: a row may depend on its own event and on the constant tables
+ * (error_codes, VALUES lists), never on other events (those may arrive in a later file; windows
+ * and cross-event matching belong in the saved queries). Column names, order and types come from
+ * the SELECT: the table is created from it.
+ */
+
+export const SERVICE_CHANGES_SELECT = `
 SELECT e.file_id, e.host, e.ts, e.record_id, e.event_id,
        coalesce(nullif(split_part(utf16_hex_text(e.data->>'Binary'), '/', 1), ''), k.service_key) AS service_key,
        coalesce(e.data->>'param1', e.params[1]) AS display_name,
@@ -184,9 +192,9 @@ LEFT JOIN (VALUES ('IIS Admin Service', 'IISADMIN'), ('World Wide Web Publishing
                   ('Windows Process Activation Service', 'WAS'), ('Simple Mail Transfer Protocol (SMTP)', 'SMTPSVC'),
                   ('Microsoft FTP Service', 'MSFTPSVC'), ('FTP Publishing Service', 'MSFTPSVC'))
           AS k(display, service_key) ON k.display = coalesce(e.data->>'param1', e.params[1])
-WHERE e.provider = 'Service Control Manager' AND e.event_id = 7036;
+WHERE e.provider = 'Service Control Manager' AND e.event_id = 7036`;
 
-CREATE OR REPLACE VIEW ssl_events AS
+export const SSL_EVENTS_SELECT = `
 SELECT e.file_id, e.host, e.ts, e.record_id, e.provider, e.event_id, e.level,
        CASE WHEN e.event_id = 15300 OR (e.event_id = 119 AND e.provider = 'Microsoft-Windows-HttpService') THEN 'binding_deleted'
             WHEN e.event_id = 15301 THEN 'binding_created'
@@ -207,9 +215,9 @@ FROM events e
 LEFT JOIN error_codes c ON c.code = hex_code(e.data->>'ErrorCode')
 WHERE (e.provider = 'Microsoft-Windows-HttpEvent' AND e.event_id IN (15300, 15301, 15021))
    OR (e.provider = 'Microsoft-Windows-HttpService' AND e.event_id = 119)
-   OR (e.provider = 'Schannel' AND e.event_id IN (36870, 36874, 36887, 36888));
+   OR (e.provider = 'Schannel' AND e.event_id IN (36870, 36874, 36887, 36888))`;
 
-CREATE OR REPLACE VIEW reboots AS
+export const REBOOTS_SELECT = `
 SELECT e.file_id, e.host, e.ts, e.record_id, e.provider, e.event_id,
        CASE WHEN e.event_id = 6005 THEN 'eventlog_started'
             WHEN e.event_id = 6006 THEN 'clean_shutdown'
@@ -220,9 +228,9 @@ SELECT e.file_id, e.host, e.ts, e.record_id, e.provider, e.event_id,
        e.message
 FROM events e
 WHERE (e.provider = 'EventLog' AND e.event_id IN (6005, 6006, 6008, 6009))
-   OR (e.provider = 'Microsoft-Windows-Kernel-General' AND e.event_id IN (12, 13));
+   OR (e.provider = 'Microsoft-Windows-Kernel-General' AND e.event_id IN (12, 13))`;
 
-CREATE OR REPLACE VIEW process_starts AS
+export const PROCESS_STARTS_SELECT = `
 SELECT e.file_id, e.host, e.ts, e.record_id,
        e.data->>'NewProcessName' AS image,
        e.data->>'CommandLine' AS command_line,
@@ -231,9 +239,9 @@ SELECT e.file_id, e.host, e.ts, e.record_id,
        e.data->>'NewProcessId' AS process_id,
        e.data->>'ParentProcessName' AS parent_image
 FROM events e
-WHERE e.provider = 'Microsoft-Windows-Security-Auditing' AND e.event_id = 4688;
+WHERE e.provider = 'Microsoft-Windows-Security-Auditing' AND e.event_id = 4688`;
 
-CREATE OR REPLACE VIEW crypto_failures AS
+export const CRYPTO_FAILURES_SELECT = `
 SELECT e.file_id, e.host, e.ts, e.record_id,
        e.data->>'ProviderName' AS key_provider,
        e.data->>'AlgorithmName' AS algorithm,
@@ -244,12 +252,12 @@ SELECT e.file_id, e.host, e.ts, e.record_id,
        c.name AS return_name
 FROM events e
 LEFT JOIN error_codes c ON c.code = hex_code(e.data->>'ReturnCode')
-WHERE e.provider = 'Microsoft-Windows-Security-Auditing' AND e.event_id = 5061;
+WHERE e.provider = 'Microsoft-Windows-Security-Auditing' AND e.event_id = 5061`;
 
--- What starts the IIS 6 ABO mapper (KB 2025598): IISADMIN/SMTPSVC/MSFTPSVC or an SCCM SMS_* service
--- reaching running, inetmgr6.exe or adsutil.vbs started, a boot. The mapper logs to Abomapper.log,
--- not to the event log, so these events are its visible triggers.
-CREATE OR REPLACE VIEW abo_triggers AS
+// What starts the IIS 6 ABO mapper (KB 2025598): IISADMIN/SMTPSVC/MSFTPSVC or an SCCM SMS_* service
+// reaching running, inetmgr6.exe or adsutil.vbs started, a boot. The mapper logs to Abomapper.log,
+// not to the event log, so these events are its visible triggers. Reads the domain tables above.
+export const ABO_TRIGGERS_SELECT = `
 SELECT host, ts, file_id, record_id, 'service' AS trigger_type, service_key AS trigger_name,
        'Service Control Manager' AS provider, 7036 AS event_id
 FROM service_changes
@@ -265,5 +273,20 @@ WHERE lower(image) LIKE '%inetmgr6.exe' OR lower(command_line) LIKE '%adsutil.vb
 UNION ALL
 SELECT host, ts, file_id, record_id, 'boot', kind, provider, event_id
 FROM reboots
-WHERE provider = 'EventLog' AND event_id IN (6005, 6009);
-`;
+WHERE provider = 'EventLog' AND event_id IN (6005, 6009)`;
+
+/** A domain table and the SELECT whose rows it holds. */
+export interface DomainTable {
+  name: string;
+  select: string;
+}
+
+/** In materialisation order: a table may read the ones before it (abo_triggers reads three). */
+export const DOMAIN_TABLES: readonly DomainTable[] = [
+  { name: 'service_changes', select: SERVICE_CHANGES_SELECT },
+  { name: 'ssl_events', select: SSL_EVENTS_SELECT },
+  { name: 'reboots', select: REBOOTS_SELECT },
+  { name: 'process_starts', select: PROCESS_STARTS_SELECT },
+  { name: 'crypto_failures', select: CRYPTO_FAILURES_SELECT },
+  { name: 'abo_triggers', select: ABO_TRIGGERS_SELECT },
+];

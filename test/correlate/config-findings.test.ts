@@ -2,6 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { openDatabase, type Database } from '../../src/store/db.js';
+import { materialiseDomainTables } from '../../src/store/domain-tables.js';
 import { configFindings } from '../../src/correlate/config-findings.js';
 import type { Finding } from '../../src/model/index.js';
 import { detectConfigKind } from '../../src/ingest/config/index.js';
@@ -55,10 +56,11 @@ const utf16Hex = (s: string): string =>
     .toUpperCase();
 
 async function addEvents(
-  conn: DuckDBConnection,
+  db: Database,
   host: string,
   evs: { ts: string; provider: string; id: number; data?: object; params?: string[] }[],
 ): Promise<void> {
+  const conn = db.conn;
   const fileId = await addFile(conn, 'System.evtx', 'evtx');
   let rid = 0;
   for (const e of evs) {
@@ -75,6 +77,7 @@ async function addEvents(
     p.bindVarchar(8, JSON.stringify(e.params ?? []));
     await p.run();
   }
+  await materialiseDomainTables(db, fileId);
 }
 
 const iisadminRunning = (ts: string) => ({
@@ -183,7 +186,7 @@ t('5506 of a certificate not in the store, then the event chain: critical, high 
       /names certificate 1111111111111111111111111111111111111111, which is not in the Local Machine MY store/,
     );
 
-    await addEvents(db.conn, HOST, [
+    await addEvents(db, HOST, [
       iisadminRunning('2024-05-02 08:00:01.5'),
       deleted('2024-05-02 08:00:03', '0.0.0.0:443'),
       iisadminRunning('2024-05-09 07:59:58'),
@@ -221,10 +224,7 @@ t('a 5506 of a certificate without its private key is invalid too; rows without 
       { name: 'applicationHost.config', text: config },
       { name: 'certutil-store-my.txt', text: fixture('certutil-store-my.txt').text },
     ]);
-    await addEvents(db.conn, HOST, [
-      iisadminRunning('2024-05-02 08:00:01'),
-      deleted('2024-05-02 08:00:03', '0.0.0.0:443'),
-    ]);
+    await addEvents(db, HOST, [iisadminRunning('2024-05-02 08:00:01'), deleted('2024-05-02 08:00:03', '0.0.0.0:443')]);
     const f = byKind(await configFindings(db.conn), 'config-abo-hash-invalid').find((x) =>
       x.id.endsWith('LM/W3SVC/1'),
     )!;
@@ -242,9 +242,9 @@ t('expiry is judged at the latest event of the host', () =>
       { name: 'netsh.txt', text: netsh },
       { name: 'certutil-store-my.txt', text: fixture('certutil-store-my.txt').text },
     ]);
-    await addEvents(db.conn, HOST, [deleted('2033-06-01 00:00:00', '0.0.0.0:443')]);
+    await addEvents(db, HOST, [deleted('2033-06-01 00:00:00', '0.0.0.0:443')]);
     assert.equal(byKind(await configFindings(db.conn), 'config-certificate-problem'), []);
-    await addEvents(db.conn, HOST, [deleted('2034-03-02 00:00:00', '0.0.0.0:443')]);
+    await addEvents(db, HOST, [deleted('2034-03-02 00:00:00', '0.0.0.0:443')]);
     const f = byKind(await configFindings(db.conn), 'config-certificate-problem');
     assert.equal(
       f.map((x) => [x.endpoints, x.title]),
@@ -273,7 +273,7 @@ t('a healthy configuration yields no finding', () =>
       { name: 'netsh.txt', text: netsh },
       { name: 'certutil-store-my.txt', text: fixture('certutil-store-my.txt').text },
     ]);
-    await addEvents(db.conn, HOST, [iisadminRunning('2025-01-01 00:00:00')]);
+    await addEvents(db, HOST, [iisadminRunning('2025-01-01 00:00:00')]);
     assert.equal(await configFindings(db.conn), []);
   }),
 );

@@ -4,6 +4,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { openDatabase, type Database } from '../../src/store/db.js';
+import { materialiseDomainTables } from '../../src/store/domain-tables.js';
 
 export interface Ev {
   ts: string;
@@ -35,7 +36,10 @@ export class FixtureDb {
     return Number(r.getRowObjectsJson()[0]!.file_id);
   }
 
+  /** A file's events, once per file: then its domain rows, as ingest stores them. */
   async events(fileId: number, evs: Ev[]): Promise<void> {
+    if (this.recordIds.has(fileId)) throw new Error(`events of file ${fileId} are loaded already`);
+    this.recordIds.set(fileId, 0);
     for (const e of evs) {
       const rid = (this.recordIds.get(fileId) ?? 0) + 1;
       this.recordIds.set(fileId, rid);
@@ -56,6 +60,7 @@ export class FixtureDb {
       else p.bindVarchar(10, e.message);
       await p.run();
     }
+    await materialiseDomainTables(this.db, fileId);
   }
 
   async certificate(

@@ -39,6 +39,10 @@ x('events partitioned by host and day; the same SQL runs on the Parquet files', 
       'every table of the schema',
     );
     assert.is(r.tables.files, 1);
+    assert.ok(
+      existsSync(join(out, 'ssl_events', 'data_0.parquet')) || existsSync(join(out, 'ssl_events')),
+      'domain tables exported',
+    );
     const back = await rows(
       db,
       `SELECT host, day, ts::VARCHAR AS ts, record_id::INTEGER AS r, message FROM read_parquet('${out}/events/**/*.parquet', hive_partitioning = true) ORDER BY host, ts`,

@@ -1,0 +1,56 @@
+/**
+ * The domain tables (`ssl_events`, `service_changes`, `reboots`, `process_starts`,
+ * `crypto_failures`, `abo_triggers`): created from their SELECTs in schema.ts and filled per file
+ * at ingest, so that queries join a few thousand typed rows instead of decoding `events.data`.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Database } from './db.js';
+import { DOMAIN_TABLES } from './schema.js';
+
+/** Create the domain tables that are missing: empty, with the columns and types of their SELECT. */
+export async function createDomainTables(conn: DuckDBConnection): Promise<void> {
+  for (const t of DOMAIN_TABLES) {
+    await conn.run(`CREATE TABLE IF NOT EXISTS ${t.name} AS SELECT * FROM (${t.select}) d WHERE false`);
+  }
+}
+
+/**
+ * Insert the domain rows of file `fileId` from its events as stored, each table's rows sorted by
+ * host and time. Call it in the file's transaction after its events are final (after duplicate
+ * removal): rows of events deleted later are removed with the file (`forgetFiles`).
+ */
+export async function materialiseDomainTables(db: Database, fileId: number): Promise<void> {
+  for (const t of DOMAIN_TABLES) {
+    await db.conn.run(
+      `INSERT INTO ${t.name} BY NAME SELECT * FROM (${t.select}) d WHERE d.file_id = $1 ORDER BY d.host, d.ts, d.record_id`,
+      [fileId],
+    );
+  }
+}
+
+/** Empty the domain tables and fill them again from every event (schema upgrades). */
+export async function rebuildDomainTables(conn: DuckDBConnection): Promise<void> {
+  for (const t of DOMAIN_TABLES) {
+    await conn.run(`DELETE FROM ${t.name}`);
+    await conn.run(
+      `INSERT INTO ${t.name} BY NAME SELECT * FROM (${t.select}) d ORDER BY d.host, d.ts, d.file_id, d.record_id`,
+    );
+  }
+}
+
+/**
+ * Error names as the current knowledge base gives them: `error_codes` is refilled at every open,
+ * and rows stored by an earlier version may name a code it did not know.
+ */
+export async function refreshErrorNames(conn: DuckDBConnection): Promise<void> {
+  for (const [table, code, name] of [
+    ['ssl_events', 'error_code', 'error_name'],
+    ['crypto_failures', 'return_code', 'return_name'],
+  ] as const) {
+    await conn.run(
+      `UPDATE ${table} t SET ${name} = (SELECT c.name FROM error_codes c WHERE c.code = t.${code})
+       WHERE t.${code} IS NOT NULL
+         AND t.${name} IS DISTINCT FROM (SELECT c.name FROM error_codes c WHERE c.code = t.${code})`,
+    );
+  }
+}
