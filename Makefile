@@ -1,12 +1,13 @@
 # bindtrail — see README.md
 SHELL := /bin/bash
 BIN := node dist/src/cli/main.js
+BENCH_REPORT_EVENTS ?= 2000000
 UVU := node_modules/.bin/uvu
 CORPUS ?= ../shared/corpus
 FUZZ_ITERATIONS ?= 200000
 BENCH_MB ?= 100
 
-.PHONY: install build test demo bench fuzz fuzz-ci samples lint format clean
+.PHONY: install build test demo bench bench-report fuzz fuzz-ci samples lint format clean
 
 install: node_modules/.installed
 
@@ -25,6 +26,10 @@ demo: build
 
 bench: build
 	node dist/bench/run.js --mb $(BENCH_MB)
+
+# The report's size bound on a 2 M-event synth log (synth, ingest, report html/json/json --all).
+bench-report: build
+	node dist/bench/report-size.js --events $(BENCH_REPORT_EVENTS)
 
 fuzz: build
 	node dist/test/fuzz/run.js --iterations $(FUZZ_ITERATIONS)

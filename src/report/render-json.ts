@@ -12,14 +12,30 @@ import {
   type Finding,
   type HostSummary,
   type ReportModel,
+  type TimelineCount,
   type TimelineEntry,
 } from '../model/index.js';
+import { inReportOrder, reportAnswer } from './report-answer.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** Key order of every object in the JSON report (top level first). */
 export const JSON_KEY_ORDER = {
-  report: ['schemaVersion', 'tool', 'generatedAt', 'timeZone', 'summary', 'files', 'hosts', 'findings', 'timeline'],
+  report: [
+    'schemaVersion',
+    'tool',
+    'generatedAt',
+    'timeZone',
+    'summary',
+    'answer',
+    'files',
+    'hosts',
+    'findings',
+    'facts',
+    'timelineComplete',
+    'timeline',
+    'timelineCounts',
+  ],
   tool: ['name', 'version'],
   summary: ['verdict', 'headline', 'findingsByLevel', 'hosts', 'events', 'files'],
   file: ['path', 'kind', 'sha256', 'hosts', 'records', 'warnings', 'errors', 'firstTime', 'lastTime'],
@@ -45,10 +61,15 @@ export const JSON_KEY_ORDER = {
   ],
   evidence: ['file', 'recordId', 'time', 'host', 'role', 'provider', 'eventId', 'summary'],
   timeline: ['time', 'host', 'role', 'provider', 'eventId', 'recordId', 'file', 'summary', 'findingIds'],
+  timelineCount: ['host', 'hour', 'count'],
 } as const;
 
-/** Render the model as stable JSON (see JSON_KEY_ORDER). */
-export function renderJson(model: ReportModel): string {
+/**
+ * Render the model as stable JSON (see JSON_KEY_ORDER): findings in report order, with the
+ * answer block (layout/answer.ts) built from the model; keys inside `answer` and `facts` sorted.
+ */
+export function renderJson(input: ReportModel): string {
+  const model = { ...inReportOrder(input), answer: reportAnswer(input) };
   const tree = ordered(model as unknown as Record<string, unknown>, JSON_KEY_ORDER.report, {
     schemaVersion: () => REPORT_SCHEMA_VERSION,
     tool: (v) => ordered(v as Record<string, unknown>, JSON_KEY_ORDER.tool),
@@ -57,6 +78,8 @@ export function renderJson(model: ReportModel): string {
     hosts: (v) => (v as HostSummary[]).map((h) => ordered(h as never, JSON_KEY_ORDER.host)),
     findings: (v) => (v as Finding[]).map(findingJson),
     timeline: (v) => (v as TimelineEntry[]).map((e) => ordered(e as never, JSON_KEY_ORDER.timeline)),
+    timelineCounts: (v) => ((v ?? []) as TimelineCount[]).map((c) => ordered(c as never, JSON_KEY_ORDER.timelineCount)),
+    timelineComplete: (v) => v === true,
   });
   return JSON.stringify(tree, null, 2) + '\n';
 }
