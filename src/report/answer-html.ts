@@ -5,7 +5,7 @@
  * Every string is escaped.
  */
 import type { Action, AnswerBlock, Incident } from './layout/answer-types.js';
-import { failureText, incidentLabel, outageLines } from './answer-text.js';
+import { failureText, incidentLabel, missingLines, outageLines } from './answer-text.js';
 import { escapeHtml as esc } from './text-safety.js';
 
 /** `<section id="answer">` for the block; `numbers` maps finding ids to their report numbers. */
@@ -41,7 +41,9 @@ function incidentHtml(inc: Incident, numbers: ReadonlyMap<string, number>, zone:
   if (inc.missing.length > 0) {
     parts.push(
       '<h3>Collect first</h3>',
-      `<ul class="missing">${inc.missing.map((m) => `<li>${esc(m.what)}: ${esc(m.collect)}</li>`).join('')}</ul>`,
+      `<ul class="missing">${missingLines(inc.missing)
+        .map((m) => `<li>${esc(m)}</li>`)
+        .join('')}</ul>`,
     );
   }
   if (inc.checks.length > 0) parts.push('<h3>Check afterwards</h3>', actionList(inc.checks));

@@ -4,7 +4,7 @@
  * commands go in fenced blocks, which render literally.
  */
 import type { Action, AnswerBlock, Incident } from './layout/answer-types.js';
-import { failureText, incidentLabel, outageLines } from './answer-text.js';
+import { failureText, incidentLabel, missingLines, outageLines } from './answer-text.js';
 import { escapeMarkdown as md, plainText } from './text-safety.js';
 
 /** The `## What happened and what to do now` section. */
@@ -30,7 +30,14 @@ function incidentMd(inc: Incident, numbers: ReadonlyMap<string, number>, zone: s
   if (windows.length > 0) parts.push('', windows.join('\n'));
   if (inc.actions.length > 0) parts.push('', '**Do now**', '', actionsMd(inc.actions));
   if (inc.missing.length > 0)
-    parts.push('', '**Collect first**', '', inc.missing.map((m) => `- ${md(m.what)}: ${md(m.collect)}`).join('\n'));
+    parts.push(
+      '',
+      '**Collect first**',
+      '',
+      missingLines(inc.missing)
+        .map((m) => `- ${md(m)}`)
+        .join('\n'),
+    );
   if (inc.checks.length > 0) parts.push('', '**Check afterwards**', '', actionsMd(inc.checks));
   return parts.join('\n');
 }

@@ -2,7 +2,7 @@
  * Format-independent sentences of the answer block (layout/answer.ts): the outage window of an
  * endpoint, the failure window, the heading of an incident. The md and html renderers escape them.
  */
-import type { FailureWindow, Incident, Outage } from './layout/answer-types.js';
+import type { FailureWindow, Incident, Missing, Outage } from './layout/answer-types.js';
 import { formatDuration, formatLocal, formatUtc } from './format-time.js';
 
 /** `2026-03-12 09:14:05.400 UTC` with the local time beside it when a zone is shown. */
@@ -83,4 +83,15 @@ export function outageLines(
 function durationMs(a: string, b: string | null): number {
   if (b === null) return Number.NaN;
   return Date.parse(b.replace(/(\.\d{3})\d*Z$/, '$1Z')) - Date.parse(a.replace(/(\.\d{3})\d*Z$/, '$1Z'));
+}
+
+/** The incident's missing values grouped by the artefact to collect: `what; what: collect`. */
+export function missingLines(missing: readonly Missing[]): string[] {
+  const byCollect = new Map<string, string[]>();
+  for (const m of missing) {
+    const list = byCollect.get(m.collect) ?? [];
+    if (!list.includes(m.what)) list.push(m.what);
+    byCollect.set(m.collect, list);
+  }
+  return [...byCollect].map(([collect, whats]) => `${whats.join('; ')}: ${collect}`);
 }
