@@ -1,6 +1,7 @@
 /**
  * Assembles the report model (src/model/report.ts) from a database: files, hosts, the event
- * findings, the configuration findings and the timeline. Pure data; the renderers format it.
+ * findings, the configuration findings, the configuration rows the answer block needs (case-facts.ts)
+ * and the timeline with its aggregated counts. Pure data; the renderers format it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +20,9 @@ import { runBundled } from './bundled-queries.js';
 import { findAll, sortFindings, type CorrelateOptions } from './correlate.js';
 import { damageEntries } from './damage.js';
 import { asString, asStrings } from './evidence.js';
-import { buildTimeline, timelineCounts } from './timeline.js';
+import { caseFacts } from './case-facts.js';
+import { buildTimeline, notableCounts, timelineCounts } from './timeline.js';
+import { boundTimeline } from './timeline-bound.js';
 import { isoUtc } from './time.js';
 
 export interface ReportOptions extends CorrelateOptions {
@@ -40,12 +43,17 @@ export async function buildReportModel(conn: Connection, options: ReportOptions 
   const findings = sortFindings([...eventFindings, ...extra]);
   const files = (await runBundled(conn, 'ingested-files')).map(fileSummary);
   const hosts = hostSummaries(await runBundled(conn, 'host-summary'), findings);
-  const timeline = await buildTimeline(conn, findings, {
+  const rows = await buildTimeline(conn, findings, {
     all: options.all,
     host: options.host,
     since: options.since,
     until: options.until,
   });
+  const timeline = options.all ? rows : boundTimeline(rows);
+  const counts = options.all
+    ? []
+    : await timelineCounts(conn, { host: options.host, since: options.since, until: options.until });
+  const facts = await caseFacts(conn);
   const findingsByLevel = Object.fromEntries(
     LEVELS.map((l) => [l, findings.filter((f) => f.level === l).length]),
   ) as Record<Level, number>;
@@ -67,9 +75,12 @@ export async function buildReportModel(conn: Connection, options: ReportOptions 
     files,
     hosts,
     findings,
+    facts,
     timeline,
     damage: damageEntries(await runBundled(conn, 'damaged-files')),
-    timelineCounts: await timelineCounts(conn, { host: options.host, since: options.since, until: options.until }),
+    notableCounts: await notableCounts(conn, { host: options.host, since: options.since, until: options.until }),
+    timelineCounts: counts,
+    timelineComplete: options.all === true,
   };
 }
 

@@ -67,21 +67,21 @@ function buildFinding(bursts: Row[]): Finding {
           .map((c, i) => (i === 0 ? c.summary : findingText(KIND, 'alsoCause', { summary: c.summary })))
           .join(' ')
       : findingText(KIND, 'unknownCodeCause', named),
-    remedies: remediesOf(chosen, entry),
+    remedies: remediesOf(chosen, entry, code),
     references: [...(entry?.references ?? []), ...findingReferences(KIND)],
     evidence,
     occurrences: bursts.length,
   };
 }
 
-function remediesOf(chosen: Chosen, entry: ErrorCodeEntry | undefined): string[] {
+function remediesOf(chosen: Chosen, entry: ErrorCodeEntry | undefined, code: string | null): string[] {
   const out = chosen.causes.flatMap((c) => c.remedies);
   if (chosen.confidence !== 'high') {
     for (const alt of chosen.alternatives)
       out.push(findingText(KIND, 'alternativeRemedy', { summary: alt.summary, remedies: alt.remedies.join(' ') }));
   }
   if (out.length === 0) out.push(...findingList(KIND, 'genericRemedies', {}));
-  if (entry === undefined) out.push(...findingList(KIND, 'unknownCodeRemedies', {}));
+  if (entry === undefined) out.push(...findingList(KIND, 'unknownCodeRemedies', { code }));
   return [...new Set(out)];
 }
 

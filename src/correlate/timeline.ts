@@ -7,7 +7,7 @@
  * `timelineCounts` counts every notable event per host, hour and kind instead.
  */
 import type { Connection } from '../store/db.js';
-import type { Finding, TimelineCount, TimelineEntry } from '../model/index.js';
+import type { Finding, NotableCount, TimelineCount, TimelineEntry } from '../model/index.js';
 import type { Row } from '../store/run-query.js';
 import { runBundled } from './bundled-queries.js';
 import { asString } from './evidence.js';
@@ -118,7 +118,7 @@ async function contextRows(
 }
 
 /** Notable events counted per host, hour and kind, in the host/time slice of the options. */
-export async function timelineCounts(conn: Connection, options: TimelineOptions = {}): Promise<TimelineCount[]> {
+export async function notableCounts(conn: Connection, options: TimelineOptions = {}): Promise<NotableCount[]> {
   const rows = await runBundled(conn, 'notable-event-counts', {
     host: options.host,
     since: options.since,
@@ -196,4 +196,23 @@ function inBounds(time: string, host: string | null, o: TimelineOptions): boolea
   if (o.since !== undefined && t < epochMs(o.since)) return false;
   if (o.until !== undefined && t > epochMs(o.until)) return false;
   return true;
+}
+
+/** Every event of the logs counted per host and UTC hour (queries/general/timeline-counts.sql). */
+export async function timelineCounts(
+  conn: Connection,
+  filters: Pick<TimelineOptions, 'host' | 'since' | 'until'> = {},
+): Promise<TimelineCount[]> {
+  const rows = await runBundled(conn, 'timeline-counts', filters);
+  const out: TimelineCount[] = [];
+  for (const r of rows) {
+    const hour = isoUtc(r.hour);
+    if (hour === null) continue;
+    out.push({
+      host: asString(r.host),
+      hour,
+      count: Number(r.events ?? 0),
+    });
+  }
+  return out;
 }

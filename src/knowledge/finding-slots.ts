@@ -89,7 +89,7 @@ export const FINDING_SLOTS = {
     alsoCause: text('summary'),
     alternativeRemedy: text('summary', 'remedies'),
     genericRemedies: list(),
-    unknownCodeRemedies: list(),
+    unknownCodeRemedies: list('code'),
   },
   'config-abo-hash-invalid': {
     title: text('keyPath'),

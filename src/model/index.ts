@@ -8,6 +8,11 @@ export type { Confidence, Finding, FindingKind } from './finding.js';
 export { LEVELS, type Level } from './level.js';
 export {
   REPORT_SCHEMA_VERSION,
+  type CaseBinding,
+  type CaseCertificate,
+  type CaseFacts,
+  type CaseMetadata,
+  type NotableCount,
   type FileSummary,
   type HostSummary,
   type ReportModel,

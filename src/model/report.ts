@@ -7,7 +7,13 @@ import type { Finding } from './finding.js';
 import type { Level } from './level.js';
 import type { Role } from './role.js';
 
-export const REPORT_SCHEMA_VERSION = 1;
+/**
+ * Version of the report's JSON shape. 2: `answer` (the answer block: incidents, outages, commands),
+ * `facts` (configuration rows of the case), `timelineCounts` (every event counted per host and
+ * hour) and `timelineComplete`; by default the timeline holds the notable events of the
+ * findings and the rows around them only, every event with `--all`.
+ */
+export const REPORT_SCHEMA_VERSION = 2;
 
 export interface FileSummary {
   path: string;
@@ -49,7 +55,7 @@ export interface TimelineEntry {
  * Notable events counted per host, UTC hour and kind: the timeline's picture of routine events
  * (every notable event is counted; the entries of `timeline` are the ones listed one by one).
  */
-export interface TimelineCount {
+export interface NotableCount {
   host: string | null;
   /** `service`, `boot`, `ssl`, `process` or `crypto` (queries/general/notable-events.sql). */
   kind: string;
@@ -58,6 +64,63 @@ export interface TimelineCount {
   /** ISO-8601 UTC, the hour the events fall in: [bucketStart, bucketEnd). */
   bucketStart: string;
   bucketEnd: string;
+  count: number;
+}
+
+/** An SSL binding of the case (ssl_bindings: applicationHost.config, netsh, registry). */
+export interface CaseBinding {
+  host: string | null;
+  source: string;
+  endpoint: string | null;
+  site: string | null;
+  bindingInformation: string | null;
+  sslFlags: number | null;
+  certHash: string | null;
+  certStore: string | null;
+  appId: string | null;
+  file: string | null;
+}
+
+/** A certificate of a store listing (certutil -v -store my). */
+export interface CaseCertificate {
+  host: string | null;
+  store: string | null;
+  thumbprint: string;
+  subject: string | null;
+  issuer: string | null;
+  notBefore: string | null;
+  notAfter: string | null;
+  hasPrivateKey: boolean | null;
+  keySpec: number | null;
+  file: string | null;
+}
+
+/** A legacy `<customMetadata>` property of applicationHost.config. */
+export interface CaseMetadata {
+  host: string | null;
+  keyPath: string;
+  propertyId: number;
+  dataType: string | null;
+  userType: string | null;
+  attributes: string | null;
+  value: string | null;
+  /** 5506: thumbprint (uppercase hex); 5511: store name. */
+  decoded: string | null;
+  file: string | null;
+}
+
+/** Configuration rows of the case the answer block fills its commands from. */
+export interface CaseFacts {
+  bindings: CaseBinding[];
+  certificates: CaseCertificate[];
+  metadata: CaseMetadata[];
+}
+
+/** Every event of the logs counted per host and hour (the timeline's routine background). */
+export interface TimelineCount {
+  host: string | null;
+  /** ISO-8601 UTC start of the hour. */
+  hour: string;
   count: number;
 }
 
@@ -79,9 +142,15 @@ export interface ReportModel {
   files: FileSummary[];
   hosts: HostSummary[];
   findings: Finding[];
+  /** Configuration rows the answer block is built from (renderers call buildAnswer on the model). */
+  facts: CaseFacts;
   timeline: TimelineEntry[];
   /** Input files read in part or not at all: where the timeline may have gaps. */
   damage: DamageEntry[];
   /** Notable events per host, hour and kind (bounded whatever the log size). */
+  notableCounts: NotableCount[];
+  /** Every event of the logs counted per host and hour (empty with `--all`, which lists them all). */
   timelineCounts: TimelineCount[];
+  /** True when `timeline` holds every event (`--all`). */
+  timelineComplete: boolean;
 }

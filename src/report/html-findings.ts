@@ -4,8 +4,10 @@
  */
 import type { Evidence, Finding, ReportModel } from '../model/index.js';
 import { formatDuration, formatLocal, formatUtc } from './format-time.js';
-import { escapeHtml as esc, safeHttpUrl } from './text-safety.js';
-import { UNKNOWN_HOST, eventLabel, sourceKey } from './view-helpers.js';
+import { formatEvidenceGroup, groupEvidence } from './layout/evidence-groups.js';
+import { referenceLink } from './references-view.js';
+import { escapeHtml as esc } from './text-safety.js';
+import { UNKNOWN_HOST, sourceKey } from './view-helpers.js';
 
 export interface HtmlCtx {
   zone: string | null;
@@ -61,8 +63,8 @@ function list(items: readonly string[], ordered: boolean, render: (s: string) =>
 }
 
 function reference(r: string): string {
-  const url = safeHttpUrl(r);
-  return url ? `<a href="${esc(url)}" rel="noreferrer noopener">${esc(r)}</a>` : esc(r);
+  const link = referenceLink(r);
+  return link ? `<a href="${esc(link.url)}" rel="noreferrer noopener">${esc(r)}</a>` : esc(r);
 }
 
 function findingArticle(f: Finding, n: number, ctx: HtmlCtx): string {
@@ -87,7 +89,7 @@ function findingArticle(f: Finding, n: number, ctx: HtmlCtx): string {
     '<h4>Remedies</h4>',
     list(f.remedies, true),
     ...(f.references.length > 0 ? ['<h4>References</h4>', list(f.references, false, reference)] : []),
-    `<h4>Evidence (${f.evidence.length})</h4>`,
+    `<h4>Evidence (${f.evidence.length} row(s); the JSON report lists every row)</h4>`,
     evidenceTable(f.evidence, n, ctx),
     '</article>',
   ].join('\n');
@@ -95,30 +97,24 @@ function findingArticle(f: Finding, n: number, ctx: HtmlCtx): string {
 
 function evidenceTable(rows: readonly Evidence[], n: number, ctx: HtmlCtx): string {
   if (rows.length === 0) return '<p class="note">No evidence rows.</p>';
-  const head = [
-    '#',
-    'Role',
-    'File',
-    'Record id',
-    ctx.zone ? `Time (UTC / ${esc(ctx.zone)})` : 'Time (UTC)',
-    'Host',
-    'Event',
-    'Summary',
-  ];
-  const body = rows.map((e, i) => {
-    const key = sourceKey(e.file, e.recordId);
+  const when = (iso: string): string => (ctx.zone ? formatLocal(iso, ctx.zone) : formatUtc(iso));
+  const head = ['#', 'Role', 'Host', ctx.zone ? `Evidence (times ${esc(ctx.zone)})` : 'Evidence (times UTC)', 'File'];
+  const body = groupEvidence(rows).map((g, i) => {
+    const first = rows[g.rows[0]!]!;
+    const key = sourceKey(first.file, first.recordId);
     const tl = key === null ? undefined : ctx.timelineIndex.get(key);
-    const rec =
-      e.recordId === null
-        ? '—'
-        : tl === undefined
-          ? esc(e.recordId)
-          : `<a href="#tl-${tl}" title="show on the timeline">${esc(e.recordId)}</a>`;
+    const text = esc(formatEvidenceGroup(g, when));
+    const cell = tl === undefined ? text : `<a href="#tl-${tl}" title="show on the timeline">${text}</a>`;
     return (
-      `<tr id="finding-${n}-ev-${i + 1}"><td class="num">${i + 1}</td><td class="role-${esc(e.role)}">${esc(e.role)}</td>` +
-      `<td class="wrap mono">${esc(e.file)}</td><td class="mono">${rec}</td><td class="time">${timeCell(e.time, ctx.zone)}</td>` +
-      `<td>${hostText(e.host)}</td><td>${esc(eventLabel(e.provider, e.eventId))}</td><td class="wrap">${esc(e.summary)}</td></tr>`
+      `<tr id="finding-${n}-ev-${i + 1}"><td class="num">${i + 1}</td><td class="role-${esc(g.role)}">${esc(g.role)}</td>` +
+      `<td>${hostText(g.host)}</td><td class="wrap">${cell}</td>` +
+      `<td class="mono">${g.files.map(pathHtml).join('<br>') || '—'}</td></tr>`
     );
   });
   return `<table class="evidence"><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>\n${body.join('\n')}\n</tbody></table>`;
+}
+
+/** A path with a <wbr> after every / and \\ so long paths wrap at their separators. */
+export function pathHtml(path: string): string {
+  return esc(path).replace(/[\\/]/g, '$&<wbr>');
 }

@@ -1,8 +1,25 @@
 /**
  * The HTML report's only stylesheet (inline; the report loads nothing). Screen and print.
  */
-import { LEVELS, ROLES } from '../model/index.js';
-import { LEVEL_COLOURS, ROLE_COLOURS } from './render-svg-timeline.js';
+import { LEVELS, ROLES, type Level, type Role } from '../model/index.js';
+import { MARK_COLOURS } from './layout/svg-timeline.js';
+
+/** Role colours (the timeline marks' colours). */
+export const ROLE_COLOURS: Readonly<Record<Role, string>> = {
+  trigger: MARK_COLOURS.trigger!,
+  symptom: MARK_COLOURS.symptom!,
+  recovery: MARK_COLOURS.recovery!,
+  context: MARK_COLOURS.context!,
+};
+
+/** Level colours of badges and borders. */
+export const LEVEL_COLOURS: Readonly<Record<Level, string>> = {
+  critical: '#7f1d1d',
+  high: '#dc2626',
+  medium: '#d97706',
+  low: '#2563eb',
+  info: '#64748b',
+};
 
 const levelRules = LEVELS.map((l) => `.level-${l}{background:${LEVEL_COLOURS[l]};color:#fff}`).join('\n');
 const roleRules = ROLES.map((r) => `.role-${r}{color:${ROLE_COLOURS[r]};font-weight:600}`).join('\n');
@@ -12,8 +29,8 @@ export const REPORT_CSS = `
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
 body{margin:0;color:var(--fg);background:var(--bg);font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
-main{max-width:1200px;margin:0 auto;padding:24px 28px 48px}
-h1{font-size:26px;margin:0 0 4px}
+main{max-width:1200px;margin:0 auto;padding:12px 28px 48px}
+h1{font-size:22px;margin:0 0 2px}
 h2{font-size:20px;margin:36px 0 12px;padding-bottom:4px;border-bottom:2px solid var(--line)}
 h3{font-size:16px;margin:22px 0 8px}
 a{color:var(--accent)}
@@ -49,8 +66,27 @@ dl.facts dt{font-weight:600;color:var(--muted)}
 dl.facts dd{margin:0;overflow-wrap:anywhere}
 figure.timeline-figure{margin:8px 0 16px;border:1px solid var(--line);border-radius:6px;padding:8px;overflow-x:auto}
 figure.timeline-figure figcaption{color:var(--muted);font-size:12px;margin-top:4px}
-svg.timeline{display:block;min-width:720px;height:auto}
-svg.timeline a:hover path,svg.timeline a:hover circle,svg.timeline a:hover rect{stroke:#000;stroke-width:2}
+svg.timeline-strip{display:block;width:100%;min-width:720px;height:auto;margin:4px 0 10px}
+svg.timeline-strip a:hover path,svg.timeline-strip a:hover circle,svg.timeline-strip a:hover rect{stroke:#000;stroke-width:2}
+section.answer{margin:8px 0 18px}
+section.answer h2{margin-top:8px}
+article.incident{border:1px solid var(--line);border-left:6px solid var(--muted);border-radius:6px;padding:6px 16px 8px;margin:10px 0;background:#fffdfa}
+article.incident.level-border-critical{border-left-color:${LEVEL_COLOURS.critical}}
+article.incident.level-border-high{border-left-color:${LEVEL_COLOURS.high}}
+article.incident h3{font-size:14px;margin:10px 0 4px}
+.incident-head{margin:4px 0;font-weight:600}
+.cause{font-size:15px;margin:4px 0 6px}
+ul.outages{margin:4px 0;padding-left:20px}
+ul.outages li.still-down{color:#b91c1c;font-weight:600}
+ol.actions{margin:4px 0;padding-left:22px}
+ol.actions li{margin:4px 0}
+pre.cmd{margin:4px 0;padding:6px 10px;background:#0f172a;color:#f8fafc;border-radius:4px;white-space:pre-wrap;overflow-wrap:anywhere;font:12px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
+details.why{font-size:12px;color:var(--muted)}
+details.why ul{margin:2px 0;padding-left:18px}
+ul.missing li{color:#92400e}
+h1 .verdict{font-size:13px;vertical-align:middle;margin-left:8px}
+header .headline{margin:4px 0 6px;font-size:15px}
+nav h2{font-size:16px}
 footer{margin-top:40px;color:var(--muted);font-size:12px;border-top:1px solid var(--line);padding-top:8px}
 @media print{
   body{font-size:11px}
@@ -60,7 +96,7 @@ footer{margin-top:40px;color:var(--muted);font-size:12px;border-top:1px solid va
   h2{break-after:avoid}
   article.finding,figure.timeline-figure,tr{break-inside:avoid}
   figure.timeline-figure{overflow:visible}
-  svg.timeline{min-width:0}
+  svg.timeline-strip{min-width:0}
   *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 `.trim();

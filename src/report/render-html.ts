@@ -6,21 +6,28 @@
  */
 import { LEVELS, type FileSummary, type HostSummary, type ReportModel, type TimelineEntry } from '../model/index.js';
 import { damageBannerHtml } from './damage-banner.js';
+import { answerSection } from './answer-html.js';
 import { formatUtc } from './format-time.js';
-import { findingsSection, hostText, indexTimeline, timeCell } from './html-findings.js';
+import { findingsSection, hostText, indexTimeline, pathHtml, timeCell } from './html-findings.js';
 import type { HtmlCtx } from './html-findings.js';
 import { REPORT_CSS } from './html-style.js';
+import { timelineSection } from './html-timeline.js';
+import { tocEntries } from './layout/sort.js';
 import { renderZone, type RenderOptions } from './render-md.js';
-import { renderSvgTimeline } from './render-svg-timeline.js';
+import { inReportOrder, reportAnswer } from './report-answer.js';
 import { escapeHtml as esc } from './text-safety.js';
 import { eventLabel, findingNumbers, findingRefs, timelineByHost } from './view-helpers.js';
+
+/** Rows of the events table per host; the rest are in the JSON report. */
+export const MAX_EVENT_ROWS_PER_HOST = 2000;
 
 /** The Content-Security-Policy the report carries in a <meta http-equiv>. */
 export const REPORT_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 /** Render the report as one self-contained HTML document. Throws UsageError for an unknown zone. */
-export function renderHtml(model: ReportModel, options: RenderOptions = {}): string {
+export function renderHtml(input: ReportModel, options: RenderOptions = {}): string {
+  const model = inReportOrder(input);
   const ctx: HtmlCtx = {
     zone: renderZone(options, model.timeZone),
     numbers: findingNumbers(model.findings),
@@ -40,13 +47,15 @@ export function renderHtml(model: ReportModel, options: RenderOptions = {}): str
     '</head>',
     '<body>',
     '<main>',
-    header(model, ctx),
+    header(model),
+    answerSection(reportAnswer(model), model.summary.headline, ctx.numbers, ctx.zone),
     damageBannerHtml(model),
     nav(model),
     summarySection(model, ctx),
-    timelineFigure(model, ctx),
+    timelineSection(model, ctx.zone, ctx.numbers),
     findingsSection(model, ctx),
     timelineTables(model, ctx),
+    appendix(model),
     `<footer>Generated ${esc(formatUtc(model.generatedAt))} UTC by ${esc(model.tool.name)} ${esc(model.tool.version)}, report schema ${esc(String(model.schemaVersion))}. This file loads nothing and runs no script.</footer>`,
     '</main>',
     '</body>',
@@ -55,30 +64,36 @@ export function renderHtml(model: ReportModel, options: RenderOptions = {}): str
   ].join('\n');
 }
 
-function header(model: ReportModel, ctx: HtmlCtx): string {
+function header(model: ReportModel): string {
   const incident = model.summary.verdict === 'incident';
   return [
     '<header>',
-    '<h1>bindtrail incident report</h1>',
-    `<p class="meta">Generated ${esc(formatUtc(model.generatedAt))} UTC · times in UTC${ctx.zone ? `, local time in ${esc(ctx.zone)}` : ''}</p>`,
-    `<p><span class="verdict verdict-${incident ? 'incident' : 'no-incident'}">${incident ? 'Incident' : 'No incident found'}</span></p>`,
+    `<h1>bindtrail incident report <span class="verdict verdict-${incident ? 'incident' : 'no-incident'}">${incident ? 'Incident' : 'No incident found'}</span></h1>`,
     `<p class="headline">${esc(model.summary.headline)}</p>`,
     '</header>',
   ].join('\n');
 }
 
 function nav(model: ReportModel): string {
+  const entries = tocEntries(model.findings);
   const items = [
+    '<li><a href="#answer">What happened and what to do now</a></li>',
     '<li><a href="#summary">Executive summary</a></li>',
     '<li><a href="#timeline">Timeline</a></li>',
     `<li><a href="#findings">Findings</a>${
-      model.findings.length > 0
-        ? `<ol>${model.findings.map((f, i) => `<li><a href="#finding-${i + 1}">${esc(f.title)}</a></li>`).join('')}</ol>`
+      entries.length > 0
+        ? `<ol>${entries
+            .map(
+              (e) =>
+                `<li><a href="#${e.anchor}">${esc(e.title)}</a> <span class="badge level-${esc(e.level)}">${esc(e.level)}</span> <span class="note">${hostText(e.host)}</span></li>`,
+            )
+            .join('')}</ol>`
         : ''
     }</li>`,
     '<li><a href="#events">Events per host</a></li>',
+    '<li><a href="#appendix">Appendix: files</a></li>',
   ];
-  return `<nav aria-label="Contents"><ol>${items.join('')}</ol></nav>`;
+  return `<nav aria-label="Contents"><h2>Contents</h2><ol>${items.join('')}</ol></nav>`;
 }
 
 function summarySection(model: ReportModel, ctx: HtmlCtx): string {
@@ -91,12 +106,11 @@ function summarySection(model: ReportModel, ctx: HtmlCtx): string {
   return [
     '<section id="summary">',
     '<h2>Executive summary</h2>',
+    `<p class="meta">Generated ${esc(formatUtc(model.generatedAt))} UTC · times in UTC${ctx.zone ? `, local time in ${esc(ctx.zone)}` : ''}</p>`,
     `<div class="cards">${card('hosts', esc(String(s.hosts)))}${card('events', esc(String(s.events)))}${card('files', esc(String(s.files)))}${card('findings', esc(String(model.findings.length)))}</div>`,
     `<div class="cards">${levelCards.join('')}</div>`,
     '<h3>Hosts</h3>',
     hostsTable(model.hosts, ctx),
-    '<h3>Files</h3>',
-    filesTable(model.files),
     '</section>',
   ].join('\n');
 }
@@ -119,10 +133,10 @@ function filesTable(files: readonly FileSummary[]): string {
   if (files.length === 0) return '<p class="note">No file.</p>';
   const rows = files.map(
     (f) =>
-      `<tr><td class="wrap mono">${esc(f.path)}</td><td>${esc(f.kind)}</td><td>${f.hosts.map(esc).join(', ') || '—'}</td>` +
+      `<tr><td class="mono">${pathHtml(f.path)}</td><td>${esc(f.kind)}</td><td>${f.hosts.map(esc).join(', ') || '—'}</td>` +
       `<td class="num">${esc(String(f.records))}</td><td class="num">${esc(String(f.warnings))}</td><td class="num">${esc(String(f.errors))}</td>` +
       `<td class="time">${timeCell(f.firstTime, null)}</td><td class="time">${timeCell(f.lastTime, null)}</td>` +
-      `<td class="mono wrap" title="${esc(f.sha256)}">${esc(f.sha256.slice(0, 16))}${f.sha256.length > 16 ? '…' : ''}</td></tr>`,
+      `<td class="mono wrap">${esc(f.sha256)}</td></tr>`,
   );
   return table(
     ['File', 'Kind', 'Hosts', 'Records', 'Warnings', 'Errors', 'First (UTC)', 'Last (UTC)', 'SHA-256'],
@@ -131,28 +145,21 @@ function filesTable(files: readonly FileSummary[]): string {
   );
 }
 
-function timelineFigure(model: ReportModel, ctx: HtmlCtx): string {
-  return [
-    '<section id="timeline">',
-    '<h2>Timeline</h2>',
-    '<figure class="timeline-figure">',
-    renderSvgTimeline(model, { zone: ctx.zone }),
-    '<figcaption>One lane per host (clocks of different hosts may be skewed). ▲ trigger, ◆ symptom, ● recovery, ■ context; shaded bands are finding spans. Hover a mark for details; click it to open its finding.</figcaption>',
-    '</figure>',
-    '</section>',
-  ].join('\n');
+function appendix(model: ReportModel): string {
+  return ['<section id="appendix">', '<h2>Appendix: files</h2>', filesTable(model.files), '</section>'].join('\n');
 }
 
 function timelineTables(model: ReportModel, ctx: HtmlCtx): string {
   const index = new Map<TimelineEntry, number>(model.timeline.map((e, i) => [e, i]));
   const groups = timelineByHost(model);
   const blocks = groups.map((g) => {
-    const rows = g.entries.map((e) => {
+    const shown = g.entries.slice(0, MAX_EVENT_ROWS_PER_HOST);
+    const rows = shown.map((e) => {
       const refs = findingRefs(e.findingIds, ctx.numbers).map((n) => `<a href="#finding-${n}">#${n}</a>`);
       return (
         `<tr id="tl-${index.get(e) ?? 0}"><td class="time">${timeCell(e.time, ctx.zone)}</td><td class="role-${esc(e.role)}">${esc(e.role)}</td>` +
         `<td>${esc(eventLabel(e.provider, e.eventId))}</td><td class="mono">${e.recordId === null ? '—' : esc(e.recordId)}</td>` +
-        `<td class="wrap mono">${esc(e.file)}</td><td class="wrap">${esc(e.summary)}</td><td>${refs.join(' ') || '—'}</td></tr>`
+        `<td class="mono">${pathHtml(e.file)}</td><td class="wrap">${esc(e.summary)}</td><td>${refs.join(' ') || '—'}</td></tr>`
       );
     });
     const head = [
@@ -164,7 +171,9 @@ function timelineTables(model: ReportModel, ctx: HtmlCtx): string {
       'Summary',
       'Findings',
     ];
-    return `<h3>${hostText(g.host)}</h3>\n${table(head, rows, 'timeline-table')}`;
+    const more = g.entries.length - shown.length;
+    const note = more > 0 ? `\n<p class="note">${more} more row(s) of this host are in the JSON report.</p>` : '';
+    return `<h3>${hostText(g.host)}</h3>\n${table(head, rows, 'timeline-table')}${note}`;
   });
   const body = blocks.length > 0 ? blocks.join('\n') : '<p class="note">No event on the timeline.</p>';
   return `<section id="events">\n<h2>Events per host</h2>\n${body}\n</section>`;

@@ -12,11 +12,13 @@ import {
   type FileSummary,
   type Finding,
   type HostSummary,
+  type NotableCount,
   type RecordGap,
   type ReportModel,
   type TimelineCount,
   type TimelineEntry,
 } from '../model/index.js';
+import { inReportOrder, reportAnswer } from './report-answer.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -28,11 +30,15 @@ export const JSON_KEY_ORDER = {
     'generatedAt',
     'timeZone',
     'summary',
+    'answer',
     'files',
     'hosts',
     'findings',
+    'facts',
+    'timelineComplete',
     'timeline',
     'damage',
+    'notableCounts',
     'timelineCounts',
   ],
   tool: ['name', 'version'],
@@ -75,11 +81,16 @@ export const JSON_KEY_ORDER = {
     'gaps',
   ],
   gap: ['first', 'last', 'after', 'before'],
-  timelineCount: ['host', 'kind', 'provider', 'eventId', 'bucketStart', 'bucketEnd', 'count'],
+  notableCount: ['host', 'kind', 'provider', 'eventId', 'bucketStart', 'bucketEnd', 'count'],
+  timelineCount: ['host', 'hour', 'count'],
 } as const;
 
-/** Render the model as stable JSON (see JSON_KEY_ORDER). */
-export function renderJson(model: ReportModel): string {
+/**
+ * Render the model as stable JSON (see JSON_KEY_ORDER): findings in report order, with the
+ * answer block (layout/answer.ts) built from the model; keys inside `answer` and `facts` sorted.
+ */
+export function renderJson(input: ReportModel): string {
+  const model = { ...inReportOrder(input), answer: reportAnswer(input) };
   const tree = ordered(model as unknown as Record<string, unknown>, JSON_KEY_ORDER.report, {
     schemaVersion: () => REPORT_SCHEMA_VERSION,
     tool: (v) => ordered(v as Record<string, unknown>, JSON_KEY_ORDER.tool),
@@ -89,7 +100,9 @@ export function renderJson(model: ReportModel): string {
     findings: (v) => (v as Finding[]).map(findingJson),
     timeline: (v) => (v as TimelineEntry[]).map((e) => ordered(e as never, JSON_KEY_ORDER.timeline)),
     damage: (v) => ((v ?? []) as DamageEntry[]).map(damageJson),
+    notableCounts: (v) => ((v ?? []) as NotableCount[]).map((c) => ordered(c as never, JSON_KEY_ORDER.notableCount)),
     timelineCounts: (v) => ((v ?? []) as TimelineCount[]).map((c) => ordered(c as never, JSON_KEY_ORDER.timelineCount)),
+    timelineComplete: (v) => v === true,
   });
   return JSON.stringify(tree, null, 2) + '\n';
 }

@@ -13,6 +13,11 @@ import {
 } from '../model/index.js';
 import { damageBannerMarkdown } from './damage-banner.js';
 import { formatBoth, formatDuration, formatLocal, formatUtc, resolveDisplayZone } from './format-time.js';
+import { answerMarkdown } from './answer-md.js';
+import { groupEvidence, formatEvidenceGroup } from './layout/evidence-groups.js';
+import { tocEntries } from './layout/sort.js';
+import { referenceLink } from './references-view.js';
+import { inReportOrder, reportAnswer } from './report-answer.js';
 import { escapeMarkdown as md } from './text-safety.js';
 import { UNKNOWN_HOST, eventLabel, findingNumbers, findingRefs, timelineByHost } from './view-helpers.js';
 
@@ -34,14 +39,18 @@ interface Ctx {
 }
 
 /** Render the report as Markdown (GitHub-flavoured tables). Throws UsageError for an unknown zone. */
-export function renderMarkdown(model: ReportModel, options: RenderOptions = {}): string {
+export function renderMarkdown(input: ReportModel, options: RenderOptions = {}): string {
+  const model = inReportOrder(input);
   const ctx: Ctx = { zone: renderZone(options, model.timeZone), numbers: findingNumbers(model.findings) };
   const blocks = [
-    header(model, ctx),
+    '# bindtrail incident report',
+    answerMarkdown(reportAnswer(model), model.summary.headline, ctx.numbers, ctx.zone),
     damageBannerMarkdown(model),
+    contents(model),
     summary(model, ctx),
     findings(model, ctx),
     timeline(model, ctx),
+    appendix(model, ctx),
   ];
   return (
     blocks
@@ -60,10 +69,27 @@ const host = (h: string | null): string => (h === null ? UNKNOWN_HOST : md(h));
 const utcHead = 'Time (UTC)';
 const localHead = (zone: string): string => `Local time (${md(zone)})`;
 
-function header(model: ReportModel, ctx: Ctx): string {
+function contents(model: ReportModel): string {
+  const items = tocEntries(model.findings).map(
+    (e) => `   ${e.number}. [${md(e.title)}](#${e.anchor}) — ${md(e.level)}, ${host(e.host)}`,
+  );
+  return [
+    '## Contents',
+    '',
+    '- [What happened and what to do now](#what-happened-and-what-to-do-now)',
+    '- [Executive summary](#executive-summary)',
+    `- [Findings](#findings)${items.length > 0 ? `\n${items.join('\n')}` : ''}`,
+    '- [Timeline](#timeline)',
+    '- [Appendix: files](#appendix-files)',
+  ].join('\n');
+}
+
+function appendix(model: ReportModel, ctx: Ctx): string {
   const zoneNote = ctx.zone ? `; local times in ${md(ctx.zone)}` : '';
   return [
-    '# bindtrail incident report',
+    '## Appendix: files',
+    '',
+    filesTable(model.files),
     '',
     `Generated ${formatUtc(model.generatedAt)} UTC by ${md(model.tool.name)} ${md(model.tool.version)} ` +
       `(report schema ${model.schemaVersion}). Times are UTC${zoneNote}.`,
@@ -79,9 +105,7 @@ function summary(model: ReportModel, ctx: Ctx): string {
   );
   const list =
     model.findings.length > 0
-      ? model.findings
-          .map((f, i) => `${i + 1}. [${md(f.title)}](#finding-${i + 1}) — ${host(f.host)}, ${md(f.level)}`)
-          .join('\n')
+      ? ''
       : 'No finding: nothing in these logs and artefacts points to an SSL binding or private-key incident.';
   return [
     '## Executive summary',
@@ -97,10 +121,6 @@ function summary(model: ReportModel, ctx: Ctx): string {
     '### Hosts',
     '',
     hostsTable(model.hosts, ctx),
-    '',
-    '### Files',
-    '',
-    filesTable(model.files),
   ].join('\n');
 }
 
@@ -174,31 +194,35 @@ function finding(f: Finding, n: number, ctx: Ctx): string {
     f.remedies.length > 0 ? f.remedies.map((r, i) => `${i + 1}. ${md(r)}`).join('\n') : 'None recorded.',
   ];
   if (f.references.length > 0) {
-    parts.push('', '**References**', '', f.references.map((r) => `- ${md(r)}`).join('\n'));
+    parts.push('', '**References**', '', f.references.map((r) => `- ${referenceMd(r)}`).join('\n'));
   }
-  parts.push('', `**Evidence** (${f.evidence.length})`, '', evidenceTable(f.evidence, ctx));
+  parts.push(
+    '',
+    `**Evidence** (${f.evidence.length} row(s); the JSON report lists every row)`,
+    '',
+    evidenceTable(f.evidence, ctx),
+  );
   return parts.join('\n');
+}
+
+function referenceMd(text: string): string {
+  const link = referenceLink(text);
+  return link ? `[${md(link.label)}](${link.url.replace(/\(/g, '%28').replace(/\)/g, '%29')})` : md(text);
 }
 
 function evidenceTable(rows: readonly Evidence[], ctx: Ctx): string {
   if (rows.length === 0) return 'No evidence rows.';
-  const head = ['#', 'Role', 'File', 'Record id', utcHead];
-  if (ctx.zone) head.push(localHead(ctx.zone));
-  head.push('Host', 'Event', 'Summary');
+  const when = (iso: string): string => (ctx.zone ? formatLocal(iso, ctx.zone) : formatUtc(iso));
+  const groups = groupEvidence(rows);
   return table(
-    head,
-    rows.map((e, i) => {
-      const row = [
-        String(i + 1),
-        md(e.role),
-        md(e.file),
-        e.recordId === null ? '—' : md(e.recordId),
-        formatUtc(e.time),
-      ];
-      if (ctx.zone) row.push(formatLocal(e.time, ctx.zone));
-      row.push(host(e.host), md(eventLabel(e.provider, e.eventId)), md(e.summary));
-      return row;
-    }),
+    ['#', 'Role', 'Host', ctx.zone ? `Evidence (times ${md(ctx.zone)})` : 'Evidence (times UTC)', 'File'],
+    groups.map((g, i) => [
+      String(i + 1),
+      md(g.role),
+      host(g.host),
+      md(formatEvidenceGroup(g, when)),
+      g.files.map(md).join(', ') || '—',
+    ]),
   );
 }
 

@@ -7,6 +7,7 @@
 import {
   REPORT_SCHEMA_VERSION,
   type DamageEntry,
+  type CaseFacts,
   type Evidence,
   type FileSummary,
   type Finding,
@@ -37,6 +38,7 @@ interface ModelParts {
   timeline: TimelineEntry[];
   timeZone?: string;
   damage?: DamageEntry[];
+  facts?: CaseFacts;
 }
 
 function model(p: ModelParts): ReportModel {
@@ -56,9 +58,12 @@ function model(p: ModelParts): ReportModel {
     files: p.files,
     hosts: p.hosts,
     findings: p.findings,
+    facts: p.facts ?? { bindings: [], certificates: [], metadata: [] },
     timeline: p.timeline,
     damage: p.damage ?? [],
+    notableCounts: [],
     timelineCounts: [],
+    timelineComplete: false,
   };
 }
 
@@ -337,7 +342,7 @@ export function privateKeyFailure(): ReportModel {
         'The certificate was moved from the Current User store to Local Machine; its private key stayed in the user profile, so the machine account cannot open it. It shows after the next reboot or IIS restart.',
       remedies: [
         'Import the certificate (PFX with private key) directly into the Local Machine "Personal" store.',
-        'Repair the key association: certutil -repairstore my <thumbprint>',
+        "Repair the key association: certutil -repairstore my followed by the certificate's thumbprint (certutil -v -store my lists it; the report's answer block names it when the case holds that listing)",
       ],
       references: ['seed 001 (IIS SSL binding lost: keyset)', 'seed 002 (Schannel 36870 error codes)'],
       evidence: evidenceOf(id, timeline),

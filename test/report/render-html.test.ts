@@ -60,8 +60,12 @@ html('hostile strings appear only escaped, in text and attributes', () => {
   const doc = renderHtml(hostile());
   const t = tags(doc);
   assert.not.ok(t.some((x) => /^<(script|img)/i.test(x)));
-  // The only <svg> start tag is the timeline's own.
-  assert.is(t.filter((x) => /^<svg/i.test(x)).length, 1);
+  // The only <svg> start tags are the timeline strips' own.
+  const svgs = t.filter((x) => /^<svg/i.test(x));
+  assert.ok(
+    svgs.length >= 1 && svgs.every((x) => x.startsWith('<svg class="timeline-strip" data-strip="')),
+    svgs.join(),
+  );
   assert.is(t.filter((x) => /^<style/i.test(x)).length, 1);
   assert.is((doc.match(/<\/style>/g) ?? []).length, 1);
   assert.is((doc.match(/<\/title>/g) ?? []).length, doc.match(/<title[ >]/g)?.length ?? -1);
@@ -79,9 +83,9 @@ html('findings link to their evidence and the timeline rows to the findings', ()
   const m = aboTwoHosts();
   const doc = renderHtml(m);
   assert.match(doc, '<article class="finding level-border-critical" id="finding-1">');
-  assert.match(doc, '<tr id="finding-1-ev-5">');
-  // Evidence record 40237 (timeline row 1) links to the row, the row links back to finding 1.
-  assert.match(doc, '<a href="#tl-1" title="show on the timeline">40237</a>');
+  // Evidence is grouped; a group links to the timeline row of its first record, the row back to finding 1.
+  assert.match(doc, '<tr id="finding-1-ev-1">');
+  assert.match(doc, /<a href="#tl-1" title="show on the timeline">[^<]*40237/);
   assert.match(doc, /<tr id="tl-1">.*<a href="#finding-1">#1<\/a><\/td><\/tr>/);
   assert.is((doc.match(/<tr id="tl-\d+">/g) ?? []).length, m.timeline.length);
 });
@@ -96,7 +100,23 @@ html('a zone adds local times; verdict and empty states', () => {
   assert.match(ok, '<p>None. Nothing in these logs');
   const conf = renderHtml(configOnly());
   assert.match(conf, 'configuration (no event time)');
-  assert.match(conf, 'exports/WEB04/applicationHost.config');
+  assert.match(conf, 'exports/<wbr>WEB04/<wbr>applicationHost.config');
+});
+
+html('the answer block comes first, the contents show level and host, files are an appendix', () => {
+  const m = aboTwoHosts();
+  const doc = renderHtml(m);
+  const answer = doc.indexOf('<section id="answer"');
+  assert.ok(answer > doc.indexOf('<header>') && answer < doc.indexOf('<nav'), 'answer right after the title');
+  assert.ok(doc.indexOf('<section id="summary"') > answer);
+  assert.match(
+    doc,
+    /<nav aria-label="Contents">.*<a href="#finding-1">[^<]+<\/a> <span class="badge level-critical">critical<\/span> <span class="note">WEB01/,
+  );
+  const appendix = doc.indexOf('<section id="appendix">');
+  assert.ok(appendix > doc.indexOf('<section id="events">') && appendix < doc.indexOf('<footer>'));
+  assert.match(doc.slice(appendix), /<td class="mono">[^<]*[\\/]<wbr>/);
+  assert.not.match(doc.slice(0, appendix), '<h2>Files</h2>');
 });
 
 html.run();

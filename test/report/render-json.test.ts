@@ -33,7 +33,7 @@ json('output does not depend on the key order of the model', () => {
 
 json('key order, 2-space indent, trailing newline, schemaVersion first', () => {
   const out = renderJson(aboTwoHosts());
-  assert.ok(out.startsWith('{\n  "schemaVersion": 1,\n  "tool": {'));
+  assert.ok(out.startsWith('{\n  "schemaVersion": 2,\n  "tool": {'));
   assert.ok(out.endsWith('}\n'));
   const parsed = JSON.parse(out) as Record<string, unknown>;
   assert.equal(Object.keys(parsed), [...JSON_KEY_ORDER.report]);
@@ -51,7 +51,9 @@ json('key order, 2-space indent, trailing newline, schemaVersion first', () => {
 
 json('round trip: the JSON holds the model, absent optional fields as null', () => {
   const m = configOnly();
-  const back = JSON.parse(renderJson(m)) as ReportModel;
+  const back = JSON.parse(renderJson(m)) as ReportModel & { answer?: unknown };
+  assert.ok(back.answer, 'the answer block is in the JSON');
+  delete back.answer;
   assert.equal(back.findings[0]!.evidence[0]!.provider, null);
   assert.equal(back.findings[0]!.evidence[0]!.eventId, null);
   back.findings.forEach((f) =>
@@ -70,6 +72,26 @@ json('keys the model gains later are kept, after the known ones, sorted', () => 
   const keys = Object.keys(JSON.parse(renderJson(m)) as object);
   assert.equal(keys.slice(-2), ['alpha', 'zeta']);
   assert.match(renderJson(m), '"alpha": {\n    "a": "3",\n    "b": 2\n  }');
+});
+
+json('the answer block as data: incidents with cause, outage windows and filled-in commands', () => {
+  const parsed = JSON.parse(renderJson(aboTwoHosts())) as {
+    answer: {
+      incidents: Array<{ cause: string; host: string; outages: unknown[]; actions: unknown[]; missing: unknown[] }>;
+    };
+    findings: Array<{ level: string }>;
+  };
+  assert.ok(parsed.answer.incidents.length >= 2, 'one incident per host');
+  for (const inc of parsed.answer.incidents) {
+    assert.ok(inc.cause.length > 0 && inc.outages.length > 0);
+    assert.ok(inc.actions.length + inc.missing.length > 0);
+  }
+  const ranks = parsed.findings.map((f) => ['critical', 'high', 'medium', 'low', 'info'].indexOf(f.level));
+  assert.equal(
+    ranks,
+    [...ranks].sort((a, b) => a - b),
+    'findings by level',
+  );
 });
 
 json.run();
