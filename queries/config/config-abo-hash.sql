@@ -68,7 +68,7 @@ SELECT p.file, p.host AS config_host, p.key_path, p.value, p.decoded, p.store_na
                   WHERE p.host IS NULL OR lower(split_part(c.host, '.', 1)) = lower(split_part(p.host, '.', 1))), []) AS chain_events
 FROM props p
 LEFT JOIN LATERAL (
-  SELECT count(*) > 0 AS known, any_value(fc.path) AS file FROM certificates c LEFT JOIN files fc ON fc.file_id = c.file_id
+  SELECT count(*) > 0 AS known, min(fc.path) AS file FROM certificates c LEFT JOIN files fc ON fc.file_id = c.file_id
   WHERE lower(split_part(coalesce(c.host, p.host, ''), '.', 1)) = lower(split_part(coalesce(p.host, c.host, ''), '.', 1))
 ) store ON true
 LEFT JOIN LATERAL (

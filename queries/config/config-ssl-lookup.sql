@@ -23,9 +23,9 @@ hosts AS (
 )
 SELECT h.host,
        list({'endpoint': b.endpoint, 'cert_hash': b.cert_hash, 'app_id': b.app_id, 'source': b.source, 'file': b.file,
-             'site': (SELECT any_value(c.site) FROM ssl_bindings c WHERE c.source = 'config' AND lower(c.endpoint) = b.endpoint
+             'site': (SELECT min(c.site) FROM ssl_bindings c WHERE c.source = 'config' AND lower(c.endpoint) = b.endpoint
                         AND lower(split_part(coalesce(c.host, ''), '.', 1)) IN (b.hkey, '')),
-             'binding_information': (SELECT any_value(c.binding_information) FROM ssl_bindings c WHERE c.source = 'config'
+             'binding_information': (SELECT min(c.binding_information) FROM ssl_bindings c WHERE c.source = 'config'
                         AND lower(c.endpoint) = b.endpoint AND lower(split_part(coalesce(c.host, ''), '.', 1)) IN (b.hkey, ''))}
             ORDER BY b.endpoint) AS bindings,
        coalesce((SELECT list({'thumbprint': c.thumbprint, 'subject': c.subject, 'not_before': c.not_before, 'not_after': c.not_after,

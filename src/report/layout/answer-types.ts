@@ -31,6 +31,8 @@ export interface AnswerFinding {
   endpoints: readonly string[];
   trigger: string | null;
   errorCode?: string | null;
+  /** The finding's remedies, already filled from the case (used where no command plan applies). */
+  remedies?: readonly string[];
   evidence: readonly AnswerEvidence[];
 }
 
@@ -96,7 +98,8 @@ export type ActionKind =
   | 'verify-binding'
   | 'verify-certificate'
   | 'test-request'
-  | 'confirm-trigger';
+  | 'confirm-trigger'
+  | 'finding-remedy';
 
 /** Where a value in a command came from. */
 export interface ValueSource {

@@ -74,7 +74,7 @@ function incident(input: AnswerInput, head: AnswerFinding, members: AnswerFindin
       ? aboPlan(input, head, members, outages)
       : family === 'private-key' || family === 'binding'
         ? bindingPlan(input, head, members, outages)
-        : { actions: [], checks: [], missing: [] };
+        : remedyPlan(head);
   return {
     id: head.id,
     level: members.map((m) => m.level).sort((a, b) => levelRank(a) - levelRank(b))[0] ?? head.level,
@@ -86,6 +86,17 @@ function incident(input: AnswerInput, head: AnswerFinding, members: AnswerFindin
     failures: failureWindow(host, evidence),
     ...plan,
   };
+}
+
+/**
+ * Causes with no command plan of their own (another deleter, another service's key, a stale IP
+ * binding, TLS settings): the lead finding's remedies, which the correlation fills from the case.
+ */
+function remedyPlan(head: AnswerFinding): Pick<Incident, 'actions' | 'checks' | 'missing'> {
+  const actions = (head.remedies ?? []).map(
+    (r): Action => ({ kind: 'finding-remedy', host: head.host, title: r, commands: [] }),
+  );
+  return { actions, checks: [], missing: [] };
 }
 
 function levelRank(l: string): number {
