@@ -41,6 +41,28 @@ const ABO_CHAIN = {
 
 const ABO_CONFIG_REMEDIES = list('value', 'keyPath', 'otherProperties', 'noKeyThumbprint', 'endpoints');
 
+/** Culprit kinds of src/correlate/diagnosis/culprit.ts (CULPRIT_KINDS): one tool remedy each. */
+const CULPRIT_IDS = [
+  'netsh-delete',
+  'ssrs-config-tool',
+  'powershell-binding',
+  'renewal-tool',
+  'exchange-cmdlet',
+  'appcmd',
+  'iis-administration',
+  'installer',
+  'netsh-change',
+  'iis-manager',
+  'iisreset',
+  'service-install',
+  'remote-logon',
+  'interactive-logon',
+  'unlock-logon',
+  'abo-starter',
+] as const;
+
+const SERVICE_REMEDIES = list('caller', 'rdpKey');
+
 export const FINDING_SLOTS = {
   'abo-binding-deleted': ABO_CHAIN,
   'abo-binding-rebound': ABO_CHAIN,
@@ -92,6 +114,37 @@ export const FINDING_SLOTS = {
       ['thumbprint', 'notAfter'],
     ),
     remedies: list('thumbprint'),
+  },
+  'binding-deleted-by-tool': {
+    title: text('endpoints', 'tool'),
+    cause: text('tool', 'user', 'before', 'endpoints', 'detail'),
+    remedies: list('endpoints', 'netshAdd'),
+    toolRemedies: table(CULPRIT_IDS, ['remedy'], ['tool', 'user', 'commandLine', 'endpoints']),
+  },
+  'binding-deleted-unexplained': {
+    title: text('endpoints'),
+    cause: text('endpoints'),
+    remedies: list('endpoints', 'netshAdd'),
+  },
+  'binding-renewed': {
+    title: text('endpoints', 'tool'),
+    cause: text('endpoints', 'tool'),
+    remedies: list('endpoints'),
+  },
+  'service-key-failure': {
+    title: text('service', 'code', 'name'),
+    cause: text('reason'),
+    clientNote: text(),
+    rdpRemedies: SERVICE_REMEDIES,
+    ldapsRemedies: SERVICE_REMEDIES,
+    adfsRemedies: SERVICE_REMEDIES,
+    sqlServerRemedies: SERVICE_REMEDIES,
+    adfShirRemedies: SERVICE_REMEDIES,
+    serviceFabricRemedies: SERVICE_REMEDIES,
+    appVRemedies: SERVICE_REMEDIES,
+    exchangeRemedies: SERVICE_REMEDIES,
+    tlsClientRemedies: SERVICE_REMEDIES,
+    genericRemedies: SERVICE_REMEDIES,
   },
 } as const satisfies Record<string, Record<string, Slot>>;
 

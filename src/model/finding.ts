@@ -15,7 +15,11 @@ export type FindingKind =
   | 'config-abo-hash-invalid' // customMetadata 5506 hash of no usable certificate: binding will be deleted
   | 'config-legacy-metadata' // 5511/2161/1018 leftovers
   | 'config-binding-problem' // binding hash not in store, null AppId, empty hash, expired certificate
-  | 'config-certificate-problem'; // KeySpec 2, no private key, expired
+  | 'config-certificate-problem' // KeySpec 2, no private key, expired
+  | 'binding-deleted-by-tool' // 15300/119 not re-created, a non-ABO program (4688) explains it
+  | 'binding-deleted-unexplained' // 15300/119 not re-created, nothing in the logs explains it
+  | 'binding-renewed' // 15302 in-place update or a renewal tool's delete + re-create (info)
+  | 'service-key-failure'; // Schannel 36870 of a caller other than HTTP.sys (RDP, LDAPS, SQL Server …)
 
 export interface Finding {
   /** Stable id within a report: `<kind>:<host>:<key>`. */
