@@ -298,4 +298,29 @@ t(
   },
 );
 
+t('PowerShell -EncodedCommand removing IIS:\\SslBindings of the endpoint: decoded, exact, high', async () => {
+  const script = "Remove-Item -Path 'IIS:\\SslBindings\\0.0.0.0!443'";
+  const enc = Buffer.from(script, 'utf16le').toString('base64');
+  const f = await run(
+    [binding('2024-04-21 08:36:09', 15300, '0.0.0.0:443')],
+    [
+      proc(
+        '2024-04-21 08:36:05',
+        'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe',
+        `powershell.exe -NoProfile -enc ${enc}`,
+      ),
+    ],
+  );
+  try {
+    const found = await correlateEvents(f.conn);
+    assert.equal(
+      found.map((x) => [x.kind, x.confidence]),
+      [['binding-deleted-by-tool', 'high']],
+    );
+    assert.ok(found[0]!.symptoms.some((s) => s.includes('-EncodedCommand decoded')));
+  } finally {
+    f.close();
+  }
+});
+
 t.run();
