@@ -6,7 +6,7 @@
 -- level: info
 -- tags: timeline, overview
 -- params: since:timestamp, until:timestamp, host:varchar, per_hour:integer, max_rows:integer
--- event_ids: 7036, 6005, 6006, 6008, 6009, 12, 13, 15300, 15301, 119, 15021, 36870, 36874, 36887, 36888, 4688, 5061
+-- event_ids: 7036, 6005, 6006, 6008, 6009, 12, 13, 15300, 15301, 15302, 119, 15021, 36870, 36874, 36887, 36888, 4688, 5061
 WITH n AS (
   SELECT ts, host, file_id, record_id, 'Service Control Manager' AS provider, event_id, 'service' AS category,
          coalesce(service_key, display_name) || ' entered ' || coalesce(state, 'state ' || state_code) AS summary
@@ -26,6 +26,7 @@ WITH n AS (
   SELECT ts, host, file_id, record_id, provider, event_id, 'ssl',
          CASE kind WHEN 'binding_deleted' THEN 'SSL binding deleted ' || coalesce(endpoint, '(endpoint unknown)')
                    WHEN 'binding_created' THEN 'SSL binding created ' || coalesce(endpoint, '(endpoint unknown)')
+                   WHEN 'binding_updated' THEN 'SSL binding updated in place ' || coalesce(endpoint, '(endpoint unknown)')
                    WHEN 'ssl_config_error' THEN 'SSL configuration error ' || coalesce(endpoint, '')
                    WHEN 'private_key_error' THEN 'private key error ' || coalesce(error_code, '?')
                                                  || coalesce(' ' || error_name, '')

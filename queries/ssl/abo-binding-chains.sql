@@ -6,17 +6,12 @@
 -- params: window:interval=2 minutes, slack:interval=5 seconds, horizon:interval=1 day, since:timestamp, until:timestamp, host:varchar
 -- event_ids: 15300, 15301, 119, 7036, 4688, 6005, 6009, 36870, 15021, 36887
 WITH deletions AS (
-  -- Windows 10 / Server 2016 and later log one deletion twice: HttpEvent 15300 and HttpService 119.
-  -- The 119 of a 15300 for the same endpoint within 2 seconds is the same deletion.
+  -- Windows 10 / Server 2016 and later log one deletion twice: HttpEvent 15300 and HttpService 119;
+  -- the 119 is `duplicate_of` its 15300 (ssl_events). A routine 119 (localhost listener) is no deletion.
   SELECT host, ts, file_id, record_id, provider, event_id, endpoint,
          lead(ts) OVER (PARTITION BY host, endpoint ORDER BY ts, record_id) AS next_deletion_ts
   FROM ssl_events d
-  WHERE d.kind = 'binding_deleted'
-    AND NOT (d.event_id = 119 AND EXISTS (
-          SELECT 1 FROM ssl_events x
-          WHERE x.kind = 'binding_deleted' AND x.event_id = 15300 AND x.host = d.host
-            AND x.endpoint IS NOT DISTINCT FROM d.endpoint
-            AND x.ts BETWEEN d.ts - INTERVAL '2 seconds' AND d.ts + INTERVAL '2 seconds'))
+  WHERE d.kind = 'binding_deleted' AND d.duplicate_of IS NULL AND NOT d.routine
 ),
 -- The nearest trigger before the deletion within `window` (else the nearest after it within `slack`):
 -- ASOF joins find its time, the triggers of that time are ranked by type (process, service, boot).

@@ -6,10 +6,11 @@ import type { Connection } from '../store/db.js';
 import type { Row } from '../store/run-query.js';
 import type { Finding } from '../model/index.js';
 import { aboFindings, chainKind } from './abo-chain.js';
+import { bindingDeletionFindings } from './binding-deletions.js';
+import { keyFailureFindings } from './key-callers.js';
 import { configFindings } from './config-findings.js';
 import { runBundled } from './bundled-queries.js';
 import { asString, asStrings } from './evidence.js';
-import { privateKeyFindings } from './private-key.js';
 import { epochMs } from './time.js';
 
 export interface CorrelateOptions {
@@ -24,12 +25,24 @@ export interface CorrelateOptions {
   until?: string;
 }
 
-/** Event findings (ABO-mapper chains and private key failures), ordered by start time. */
+/** Event findings (ABO-mapper chains, other binding deletions, private key failures by caller), ordered by start time. */
 export async function correlateEvents(conn: Connection, options: CorrelateOptions = {}): Promise<Finding[]> {
   const filters = { host: options.host, since: options.since, until: options.until };
-  const chains = await runBundled(conn, 'abo-binding-chains', { ...filters, window: options.window });
+  const allChains = await runBundled(conn, 'abo-binding-chains', { ...filters, window: options.window });
+  const deletions = bindingDeletionFindings(
+    await runBundled(conn, 'binding-deletions', { ...filters, window: options.window }),
+  );
+  // a deletion a command named exactly is that command's, not the ABO mapper's (binding-deletions.ts)
+  const chains = allChains.filter(
+    (c) => !deletions.claimed.has(`${asString(c.deleted_file)}|${asString(c.deleted_record_id)}`),
+  );
   const bursts = await runBundled(conn, 'private-key-failure-bursts', { ...filters, gap: options.gap });
-  const findings = [...aboFindings(chains), ...privateKeyFindings(bursts.filter((b) => !explainedByChain(b, chains)))];
+  const keys = await keyFailureFindings(
+    conn,
+    filters,
+    bursts.filter((b) => !explainedByChain(b, chains)),
+  );
+  const findings = [...aboFindings(chains), ...deletions.findings, ...keys];
   return sortFindings(findings);
 }
 

@@ -80,6 +80,28 @@ const CONFIG_LOOKUP_SLOTS = {
   },
 } as const;
 
+/** Culprit kinds of src/correlate/diagnosis/culprit.ts (CULPRIT_KINDS): one tool remedy each. */
+const CULPRIT_IDS = [
+  'netsh-delete',
+  'ssrs-config-tool',
+  'powershell-binding',
+  'renewal-tool',
+  'exchange-cmdlet',
+  'appcmd',
+  'iis-administration',
+  'installer',
+  'netsh-change',
+  'iis-manager',
+  'iisreset',
+  'service-install',
+  'remote-logon',
+  'interactive-logon',
+  'unlock-logon',
+  'abo-starter',
+] as const;
+
+const SERVICE_REMEDIES = list('caller', 'rdpKey');
+
 export const FINDING_SLOTS = {
   'abo-binding-deleted': ABO_CHAIN,
   'abo-binding-rebound': ABO_CHAIN,
@@ -133,6 +155,37 @@ export const FINDING_SLOTS = {
     remedies: list('thumbprint'),
   },
   ...CONFIG_LOOKUP_SLOTS,
+  'binding-deleted-by-tool': {
+    title: text('endpoints', 'tool'),
+    cause: text('tool', 'user', 'before', 'endpoints', 'detail'),
+    remedies: list('endpoints', 'netshAdd'),
+    toolRemedies: table(CULPRIT_IDS, ['remedy'], ['tool', 'user', 'commandLine', 'endpoints']),
+  },
+  'binding-deleted-unexplained': {
+    title: text('endpoints'),
+    cause: text('endpoints'),
+    remedies: list('endpoints', 'netshAdd'),
+  },
+  'binding-renewed': {
+    title: text('endpoints', 'tool'),
+    cause: text('endpoints', 'tool'),
+    remedies: list('endpoints'),
+  },
+  'service-key-failure': {
+    title: text('service', 'code', 'name'),
+    cause: text('reason'),
+    clientNote: text(),
+    rdpRemedies: SERVICE_REMEDIES,
+    ldapsRemedies: SERVICE_REMEDIES,
+    adfsRemedies: SERVICE_REMEDIES,
+    sqlServerRemedies: SERVICE_REMEDIES,
+    adfShirRemedies: SERVICE_REMEDIES,
+    serviceFabricRemedies: SERVICE_REMEDIES,
+    appVRemedies: SERVICE_REMEDIES,
+    exchangeRemedies: SERVICE_REMEDIES,
+    tlsClientRemedies: SERVICE_REMEDIES,
+    genericRemedies: SERVICE_REMEDIES,
+  },
 } as const satisfies Record<string, Record<string, Slot>>;
 
 export type FindingSlots = typeof FINDING_SLOTS;

@@ -5,6 +5,10 @@
  */
 import aboBindingDeleted from './data/findings/abo-binding-deleted.json' with { type: 'json' };
 import aboBindingRebound from './data/findings/abo-binding-rebound.json' with { type: 'json' };
+import bindingDeletedByTool from './data/findings/binding-deleted-by-tool.json' with { type: 'json' };
+import bindingDeletedUnexplained from './data/findings/binding-deleted-unexplained.json' with { type: 'json' };
+import bindingRenewed from './data/findings/binding-renewed.json' with { type: 'json' };
+import serviceKeyFailure from './data/findings/service-key-failure.json' with { type: 'json' };
 import configAboHashInvalid from './data/findings/config-abo-hash-invalid.json' with { type: 'json' };
 import configBindingProblem from './data/findings/config-binding-problem.json' with { type: 'json' };
 import configCertificateProblem from './data/findings/config-certificate-problem.json' with { type: 'json' };
@@ -54,6 +58,10 @@ export const FINDING_FILES: Readonly<Record<TextKind, unknown>> = {
   'config-stale-ip-binding': configStaleIpBinding,
   'config-iplisten-restricted': configIplistenRestricted,
   'config-tls-protocols-disabled': configTlsProtocolsDisabled,
+  'binding-deleted-by-tool': bindingDeletedByTool,
+  'binding-deleted-unexplained': bindingDeletedUnexplained,
+  'binding-renewed': bindingRenewed,
+  'service-key-failure': serviceKeyFailure,
 };
 
 export const findingFile = (kind: string): string => `data/findings/${kind}.json`;

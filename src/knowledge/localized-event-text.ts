@@ -35,7 +35,11 @@ export const SERVICE_STATE_NAMES: readonly LocalizedName<ServiceState>[] = [
   { lang: 'en', text: 'start pending', key: 'start-pending', verified: true },
   { lang: 'en', text: 'stop pending', key: 'stop-pending', verified: true },
   { lang: 'en', text: 'paused', key: 'paused', verified: true },
+  { lang: 'en', text: 'continue pending', key: 'continue-pending', verified: true },
+  { lang: 'en', text: 'pause pending', key: 'pause-pending', verified: true },
   { lang: 'de', text: 'Wird ausgeführt', key: 'running', verified: true },
+  // 7036 param2 of the German Event Viewer XML export (samples/localized-de)
+  { lang: 'de', text: 'Ausgeführt', key: 'running', verified: false },
   { lang: 'de', text: 'Beendet', key: 'stopped', verified: false },
   { lang: 'de', text: 'Wird gestartet', key: 'start-pending', verified: false },
   { lang: 'de', text: 'Wird beendet', key: 'stop-pending', verified: false },

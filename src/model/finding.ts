@@ -18,7 +18,11 @@ export type FindingKind =
   | 'config-certificate-problem' // KeySpec 2, no private key, expired, no Server Authentication EKU, untrusted root
   | 'config-stale-ip-binding' // IP:port / 0.0.0.0:port binding serving another or a worse certificate than the SNI bindings
   | 'config-iplisten-restricted' // non-empty netsh http show iplisten list
-  | 'config-tls-protocols-disabled'; // SCHANNEL\Protocols turns TLS 1.2 off for the server
+  | 'config-tls-protocols-disabled' // SCHANNEL\Protocols turns TLS 1.2 off for the server
+  | 'binding-deleted-by-tool' // 15300/119 not re-created, a non-ABO program (4688) explains it
+  | 'binding-deleted-unexplained' // 15300/119 not re-created, nothing in the logs explains it
+  | 'binding-renewed' // 15302 in-place update or a renewal tool's delete + re-create (info)
+  | 'service-key-failure'; // Schannel 36870 of a caller other than HTTP.sys (RDP, LDAPS, SQL Server …)
 
 export interface Finding {
   /** Stable id within a report: `<kind>:<host>:<key>`. */

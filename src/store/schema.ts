@@ -4,6 +4,8 @@
  * Times are UTC, TIMESTAMP_NS. See README "Database schema".
  */
 
+import { SERVICE_STATES, SERVICE_STATE_NAMES } from '../knowledge/localized-event-text.js';
+
 export const SCHEMA_VERSION = 2;
 
 export const TABLES_SQL = `
@@ -168,12 +170,46 @@ CREATE OR REPLACE MACRO endpoint_of(p) AS
   list_filter(p, x -> regexp_full_match(x, '(\\[[0-9A-Fa-f:.%]+\\]|[A-Za-z0-9_.*+-]+):[0-9]{1,5}'))[1];
 `;
 
+/** SQL CASE giving the 7036 state code of a rendered state name in any known language (`Ausgeführt` → 4). */
+function stateCodeOfText(expr: string): string {
+  const whens = SERVICE_STATE_NAMES.map(
+    (n) => `WHEN '${n.text.toLowerCase().replace(/'/g, "''")}' THEN ${SERVICE_STATES[n.key]}`,
+  );
+  return `CASE lower(trim(${expr})) ${whens.join(' ')} END`;
+}
+
+/*
+ * The columns that make one deletion count once (ssl_events). Windows 10 / Server 2016 and later log
+ * one deletion twice: HttpEvent 15300 and HttpService 119 for the same endpoint within a second or
+ * two; the 119 names its 15300 in `duplicate_of`. A 119 with no 15300 twin, at Information level,
+ * for a loopback endpoint, beside 111/112/113 URL-group events of the same process is `routine`: an
+ * app (IIS Express, a local agent) applying its own localhost binding on client Windows.
+ */
+const SSL_TWIN_COLUMNS = `
+       CASE WHEN s.event_id = 119 THEN
+         (SELECT min(x.record_id) FROM events x
+           WHERE x.provider = 'Microsoft-Windows-HttpEvent' AND x.event_id = 15300 AND x.host = s.host
+             AND endpoint_of(x.params) IS NOT DISTINCT FROM s.endpoint
+             AND x.ts BETWEEN s.ts - INTERVAL '2 seconds' AND s.ts + INTERVAL '2 seconds') END AS duplicate_of,
+       coalesce(s.event_id = 119 AND coalesce(s.level, 4) IN (0, 4)
+         AND regexp_matches(lower(coalesce(s.endpoint, '')), '^(localhost|127\\.[0-9.]+|\\[::1\\]):[0-9]+$')
+         AND NOT EXISTS (SELECT 1 FROM events x
+           WHERE x.provider = 'Microsoft-Windows-HttpEvent' AND x.event_id = 15300 AND x.host = s.host
+             AND endpoint_of(x.params) IS NOT DISTINCT FROM s.endpoint
+             AND x.ts BETWEEN s.ts - INTERVAL '2 seconds' AND s.ts + INTERVAL '2 seconds')
+         AND EXISTS (SELECT 1 FROM events u
+           WHERE u.provider = 'Microsoft-Windows-HttpService' AND u.event_id IN (111, 112, 113) AND u.host = s.host
+             AND (u.process_id IS NULL OR s.process_id IS NULL OR u.process_id = s.process_id)
+             AND u.ts BETWEEN s.ts - INTERVAL '2 seconds' AND s.ts + INTERVAL '1 second'), false) AS routine`;
+
 /*
  * Domain tables. Each is the result of its SELECT below, materialised at ingest from the events of
  * one file at a time (src/store/domain-tables.ts wraps the SELECT as `… WHERE file_id = $1`), so a
  * SELECT must be row-local: a row may depend on its own event and on the constant tables
  * (error_codes, VALUES lists), never on other events (those may arrive in a later file; windows
- * and cross-event matching belong in the saved queries). Column names, order and types come from
+ * and cross-event matching belong in the saved queries). The one exception is the 15300/119 twin
+ * test of ssl_events, which looks at the events of the same host within two seconds: both events
+ * are in that host's System log, so they arrive in the same file. Column names, order and types come from
  * the SELECT: the table is created from it.
  */
 
@@ -183,10 +219,7 @@ SELECT e.file_id, e.host, e.ts, e.record_id, e.event_id,
        coalesce(e.data->>'param1', e.params[1]) AS display_name,
        coalesce(e.data->>'param2', e.params[2]) AS state,
        coalesce(TRY_CAST(nullif(split_part(utf16_hex_text(e.data->>'Binary'), '/', 2), '') AS INTEGER),
-                CASE lower(coalesce(e.data->>'param2', e.params[2]))
-                  WHEN 'stopped' THEN 1 WHEN 'start pending' THEN 2 WHEN 'stop pending' THEN 3
-                  WHEN 'running' THEN 4 WHEN 'continue pending' THEN 5 WHEN 'pause pending' THEN 6
-                  WHEN 'paused' THEN 7 END) AS state_code
+                ${stateCodeOfText("coalesce(e.data->>'param2', e.params[2])")}) AS state_code
 FROM events e
 LEFT JOIN (VALUES ('IIS Admin Service', 'IISADMIN'), ('World Wide Web Publishing Service', 'W3SVC'),
                   ('Windows Process Activation Service', 'WAS'), ('Simple Mail Transfer Protocol (SMTP)', 'SMTPSVC'),
@@ -195,9 +228,11 @@ LEFT JOIN (VALUES ('IIS Admin Service', 'IISADMIN'), ('World Wide Web Publishing
 WHERE e.provider = 'Service Control Manager' AND e.event_id = 7036`;
 
 export const SSL_EVENTS_SELECT = `
+WITH s AS (
 SELECT e.file_id, e.host, e.ts, e.record_id, e.provider, e.event_id, e.level,
        CASE WHEN e.event_id = 15300 OR (e.event_id = 119 AND e.provider = 'Microsoft-Windows-HttpService') THEN 'binding_deleted'
             WHEN e.event_id = 15301 THEN 'binding_created'
+            WHEN e.event_id = 15302 THEN 'binding_updated'
             WHEN e.event_id = 15021 THEN 'ssl_config_error'
             WHEN e.event_id = 36870 THEN 'private_key_error'
             WHEN e.event_id = 36874 THEN 'no_cipher_suite'
@@ -210,12 +245,16 @@ SELECT e.file_id, e.host, e.ts, e.record_id, e.provider, e.event_id, e.level,
        TRY_CAST(e.data->>'AlertDesc' AS INTEGER) AS alert,
        TRY_CAST(e.data->>'CallerProcessId' AS BIGINT) AS caller_pid,
        e.data->>'CallerProcessImageName' AS caller_image,
-       e.message
+       e.message, e.process_id
 FROM events e
 LEFT JOIN error_codes c ON c.code = hex_code(e.data->>'ErrorCode')
-WHERE (e.provider = 'Microsoft-Windows-HttpEvent' AND e.event_id IN (15300, 15301, 15021))
+WHERE (e.provider = 'Microsoft-Windows-HttpEvent' AND e.event_id IN (15300, 15301, 15302, 15021))
    OR (e.provider = 'Microsoft-Windows-HttpService' AND e.event_id = 119)
-   OR (e.provider = 'Schannel' AND e.event_id IN (36870, 36874, 36887, 36888))`;
+   OR (e.provider = 'Schannel' AND e.event_id IN (36870, 36874, 36887, 36888))
+)
+SELECT s.* EXCLUDE (process_id),
+${SSL_TWIN_COLUMNS}
+FROM s`;
 
 export const REBOOTS_SELECT = `
 SELECT e.file_id, e.host, e.ts, e.record_id, e.provider, e.event_id,

@@ -15,6 +15,8 @@ export interface Ev {
   data?: Record<string, string | number>;
   params?: string[];
   message?: string;
+  /** System/Execution/@ProcessID. */
+  processId?: number;
 }
 
 export class FixtureDb {
@@ -44,8 +46,8 @@ export class FixtureDb {
       const rid = (this.recordIds.get(fileId) ?? 0) + 1;
       this.recordIds.set(fileId, rid);
       const p = await this.conn.prepare(
-        `INSERT INTO events (file_id, host, channel, provider, event_id, record_id, ts, data, params, message)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::TIMESTAMP_NS, $8::JSON, $9::VARCHAR[], $10)`,
+        `INSERT INTO events (file_id, host, channel, provider, event_id, record_id, ts, data, params, message, process_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::TIMESTAMP_NS, $8::JSON, $9::VARCHAR[], $10, $11)`,
       );
       p.bindInteger(1, fileId);
       p.bindVarchar(2, e.host ?? 'WEB01.contoso.local');
@@ -58,6 +60,8 @@ export class FixtureDb {
       p.bindVarchar(9, `[${(e.params ?? []).map((s) => `'${s.replace(/'/g, "''")}'`).join(', ')}]`);
       if (e.message === undefined) p.bindNull(10);
       else p.bindVarchar(10, e.message);
+      if (e.processId === undefined) p.bindNull(11);
+      else p.bindUBigInt(11, BigInt(e.processId));
       await p.run();
     }
     await materialiseDomainTables(this.db, fileId);

@@ -24,7 +24,15 @@ interface Expected {
   firstTrigger: string | null;
 }
 
-const EVENT_KINDS = new Set(['abo-binding-deleted', 'abo-binding-rebound', 'private-key-failure']);
+const EVENT_KINDS = new Set([
+  'abo-binding-deleted',
+  'abo-binding-rebound',
+  'private-key-failure',
+  'service-key-failure',
+  'binding-deleted-by-tool',
+  'binding-deleted-unexplained',
+  'binding-renewed',
+]);
 
 function scenarioRoot(): { root: string; cleanup: () => void } {
   const committed = samplesDir();
@@ -38,10 +46,11 @@ function scenarioRoot(): { root: string; cleanup: () => void } {
 }
 
 function firstTrigger(f: Finding): string | null {
+  // the first trigger, or the first symptom when nothing triggered it (binding-deleted-unexplained)
   const ev =
-    f.kind === 'private-key-failure'
+    f.kind === 'private-key-failure' || f.kind === 'service-key-failure'
       ? f.evidence.find((e) => e.eventId === 36870)
-      : f.evidence.find((e) => e.role === 'trigger');
+      : (f.evidence.find((e) => e.role === 'trigger') ?? f.evidence.find((e) => e.role === 'symptom'));
   return ev?.time ?? null;
 }
 
@@ -53,7 +62,7 @@ const names = readdirSync(root)
   .filter((d) => existsSync(join(root, d, 'expected.json')))
   .sort();
 
-samples('all eight scenarios are there', () => {
+samples('every bundled scenario is there', () => {
   for (const n of [
     'abo-5506-iisadmin',
     'abo-inetmgr6-adsutil',
@@ -63,6 +72,12 @@ samples('all eight scenarios are there', () => {
     'corrupt-key-0x8009001a',
     'healthy-baseline',
     'two-hosts',
+    'ssrs-rsconfigtool-delete',
+    'netsh-admin-delete',
+    'unexplained-delete',
+    'rdp-36870-server2022',
+    'healthy-renewal-15302',
+    'win11-routine-httpservice',
   ]) {
     assert.ok(names.includes(n), n);
   }

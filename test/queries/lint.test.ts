@@ -81,6 +81,13 @@ run('every bundled query runs with its defaults on a sample-shaped database', as
         eventId: 7034,
         params: ['World Wide Web Publishing Service', '1'],
       },
+      {
+        ts: '2024-03-01 10:04:59',
+        provider: 'Microsoft-Windows-TerminalServices-RemoteConnectionManager',
+        eventId: 261,
+        data: { listenerName: 'RDP-Tcp' },
+        params: ['RDP-Tcp'],
+      },
     ]);
     await f.events(sec, [
       proc('2024-03-01 09:59:00', 'C:\\Windows\\System32\\iisreset.exe', 'iisreset /restart'),

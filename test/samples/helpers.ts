@@ -36,8 +36,10 @@ export function sampleFile(...parts: string[]): string {
 /** The scenarios whose analysis is still to come (src/samples/scenarios PENDING_SCENARIOS). */
 export const pendingDir = (): string => join(packageRoot(), 'samples-pending');
 
+/** A file of an issue-10 scenario: in samples-pending/ while pending, in samples/ once its analysis is built. */
 export function pendingFile(...parts: string[]): string {
-  return join(pendingDir(), ...parts);
+  const pending = join(pendingDir(), ...parts);
+  return existsSync(pending) ? pending : join(samplesDir(), ...parts);
 }
 
 export const exists = (p: string): boolean => existsSync(p);

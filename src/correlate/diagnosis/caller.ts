@@ -198,7 +198,9 @@ function callerOf(f: SchannelFailure): { image: string; pid: number | null } | n
 type Base = Omit<CallerDiagnosis, 'role' | 'roleNote'>;
 
 function byName(c: { image: string; pid: number | null }, list: SchannelFailure[], ctx: CallerContext): Base {
-  const name = baseName(c.image);
+  // Server 2022 writes the image bare (`svchost`, samples/rdp-36870-server2022) or as a full path
+  const bare = baseName(c.image);
+  const name = bare === '' || bare === 'system' || bare.includes('.') ? bare : `${bare}.exe`;
   const who = `${c.image || '(no image name)'}${c.pid !== null ? ` (PID ${c.pid})` : ''}`;
   if (c.pid === 4 || name === 'system' || name === 'ntoskrnl.exe') {
     return {

@@ -130,7 +130,7 @@ function judge(
       : abo.length
         ? `; an ABO-mapper trigger (${abo[0]!.tool}) also ran`
         : '';
-    return { confidence: conf, reason: `${top.tool} ran ${where(top)}; it ${top.detail}${also}.` };
+    return { confidence: conf, reason: `${top.tool} ran ${where(top)} (${top.detail})${also}.` };
   }
   return {
     confidence: 'low',
