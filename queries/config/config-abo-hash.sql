@@ -17,7 +17,7 @@ WITH props AS (
 nearest AS (
   SELECT d.host, d.ts, d.file_id, d.record_id, d.event_id, d.endpoint,
          CASE WHEN b.ts >= d.ts - $window::INTERVAL AND b.ts <= d.ts + INTERVAL '5 seconds' THEN b.ts ELSE a.ts END AS trigger_ts
-  FROM (SELECT * FROM ssl_events WHERE kind = 'binding_deleted') d
+  FROM (SELECT * FROM ssl_events WHERE kind = 'binding_deleted' AND duplicate_of IS NULL) d
   ASOF LEFT JOIN abo_triggers b ON b.host = d.host AND d.ts >= b.ts
   ASOF LEFT JOIN abo_triggers a ON a.host = d.host AND d.ts < a.ts
   WHERE (b.ts >= d.ts - $window::INTERVAL AND b.ts <= d.ts + INTERVAL '5 seconds')

@@ -1,5 +1,6 @@
 /** The findings summary `bindtrail analyze` prints: one row per finding, or the no-incident line. */
 import type { ReportModel } from '../../model/index.js';
+import { sortFindingsForReport } from '../layout/sort.js';
 import { plainText } from '../text-safety.js';
 import { renderFittedTable, type ColumnSpec, type FitOptions } from './fit.js';
 
@@ -25,7 +26,8 @@ export function findingsSummary(model: ReportModel, fit: FitOptions = UNFITTED):
     `${s.verdict === 'incident' ? 'INCIDENT' : 'no incident'}: ${plainText(s.headline)}\n` +
     `${s.files} file(s), ${s.hosts} host(s), ${s.events} event(s), ${model.findings.length} finding(s)\n`;
   if (model.findings.length === 0) return head;
-  const rows = model.findings.map((f, i) => [
+  // The report's order: level (critical first), then time, then host.
+  const rows = sortFindingsForReport(model.findings).map((f, i) => [
     String(i + 1),
     f.level,
     f.confidence,
