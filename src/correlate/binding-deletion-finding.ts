@@ -111,11 +111,18 @@ function netshAddCommand(endpoint: string, row: Row): string {
       !/^CN=WMSvc/i.test(asString(c.subject) ?? '') &&
       (c.not_after === null || !(Date.parse(`${String(c.not_after).replace(' ', 'T')}Z`) < at)),
   );
-  const hash = usable.length === 1 ? asString(usable[0]!.thumbprint)!.toLowerCase() : '<thumbprint of the certificate>';
   const ip = /^(\[[0-9a-f:.]+\]|\d{1,3}(?:\.\d{1,3}){3}):\d+$/i.test(endpoint);
-  return ip
-    ? `netsh http add sslcert ipport=${endpoint} certhash=${hash} appid=${IIS_APP_ID}`
-    : `netsh http add sslcert hostnameport=${endpoint} certhash=${hash} appid=${IIS_APP_ID} certstorename=MY`;
+  const command = (hash: string): string =>
+    ip
+      ? `netsh http add sslcert ipport=${endpoint} certhash=${hash} appid=${IIS_APP_ID}`
+      : `netsh http add sslcert hostnameport=${endpoint} certhash=${hash} appid=${IIS_APP_ID} certstorename=MY`;
+  const hashes = usable.map((c) => asString(c.thumbprint)!.toLowerCase());
+  if (hashes.length === 1) return command(hashes[0]!);
+  if (hashes.length > 1)
+    return `one of: ${hashes.slice(0, 3).map(command).join(' | ')} (the store holds ${hashes.length} usable unbound certificates: pick the one issued for the site)`;
+  // No certificate to name: say what to collect rather than print a placeholder.
+  const form = ip ? `ipport=${endpoint}` : `hostnameport=${endpoint}`;
+  return `netsh http add sslcert ${form} appid=${IIS_APP_ID} certstorename=MY, with certhash= the thumbprint of the site's certificate, which the case does not show (collect certutil -v -store my from the host, or import the certificate with its private key first)`;
 }
 
 function evidenceOf(c: Case, host: string | null): Evidence[] {

@@ -47,7 +47,9 @@ export function certificateUsageProblems(c: UsageInput): UsageProblem[] {
       problem: 'untrusted-root',
       text: 'certutil reports that the certificate chain ends in a root that is not trusted (CERT_E_UNTRUSTEDROOT)',
       remedy:
-        "Import the issuing CA's root certificate into Local Computer → Trusted Root Certification Authorities (and the intermediates into Intermediate Certification Authorities), then check with certutil -verifystore my <thumbprint>.",
+        "Import the issuing CA's root certificate into Local Computer → Trusted Root Certification Authorities (and the intermediates into Intermediate Certification Authorities), then check with certutil -verifystore my " +
+        c.thumbprint +
+        '.',
     });
   }
   return out;

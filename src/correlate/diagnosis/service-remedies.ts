@@ -30,7 +30,7 @@ export const SERVICE_REMEDIES: Readonly<Record<Exclude<RemedySet, 'iis'>, readon
     'If a CA-issued RDP certificate is configured (Win32_TSGeneralSetting SSLCertificateSHA1Hash / GPO "Server authentication certificate template"), check that its private key is present and readable by NETWORK SERVICE.',
   ],
   ldaps: [
-    'Check the domain controller certificate in Local Computer\\Personal (or NTDS\\Personal): private key present (certutil -v -store my <thumbprint>), Server Authentication usage, issued to the DC FQDN.',
+    'Check the domain controller certificate in Local Computer\\Personal (or NTDS\\Personal): private key present (certutil -v -store my lists each certificate with its key state), Server Authentication usage, issued to the DC FQDN.',
     'After replacing the certificate, LDAPS picks it up without reboot once it is in the store; test with ldp.exe on port 636.',
   ],
   adfs: [
@@ -58,6 +58,6 @@ export const SERVICE_REMEDIES: Readonly<Record<Exclude<RemedySet, 'iis'>, readon
     'No IIS binding is involved: do not change the HTTP.sys SSL bindings for this.',
   ],
   generic: [
-    'Find the certificate the named program uses and check its private key (certutil -v -store my <thumbprint>: key present, KeySpec 1, readable by the service account under MachineKeys / Keys).',
+    'Find the certificate the named program uses and check its private key (certutil -v -store my lists it: key present, KeySpec 1, readable by the service account under MachineKeys / Keys).',
   ],
 };
