@@ -3,7 +3,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { InputError } from '../errors.js';
 import { ERROR_CODES } from '../knowledge/error-codes.js';
 import { createDomainTables, refreshErrorNames } from './domain-tables.js';
-import { MACROS_SQL, SCHEMA_VERSION, TABLES_SQL } from './schema.js';
+import { MACROS_SQL, NOTABLE_EVENTS_VIEW_SQL, SCHEMA_VERSION, TABLES_SQL } from './schema.js';
 import { checkSchemaVersion, storedSchemaVersion, upgradeSchema } from './schema-version.js';
 
 /** A connection to the case database, as correlate and saved queries take it. */
@@ -55,13 +55,14 @@ export async function openDatabase(path: string, options: { readOnly?: boolean }
   };
 }
 
-/** Tables, macros, domain tables and error codes; `stored` is the version found (null: new database). */
+/** Tables, macros, domain tables, the notable_events view and error codes; `stored` is the version found (null: new database). */
 export async function ensureSchema(conn: DuckDBConnection, stored: number | null = null): Promise<void> {
   await conn.run(TABLES_SQL);
   await conn.run(MACROS_SQL);
   await fillErrorCodes(conn);
   if (stored !== null && stored < SCHEMA_VERSION) await upgradeSchema(conn, stored);
   else await createDomainTables(conn);
+  await conn.run(NOTABLE_EVENTS_VIEW_SQL);
   await refreshErrorNames(conn);
   await conn.run(`INSERT OR REPLACE INTO meta VALUES ('schema_version', '${SCHEMA_VERSION}')`);
 }

@@ -329,3 +329,52 @@ export const DOMAIN_TABLES: readonly DomainTable[] = [
   { name: 'crypto_failures', select: CRYPTO_FAILURES_SELECT },
   { name: 'abo_triggers', select: ABO_TRIGGERS_SELECT },
 ];
+
+/**
+ * The events that matter for SSL binding incidents, one line each with a category and a summary:
+ * IIS/SCCM service states, boots and shutdowns, SSL binding and Schannel events, IIS administration
+ * tools started, failed cryptographic operations. A view over the domain tables: the timeline's
+ * listing (notable-events) and its counts (notable-event-counts) read the same selection.
+ */
+export const NOTABLE_EVENTS_VIEW_SQL = `
+CREATE OR REPLACE VIEW notable_events AS
+  SELECT ts, host, file_id, record_id, 'Service Control Manager' AS provider, event_id, 'service' AS category,
+         coalesce(service_key, display_name) || ' entered ' || coalesce(state, 'state ' || state_code) AS summary
+  FROM service_changes
+  WHERE upper(service_key) IN ('IISADMIN', 'W3SVC', 'WAS', 'SMTPSVC', 'MSFTPSVC', 'FTPSVC', 'HTTP', 'CCMEXEC')
+     OR upper(service_key) LIKE 'SMS%' OR upper(display_name) LIKE 'SMS%'
+  UNION ALL
+  SELECT ts, host, file_id, record_id, provider, event_id, 'boot',
+         CASE kind WHEN 'eventlog_started' THEN 'event log started (boot)'
+                   WHEN 'clean_shutdown' THEN 'event log stopped (clean shutdown)'
+                   WHEN 'unexpected_shutdown' THEN 'previous shutdown was unexpected'
+                   WHEN 'boot' THEN 'boot: operating system version logged'
+                   WHEN 'os_start' THEN 'operating system started'
+                   WHEN 'os_shutdown' THEN 'operating system shut down' END
+  FROM reboots
+  UNION ALL
+  SELECT ts, host, file_id, record_id, provider, event_id, 'ssl',
+         CASE kind WHEN 'binding_deleted' THEN 'SSL binding deleted ' || coalesce(endpoint, '(endpoint unknown)')
+                   WHEN 'binding_created' THEN 'SSL binding created ' || coalesce(endpoint, '(endpoint unknown)')
+                   WHEN 'binding_updated' THEN 'SSL binding updated in place ' || coalesce(endpoint, '(endpoint unknown)')
+                   WHEN 'ssl_config_error' THEN 'SSL configuration error ' || coalesce(endpoint, '')
+                   WHEN 'private_key_error' THEN 'private key error ' || coalesce(error_code, '?')
+                                                 || coalesce(' ' || error_name, '')
+                                                 || coalesce(' (state ' || error_status || ')', '')
+                   WHEN 'no_cipher_suite' THEN 'no common cipher suite'
+                   WHEN 'tls_alert' THEN 'TLS fatal alert' || coalesce(' ' || alert, '')
+                   ELSE 'SSL event' END
+  FROM ssl_events
+  UNION ALL
+  SELECT ts, host, file_id, record_id, 'Microsoft-Windows-Security-Auditing', 4688, 'process',
+         'started ' || coalesce(nullif(command_line, ''), image)
+  FROM process_starts
+  WHERE lower(regexp_extract(image, '[^\\\\/]+$')) IN
+          ('inetmgr6.exe', 'iisreset.exe', 'net.exe', 'net1.exe', 'sc.exe', 'appcmd.exe', 'netsh.exe', 'certutil.exe')
+     OR lower(command_line) LIKE '%adsutil.vbs%'
+  UNION ALL
+  SELECT ts, host, file_id, record_id, 'Microsoft-Windows-Security-Auditing', 5061, 'crypto',
+         'cryptographic operation failed ' || coalesce(return_code, '?') || coalesce(' ' || return_name, '')
+           || coalesce(' key ' || key_name, '')
+  FROM crypto_failures
+  WHERE return_code IS NOT NULL AND return_code <> '0x00000000'`;
