@@ -10,7 +10,7 @@ import { queriesDir } from '../src/paths.js';
 import { openDataset } from '../src/store/dataset.js';
 import { runSavedQuery } from '../src/store/run-query.js';
 import { loadSavedQueries } from '../src/store/saved-query.js';
-import { median, timed } from './measure.js';
+import { completed, median, timed } from './measure.js';
 
 /** Reads every event's `data`: the scan each query is measured against. */
 export const FULL_SCAN_SQL = 'SELECT count(*), max(length(CAST(data AS VARCHAR))) FROM events';
@@ -27,7 +27,7 @@ export async function benchParquetQueries(node: string, cli: string, input: stri
   try {
     process.stderr.write('bench: ingest --parquet, then the bundled queries over the dataset\n');
     const ingest = await timed(node, [cli, 'ingest', input, '--parquet', dir, '--part', 'bench']);
-    if (ingest.code !== 0) return `ingest --parquet: exit ${ingest.code}: ${ingest.stderr.trim().split('\n').pop()}`;
+    if (!completed(ingest)) return `ingest --parquet: exit ${ingest.code}: ${ingest.stderr.trim().split('\n').pop()}`;
     const db = await openDataset([dir]);
     try {
       const scans: number[] = [];

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { packageRoot } from '../src/paths.js';
 import { ensureBigFile, ensureSynthFile, pickInputs, which } from './data.js';
 import { benchParquetQueries } from './parquet-queries.js';
-import { median, timed } from './measure.js';
+import { completed, median, timed } from './measure.js';
 import type { RunResult } from './measure.js';
 import { benchQueries, ensureQueryDb } from './queries.js';
 import { printTable } from './report.js';
@@ -219,7 +219,7 @@ async function main(): Promise<number> {
       process.stderr.write(`bench: run ${run}/${a.runs}: ${s.label}\n`);
       const r = await timed(s.cmd, s.args(), s.capture === true);
       s.cleanup?.();
-      if (r.code !== 0) failed.set(s.key, `exit ${r.code}: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+      if (!completed(r)) failed.set(s.key, `exit ${r.code}: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
       else results.set(s.key, [...(results.get(s.key) ?? []), r]);
     }
   }
