@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { InputError } from '../errors.js';
+import { beginAppends, endAppends } from '../store/bulk-load.js';
 import type { Database } from '../store/db.js';
 import { dropDuplicateEvents } from '../store/dedup.js';
 import { forgetFiles } from '../store/deletes.js';
@@ -128,6 +129,7 @@ async function loadEvents(
   const sink = await EventSink.open(db, fileId, name);
   let sha: string;
   let shape: EvtxShape | null = null;
+  await beginAppends(db);
   try {
     if (kind === 'evtx') {
       shape = await loadEvtx(pool(), path, sink, {
@@ -142,6 +144,7 @@ async function loadEvents(
     }
   } finally {
     await sink.close();
+    await endAppends(db);
   }
   // Before duplicates are dropped: a record another file holds is not missing from this one.
   outcome.damage = await damageOf(db, fileId, shape, sink, outcome.bytes);

@@ -2,16 +2,23 @@
 import type { Database } from './db.js';
 
 /**
- * DuckDB memory while loading: bounded so that ingest's peak RSS does not grow with input size,
- * yet room for the duplicate-record check against everything already loaded (48 MB ran out on
- * the 34 corpus logs in one in-memory database, which cannot spill to disk; 96 MB keeps the
- * peak RSS of a 100 MB log near 370 MB).
+ * DuckDB memory while a file's rows are appended: bounded so that ingest's peak RSS does not grow
+ * with input size. Appended row groups are written to the database file as they fill, so the
+ * buffer pool only holds the row group being filled and blocks it may evict.
  */
-const INGEST_MEMORY_LIMIT = '96MB';
+const APPEND_MEMORY_LIMIT = '64MB';
+
+/**
+ * DuckDB memory for the work that follows the appends of a file (duplicate check against
+ * everything loaded, domain tables, commit), and for every phase of an in-memory database, which
+ * cannot spill to disk: 48 MB ran out there on the 34 corpus logs in one database, and after a
+ * 300 MB log's appends; 96 MB keeps the peak RSS of a 1.27 GB log under 400 MB.
+ */
+const FILE_END_MEMORY_LIMIT = '96MB';
 
 /** The settings changed for the load, with the values they had before. */
 const BULK_SETTINGS = {
-  memory_limit: INGEST_MEMORY_LIMIT,
+  memory_limit: FILE_END_MEMORY_LIMIT,
   // Bulk appends buffer this many row groups (~120k rows each) before writing them: one is enough.
   write_buffer_row_group_count: '1',
   // The parse workers use the cores; one DuckDB thread appends (and keeps fewer per-thread buffers).
@@ -33,6 +40,16 @@ export async function beginBulkLoad(db: Database): Promise<SavedSettings> {
     await db.conn.run(`SET ${name} = '${value}'`);
   }
   return saved;
+}
+
+/** Before a file's appends: the tighter limit (databases on disk only; see APPEND_MEMORY_LIMIT). */
+export async function beginAppends(db: Database): Promise<void> {
+  if (db.path !== ':memory:') await db.conn.run(`SET memory_limit = '${APPEND_MEMORY_LIMIT}'`);
+}
+
+/** After a file's appends: room for the duplicate check, the domain tables and the commit. */
+export async function endAppends(db: Database): Promise<void> {
+  if (db.path !== ':memory:') await db.conn.run(`SET memory_limit = '${FILE_END_MEMORY_LIMIT}'`);
 }
 
 /**

@@ -110,29 +110,31 @@ interface DataOp {
  */
 type Section = { system: SysOp[] } | { data: DataOp[] } | { slot: number };
 
-const rootPlans = new WeakMap<Template, Section[] | null>();
-const fragmentPlans = new WeakMap<Template, Section[] | null>();
+// Keyed by the compiled nodes: every chunk's copy of a template gets its own Template object
+// (template-cache.ts) but shares the nodes, so a plan is compiled once per template, not per chunk.
+const rootPlans = new WeakMap<readonly TNode[], Section[] | null>();
+const fragmentPlans = new WeakMap<readonly TNode[], Section[] | null>();
 
 /** Sections of a record template's root element, or null when its shape is not covered. */
 function rootPlanOf(tpl: Template): Section[] | null {
-  let p = rootPlans.get(tpl);
+  let p = rootPlans.get(tpl.nodes);
   if (p === undefined) {
     const nodes = tpl.nodes;
     const root = nodes.some((n) => n.k === NodeKind.Sub)
       ? undefined
       : nodes.find((n): n is TElement => n.k === NodeKind.Element);
     p = root === undefined ? null : compileSections(root.children);
-    rootPlans.set(tpl, p);
+    rootPlans.set(tpl.nodes, p);
   }
   return p;
 }
 
 /** Sections of a nested fragment spliced into the root's children. */
 function fragmentPlanOf(tpl: Template): Section[] | null {
-  let p = fragmentPlans.get(tpl);
+  let p = fragmentPlans.get(tpl.nodes);
   if (p === undefined) {
     p = compileSections(tpl.nodes);
-    fragmentPlans.set(tpl, p);
+    fragmentPlans.set(tpl.nodes, p);
   }
   return p;
 }
