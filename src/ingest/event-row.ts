@@ -90,18 +90,22 @@ export function addFlatRow(b: RowBatchBuilder, f: FlatEvent, origin: RowOrigin):
   b.setStr(
     COL.message,
     hasMessage(f.provider, f.eventSourceName, f.eventId)
-      ? renderMessage(f.provider, f.eventSourceName, f.eventId, f.values, flatData(f))
+      ? renderMessage(
+          f.provider,
+          f.eventSourceName,
+          f.eventId,
+          f.values,
+          f.hasData ? (name) => flatLeaf(f, name) : null,
+        )
       : null,
   );
   endRow(b, f, origin);
 }
 
-/** The `data` object message templates read (keys are unique in planned records). */
-function flatData(f: FlatEvent): { [key: string]: JsonValue } | null {
-  if (!f.hasData) return null;
-  const o: { [key: string]: JsonValue } = {};
-  for (let i = 0; i < f.keys.length; i++) o[f.keys[i]!] = f.leaves[i]!;
-  return o;
+/** The `data` value named `name`, as message templates read it (keys are unique in planned records). */
+function flatLeaf(f: FlatEvent, name: string): JsonValue | undefined {
+  const i = f.keys.indexOf(name);
+  return i < 0 ? undefined : f.leaves[i];
 }
 
 /** System fields shared by both row sources (a full event, or a row plan's flat record). */

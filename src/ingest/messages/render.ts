@@ -43,7 +43,7 @@ export function renderMessage(
   eventSource: string | null,
   eventId: number | null,
   values: readonly string[],
-  data: { [key: string]: JsonValue } | null,
+  data: MessageData,
 ): string | null {
   const t = lookup(provider, eventSource, eventId);
   if (!t) return null;
@@ -51,19 +51,24 @@ export function renderMessage(
   return fill(t.parts, ctx, false) ?? '';
 }
 
+/**
+ * Named values of an event: its data object, or a look-up by name (a row plan's keys and leaves,
+ * read without building an object per record), or null.
+ */
+export type MessageData = { [key: string]: JsonValue } | ((name: string) => JsonValue | undefined) | null;
+
 function lookup(provider: string | null, eventSource: string | null, eventId: number | null): Compiled | undefined {
   if (eventId === null) return undefined;
-  for (const p of [provider, eventSource]) {
-    if (p === null) continue;
-    const t = byProvider.get(PROVIDER_ALIASES[p] ?? p)?.get(eventId);
-    if (t) return t;
-  }
-  return undefined;
+  return templateOf(provider, eventId) ?? templateOf(eventSource, eventId);
+}
+
+function templateOf(provider: string | null, eventId: number): Compiled | undefined {
+  return provider === null ? undefined : byProvider.get(PROVIDER_ALIASES[provider] ?? provider)?.get(eventId);
 }
 
 interface Ctx {
   values: readonly string[];
-  data: { [key: string]: JsonValue } | null;
+  data: MessageData;
   endpoint: string | null | undefined;
 }
 
@@ -87,7 +92,8 @@ function named(name: string, ctx: Ctx): string | null {
     if (ctx.endpoint === undefined) ctx.endpoint = endpointOf(ctx.values);
     return ctx.endpoint;
   }
-  const v = ctx.data?.[name];
+  const d = ctx.data;
+  const v = d === null ? undefined : typeof d === 'function' ? d(name) : d[name];
   if (v === undefined || v === null) return null;
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
