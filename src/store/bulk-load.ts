@@ -27,6 +27,9 @@ const BULK_SETTINGS = {
 
 export type SavedSettings = Record<keyof typeof BULK_SETTINGS, string>;
 
+/** The settings each database had before its load began (for the threads of a file's end). */
+const loading = new WeakMap<Database, SavedSettings>();
+
 async function currentSetting(db: Database, name: string): Promise<string> {
   const reader = await db.conn.runAndReadAll(`SELECT current_setting('${name}')::VARCHAR AS v`);
   return String(reader.getRowObjectsJson()[0]?.v ?? '');
@@ -39,17 +42,27 @@ export async function beginBulkLoad(db: Database): Promise<SavedSettings> {
     saved[name] = await currentSetting(db, name);
     await db.conn.run(`SET ${name} = '${value}'`);
   }
+  loading.set(db, saved);
   return saved;
 }
 
-/** Before a file's appends: the tighter limit (databases on disk only; see APPEND_MEMORY_LIMIT). */
+/**
+ * Before a file's appends: one DuckDB thread (the parse workers use the cores) and the tighter
+ * limit (databases on disk only; see APPEND_MEMORY_LIMIT).
+ */
 export async function beginAppends(db: Database): Promise<void> {
+  await db.conn.run(`SET threads = '${BULK_SETTINGS.threads}'`);
   if (db.path !== ':memory:') await db.conn.run(`SET memory_limit = '${APPEND_MEMORY_LIMIT}'`);
 }
 
-/** After a file's appends: room for the duplicate check, the domain tables and the commit. */
+/**
+ * After a file's appends: room for the duplicate check, the domain tables and the commit, and
+ * the threads DuckDB had before the load (the parse workers are idle until the next file).
+ */
 export async function endAppends(db: Database): Promise<void> {
   if (db.path !== ':memory:') await db.conn.run(`SET memory_limit = '${FILE_END_MEMORY_LIMIT}'`);
+  const threads = loading.get(db)?.threads;
+  if (threads !== undefined) await db.conn.run(`SET threads = '${threads.replace(/'/g, "''")}'`);
 }
 
 /**
@@ -58,6 +71,7 @@ export async function endAppends(db: Database): Promise<void> {
  * Never throws.
  */
 export async function endBulkLoad(db: Database, saved: SavedSettings): Promise<void> {
+  loading.delete(db);
   for (const [name, value] of Object.entries(saved)) {
     const literal = value.replace(/'/g, "''");
     await db.conn.run(`SET ${name} = '${literal}'`).catch(() => undefined);
