@@ -42,6 +42,13 @@ export class WorkerPool<Job, Reply> {
     return this.slots.length;
   }
 
+  /** Jobs held by the least busy worker (sent, not yet answered). */
+  get leastPending(): number {
+    let n = Infinity;
+    for (const s of this.slots) n = Math.min(n, s.waiting.length);
+    return n === Infinity ? 0 : n;
+  }
+
   /** Post `job` (with `transfer` moved, unusable here afterwards); resolves with the worker's reply. */
   run(job: Job, transfer: readonly TransferListItem[] = []): Promise<Reply> {
     let best = this.slots[0]!;

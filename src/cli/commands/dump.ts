@@ -1,8 +1,8 @@
 /**
  * `bindtrail dump FILE.evtx [--format xml|jsonl] [--strict] [--carve] [--threads N]`: stream
  * every record to stdout in file order (one `<Event>` or JSON object per line); damage goes to
- * stderr with a closing summary line. With N > 1 worker threads render batches of chunks
- * (src/cli/dump/parallel-dump.ts); the output is the same bytes.
+ * stderr with a closing summary line. With N > 1 the main thread and N − 1 worker threads render
+ * batches of chunks (src/cli/dump/parallel-dump.ts); the output is the same bytes.
  */
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
@@ -23,7 +23,7 @@ export interface DumpOptions {
   format: DumpFormat;
   strict?: boolean;
   carve?: boolean;
-  /** Worker threads; 1 or absent = render on the main thread. */
+  /** Rendering threads (the main thread and `threads − 1` workers); 1 or absent = the main thread only. */
   threads?: number;
 }
 
@@ -110,7 +110,7 @@ export function register(program: Command, done: OutcomeSink): void {
     .addOption(carveOption())
     .option(
       '--threads <n>',
-      `worker threads rendering chunks (default 1 = main thread only; this machine has ${availableParallelism()} cores)`,
+      `threads rendering chunks: the main thread and n − 1 workers (default 1 = main thread only; this machine has ${availableParallelism()} cores)`,
     )
     .addHelpText(
       'after',
