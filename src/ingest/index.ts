@@ -12,6 +12,7 @@ import { clearFailedInput, recordFailedInput } from '../store/ingest-errors.js';
 import { describeError } from '../errors.js';
 import type { InputKind } from './detect.js';
 import type { ArchiveLimits } from './archive.js';
+import { EvtxFeed } from './load-evtx.js';
 import { loadFile, type FileOutcome } from './load-file.js';
 import type { IngestProgress } from './progress.js';
 import { ParsePool } from './parse-pool.js';
@@ -121,16 +122,28 @@ async function ingestSources(
     typed.length,
   );
   const saved = await beginBulkLoad(db);
+  const strict = options.strict ?? false;
+  const carve = options.carve ?? false;
+  // The next .evtx file starts parsing while the current one's duplicate check, domain tables and
+  // commit run (one file ahead at most; dropped when that file is skipped or fails first).
+  let ahead: EvtxFeed | null = null;
+  const readAhead = (next: Source | undefined): void => {
+    if (next?.kind === 'evtx') ahead = EvtxFeed.start(getPool(), next.file, { strict, carve });
+  };
   try {
     for (const [i, f] of typed.entries()) {
       progress?.file(i, f.name, f.size);
+      const feed: EvtxFeed | null = ahead;
+      ahead = null;
       try {
         const fallback = isEvents(f.kind) ? null : await hostOfDirectory(db, f.name);
         const o = await loadFile(db, getPool, f.file, f.kind, {
           name: f.name,
-          strict: options.strict ?? false,
-          carve: options.carve ?? false,
+          strict,
+          carve,
           force: options.force ?? false,
+          feed,
+          onEventsRead: () => readAhead(typed[i + 1]),
           host: { explicit: isEvents(f.kind) ? (options.host ?? null) : await explicitHost(), fallback },
           onProgress: progress ? (bytes, records) => progress.update(bytes, records) : undefined,
         });
@@ -143,9 +156,11 @@ async function ingestSources(
         else if (message.startsWith(`${f.name} @`)) message = message.slice(f.name.length + 1);
         await fail(f.name, f.kind, message);
       }
+      await (feed as EvtxFeed | null)?.cancel();
       progress?.fileDone(f.size);
     }
   } finally {
+    await (ahead as EvtxFeed | null)?.cancel();
     progress?.end();
     await endBulkLoad(db, saved);
     if (pool) await (pool as ParsePool).close();

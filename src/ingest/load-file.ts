@@ -25,7 +25,7 @@ import type { InputKind } from './detect.js';
 import { evtxDamage, evtxLoss, xmlDamage } from './damage.js';
 import { EventSink } from './event-sink.js';
 import { loadConfigArtefact, type HostChoice } from './load-config.js';
-import { loadEvtx, type EvtxShape } from './load-evtx.js';
+import { loadEvtx, type EvtxFeed, type EvtxShape } from './load-evtx.js';
 import { loadXmlExport } from './load-xml.js';
 import type { ParsePool } from './parse-pool.js';
 
@@ -58,6 +58,10 @@ export interface LoadOptions {
   /** Path shown and kept in `files.path` (`case.zip!WEB01/System.evtx`); default: the path read. */
   name?: string;
   onProgress?: (bytes: number, records: number) => void;
+  /** The file's batches already being read and parsed (started while the file before it finished). */
+  feed?: EvtxFeed | null;
+  /** Called when the file's events are all read, before its duplicate check, domain tables and commit. */
+  onEventsRead?: () => void;
 }
 
 /** Largest configuration artefact read whole. */
@@ -132,11 +136,13 @@ async function loadEvents(
   await beginAppends(db);
   try {
     if (kind === 'evtx') {
-      shape = await loadEvtx(pool(), path, sink, {
-        strict: opts.strict,
-        carve: opts.carve,
-        onProgress: opts.onProgress,
-      });
+      shape = await loadEvtx(
+        pool(),
+        path,
+        sink,
+        { strict: opts.strict, carve: opts.carve, onProgress: opts.onProgress },
+        opts.feed?.path === path ? opts.feed : null,
+      );
       sha = shape.sha256;
     } else {
       await loadXmlExport(path, sink, { onProgress: opts.onProgress });
@@ -146,6 +152,7 @@ async function loadEvents(
     await sink.close();
     await endAppends(db);
   }
+  opts.onEventsRead?.();
   // Before duplicates are dropped: a record another file holds is not missing from this one.
   outcome.damage = await damageOf(db, fileId, shape, sink, outcome.bytes);
   if (outcome.damage !== null) await insertFileDamage(db, fileId, path, outcome.damage);

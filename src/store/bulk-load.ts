@@ -72,6 +72,10 @@ export async function endAppends(db: Database): Promise<void> {
  */
 export async function endBulkLoad(db: Database, saved: SavedSettings): Promise<void> {
   loading.delete(db);
+  // The checkpoint that writes the loaded files into the database runs under the load's memory
+  // limit: left to the close, it ran at the restored limit (80 % of RAM by default) and took the
+  // RSS of a four-file ingest from 470 MB to 880 MB.
+  if (db.path !== ':memory:') await db.conn.run('CHECKPOINT').catch(() => undefined);
   for (const [name, value] of Object.entries(saved)) {
     const literal = value.replace(/'/g, "''");
     await db.conn.run(`SET ${name} = '${literal}'`).catch(() => undefined);

@@ -24,15 +24,20 @@ export async function dropDuplicateEvents(db: Database, fileId: number): Promise
 
 /**
  * Whether the DELETE above could drop anything: the file holds carved rows, or another file
- * holds a row inside the file's time span. Two cheap scans (the file's own rows and an early-exit
- * probe) instead of the full join on the common case of a first or disjoint file.
+ * holds a row of the same host and channel inside the file's record-number and time span of that
+ * host and channel. A probe over the file's own rows and an early-exit look-up instead of the full
+ * join, so that a fleet case (many hosts, the same days) never pays for it.
  */
 async function mayHoldDuplicates(db: Database, fileId: number): Promise<boolean> {
   const r = await db.conn.runAndReadAll(
-    `WITH f AS (SELECT min(ts) AS lo, max(ts) AS hi, coalesce(bool_or(recovered), false) AS carved
-                  FROM events WHERE file_id = $1)
-     SELECT (SELECT carved FROM f)
-         OR EXISTS (SELECT 1 FROM events o, f WHERE o.file_id <> $1 AND o.ts BETWEEN f.lo AND f.hi) AS may`,
+    `WITH f AS (SELECT host, channel, min(ts) AS lo, max(ts) AS hi, min(record_id) AS rlo, max(record_id) AS rhi
+                  FROM events WHERE file_id = $1 AND record_id IS NOT NULL AND ts IS NOT NULL
+                  GROUP BY host, channel)
+     SELECT coalesce((SELECT bool_or(recovered) FROM events WHERE file_id = $1), false)
+         OR EXISTS (SELECT 1 FROM events o JOIN f ON o.host IS NOT DISTINCT FROM f.host
+                                               AND o.channel IS NOT DISTINCT FROM f.channel
+                     WHERE o.file_id <> $1 AND o.ts BETWEEN f.lo AND f.hi
+                       AND o.record_id BETWEEN f.rlo AND f.rhi) AS may`,
     [fileId],
   );
   return r.getRows()[0]?.[0] === true;

@@ -184,4 +184,40 @@ export function xmlEvent(
   return `<Events><Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='${provider}'/><EventID Qualifiers='16384'>${id}</EventID><Level>4</Level><Task>0</Task><Keywords>0x8080000000000000</Keywords><TimeCreated SystemTime='${time}'/><EventRecordID>${record}</EventRecordID><Channel>System</Channel><Computer>${computer}</Computer><Security/></System><EventData>${eventData}</EventData></Event></Events>`;
 }
 
+ing('read-ahead: a skipped copy, a damaged file and the files after them load as when given alone', async () => {
+  const root = packageRoot();
+  const a = join(root, 'samples', 'abo-5506-iisadmin', 'System.evtx');
+  const b = join(root, 'samples', 'netsh-admin-delete', 'Security.evtx');
+  const c = join(root, 'samples', 'netsh-admin-delete', 'System.evtx');
+  const { dir, cleanup } = tempDir();
+  const alone = await openDatabase(':memory:');
+  const db = await openDatabase(':memory:');
+  try {
+    const copy = join(dir, 'copy.evtx');
+    const bad = join(dir, 'short.evtx');
+    copyFileSync(a, copy);
+    // An EVTX signature on a file too short for its header: read as damaged, no record.
+    writeFileSync(bad, Buffer.concat([Buffer.from('ElfFile\0', 'latin1'), Buffer.alloc(200)]));
+    const each = [];
+    for (const f of [a, b, c]) each.push(await ingestPaths(alone, [f]));
+    // a's read-ahead is the copy (skipped: dropped unread), b's the damaged file.
+    const s = await ingestPaths(db, [a, copy, b, bad, c]);
+    const by = (p: string) => s.files.find((o) => o.path === p)!;
+    assert.is(by(copy).status, 'skipped');
+    assert.is(by(bad).records, 0);
+    assert.match(by(bad).damage?.summary ?? '', /truncated at 208 of 4,096 bytes/);
+    for (const [i, f] of [a, b, c].entries()) {
+      assert.is(by(f).status, 'loaded', f);
+      assert.is(by(f).records, each[i]!.records, `${f} records`);
+    }
+    const digest =
+      "SELECT md5(string_agg(md5(e::VARCHAR), '' ORDER BY host, channel, record_id)) AS d FROM (SELECT * EXCLUDE (file_id) FROM events) e";
+    assert.is(String((await rows(db, digest))[0]!.d), String((await rows(alone, digest))[0]!.d));
+  } finally {
+    db.close();
+    alone.close();
+    cleanup();
+  }
+});
+
 ing.run();
