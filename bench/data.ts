@@ -82,3 +82,44 @@ export function ensureSynthFile(dataDir: string, events: number, node: string, c
   });
   return out;
 }
+
+/**
+ * bench/data/fleet-N-H/: H synthetic logs of N/H events each, one host per log (`WEB01…`, seeds
+ * 1…H, the same days): the shape of a fleet case. Built when missing; returns the folder and its bytes.
+ */
+export function ensureFleet(
+  dataDir: string,
+  events: number,
+  hosts: number,
+  node: string,
+  cli: string,
+): { dir: string; bytes: number } {
+  const dir = join(dataDir, `fleet-${events}-${hosts}`);
+  mkdirSync(dir, { recursive: true });
+  let bytes = 0;
+  for (let i = 1; i <= hosts; i++) {
+    const name = `WEB${String(i).padStart(2, '0')}`;
+    const out = join(dir, `${name}.evtx`);
+    if (!existsSync(out) || statSync(out).size === 0) {
+      process.stderr.write(`bench: building ${out} (${Math.floor(events / hosts)} synthetic events, host ${name})\n`);
+      execFileSync(
+        node,
+        [
+          cli,
+          'synth',
+          '--events',
+          String(Math.floor(events / hosts)),
+          '--seed',
+          String(i),
+          '--host',
+          `${name}.contoso.local`,
+          '--out',
+          out,
+        ],
+        { stdio: ['ignore', 'ignore', 'inherit'] },
+      );
+    }
+    bytes += statSync(out).size;
+  }
+  return { dir, bytes };
+}

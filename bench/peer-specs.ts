@@ -1,6 +1,6 @@
 /**
  * Bench rows beside bindtrail's own: the Rust evtx crate's `evtx_dump` (xml and jsonl, one thread
- * and all cores) and ingest of a synthetic log with one and two parse threads.
+ * and all cores), ingest of a synthetic log with one and two parse threads, and of a fleet of them.
  */
 import { existsSync } from 'node:fs';
 
@@ -14,6 +14,8 @@ export interface Spec {
   cleanup?: () => void;
   /** Records in the input when known up front (synthetic logs). */
   records?: number;
+  /** Input bytes when the input is a folder. */
+  bytes?: number;
 }
 
 /** evtx_dump rows (`-t 1` and `-t cores`), or none when the binary is absent. */
@@ -56,4 +58,30 @@ export function synthIngestSpecs(
     cleanup: dropDb,
     records: events,
   }));
+}
+
+/** `bindtrail ingest FOLDER` of a fleet (ensureFleet): several files, one call, a fresh database. */
+export function fleetIngestSpec(
+  node: string,
+  cli: string,
+  fleet: { dir: string; bytes: number },
+  hosts: number,
+  events: number,
+  db: string,
+  dropDb: () => void,
+): Spec {
+  return {
+    key: 'fleet-ingest',
+    label: `bindtrail ingest, fleet of ${hosts} hosts (synth, one file each)`,
+    file: fleet.dir,
+    bytes: fleet.bytes,
+    cmd: node,
+    args: () => {
+      dropDb();
+      return [cli, 'ingest', fleet.dir, '--db', db];
+    },
+    capture: true,
+    cleanup: dropDb,
+    records: Math.floor(events / hosts) * hosts,
+  };
 }

@@ -45,7 +45,7 @@ function target(r: Row, base: Row | undefined): { text: string; met: string; rat
       ratio: ratioText,
     };
   }
-  if (r.key === 'ingest' || r.key.startsWith('synth-ingest')) {
+  if (r.key === 'ingest' || r.key.startsWith('synth-ingest') || r.key === 'fleet-ingest') {
     const speed = mbPerS(r);
     const ok = speed >= 60 && r.peakRssMb < 400;
     return {

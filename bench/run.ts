@@ -8,21 +8,21 @@
  * with one and two parse threads; start-up rows time `--help` and friends against `node -e 0`.
  *
  *   node dist/bench/run.js [--mb 100] [--ingest-mb 500] [--synth-events 400000] [--runs 3]
- *                          [--startup-runs 10] [--ingest-runs 1] [--no-ingest] [--no-python]
+ *                          [--startup-runs 10] [--ingest-runs 1] [--fleet-hosts 4] [--no-ingest] [--no-python]
  *                          [--query-events 2000000 | --query-db FILE] [--only-queries]
  */
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../src/paths.js';
-import { ensureBigFile, ensureSynthFile, pickInputs, which } from './data.js';
+import { ensureBigFile, ensureFleet, ensureSynthFile, pickInputs, which } from './data.js';
 import { benchParquetQueries } from './parquet-queries.js';
 import { completed, median, timed } from './measure.js';
 import type { RunResult } from './measure.js';
 import { benchQueries, ensureQueryDb } from './queries.js';
 import { printTable } from './report.js';
 import type { Row } from './report.js';
-import { rustSpecs, synthIngestSpecs } from './peer-specs.js';
+import { fleetIngestSpec, rustSpecs, synthIngestSpecs } from './peer-specs.js';
 import type { Spec } from './peer-specs.js';
 import { measureStartup, printStartup } from './startup.js';
 
@@ -35,6 +35,8 @@ interface Args {
   /** Runs of the ingest rows (each loads the whole log into a fresh database). */
   ingestRuns: number;
   ingest: boolean;
+  /** Hosts of the fleet ingest row (`--synth-events` events in all; 0: no fleet row). */
+  fleetHosts: number;
   python: boolean;
   corpus: string;
   /** Saved queries and the report on a database of this many synthetic events (0: not run). */
@@ -52,6 +54,7 @@ function parseArgs(argv: string[]): Args {
     startupRuns: 10,
     ingestRuns: 1,
     ingest: true,
+    fleetHosts: 4,
     python: true,
     corpus: process.env.BINDTRAIL_CORPUS ?? join(packageRoot(), '..', 'shared', 'corpus'),
     queryEvents: 0,
@@ -72,6 +75,7 @@ function parseArgs(argv: string[]): Args {
     else if (f === '--startup-runs') a.startupRuns = Math.round(num());
     else if (f === '--ingest-runs') a.ingestRuns = Math.round(num());
     else if (f === '--no-ingest') a.ingest = false;
+    else if (f === '--fleet-hosts') a.fleetHosts = Math.round(num());
     else if (f === '--no-python') a.python = false;
     else if (f === '--corpus') a.corpus = argv[++i] ?? a.corpus;
     else if (f === '--query-events') {
@@ -98,6 +102,10 @@ async function ingestAvailable(node: string, cli: string): Promise<boolean> {
   return r.code === 0;
 }
 
+/** Rows timed as whole ingest commands (one run per `--ingest-runs`). */
+const wholeIngest = (key: string): boolean =>
+  key === 'ingest' || key.startsWith('synth-ingest') || key === 'fleet-ingest';
+
 async function main(): Promise<number> {
   const a = parseArgs(process.argv);
   const root = packageRoot();
@@ -114,6 +122,7 @@ async function main(): Promise<number> {
   const withIngest = a.ingest && (await ingestAvailable(node, cli));
   const bigIngest = withIngest ? ensureBigFile(dataDir, a.ingestMb, corpus, concat) : null;
   const synth = withIngest && a.synthEvents > 0 ? ensureSynthFile(dataDir, a.synthEvents, node, cli) : null;
+  const fleet = synth && a.fleetHosts > 0 ? ensureFleet(dataDir, a.synthEvents, a.fleetHosts, node, cli) : null;
   const evtxDump = join(a.corpus, '..', 'tools', 'evtx-rs', 'evtx_dump');
   const db = join(tmpdir(), `bindtrail-bench-${process.pid}.duckdb`);
   const dropDb = (): void => {
@@ -209,13 +218,14 @@ async function main(): Promise<number> {
     });
   }
   if (synth) specs.push(...synthIngestSpecs(node, cli, synth, a.synthEvents, db, dropDb));
+  if (fleet) specs.push(fleetIngestSpec(node, cli, fleet, a.fleetHosts, a.synthEvents, db, dropDb));
 
   const results = new Map<string, RunResult[]>();
   const failed = new Map<string, string>();
   for (let run = 1; run <= a.runs; run++) {
     for (const s of specs) {
       if (failed.has(s.key) || (s.key === 'ingest-count' && run > 1)) continue;
-      if ((s.key === 'ingest' || s.key.startsWith('synth-ingest')) && run > a.ingestRuns) continue;
+      if (wholeIngest(s.key) && run > a.ingestRuns) continue;
       process.stderr.write(`bench: run ${run}/${a.runs}: ${s.label}\n`);
       const r = await timed(s.cmd, s.args(), s.capture === true);
       s.cleanup?.();
@@ -232,13 +242,13 @@ async function main(): Promise<number> {
   const bigRecords = recordsOf('parse');
   const rows: Row[] = specs.map((s) => {
     const runs = results.get(s.key) ?? [];
-    const wholeCommand = s.key === 'ingest' || s.key.startsWith('synth-ingest');
+    const wholeCommand = wholeIngest(s.key);
     const inner = s.capture && !wholeCommand ? runs.map((r) => parseJson(r)?.seconds ?? NaN) : null;
     return {
       key: s.key,
       label: s.label,
       input: s.file.split('/').pop()!,
-      bytes: statSync(s.file).size,
+      bytes: s.bytes ?? statSync(s.file).size,
       records: s.records ?? (s.file === big ? bigRecords : recordsOf('ingest-count')),
       runs: runs.length,
       wallS: median(runs.map((r) => r.wallS)),

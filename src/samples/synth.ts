@@ -16,6 +16,8 @@ export interface SynthOptions {
   events: number;
   out: string;
   seed: string;
+  /** Computer name of every event (default IIS-BUSY01.contoso.local): several hosts make a fleet case. */
+  host?: string;
   /** Progress callback every 100k events. */
   onProgress?: (written: number) => void;
 }
@@ -103,7 +105,7 @@ function familyValue(r: Rng, type: number, t: bigint) {
 export function synthesize(o: SynthOptions): number {
   const r = rng(o.seed);
   const host: HostDef = {
-    name: 'IIS-BUSY01.contoso.local',
+    name: o.host ?? 'IIS-BUSY01.contoso.local',
     os: '2019',
     timeZone: 'UTC',
     bootServices: [],

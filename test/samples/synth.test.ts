@@ -46,6 +46,22 @@ s('the same seed gives the same bytes; another seed does not', async () => {
   assert.not.ok(readFileSync(a!).equals(readFileSync(c!)));
 });
 
+s('--host names the computer of every event; a name that is no host name is a usage error', async () => {
+  const out = join(dir, 'h.evtx');
+  await runSynth({ events: '300', out, seed: 'h', host: 'WEB02.fabrikam.local' });
+  const hosts = new Set<string>();
+  for await (const it of readEvtx(out)) if (it.kind === 'record') hosts.add(it.event().computer ?? '');
+  assert.equal([...hosts], ['WEB02.fabrikam.local']);
+  for (const host of ['', 'a b', '../x', '-x']) {
+    try {
+      await runSynth({ events: '10', out, seed: 'h', host });
+      assert.unreachable(`host ${JSON.stringify(host)} accepted`);
+    } catch (e) {
+      assert.instance(e, UsageError);
+    }
+  }
+});
+
 s('bad --events is a usage error', async () => {
   for (const events of ['0', '-3', 'many', '1.5']) {
     const e = await runSynth({ events, out: join(dir, 'x.evtx'), seed: 's' }).then(

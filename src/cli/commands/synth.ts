@@ -13,6 +13,7 @@ export interface SynthCliOptions {
   events: string;
   out: string;
   seed: string;
+  host?: string;
 }
 
 export interface SynthOutcome extends CommandOutcome {
@@ -31,7 +32,9 @@ export async function runSynth(o: SynthCliOptions): Promise<SynthOutcome> {
   const { synthesize } = await import('../../samples/synth.js');
   const start = process.hrtime.bigint();
   const onProgress = process.stderr.isTTY ? (n: number) => process.stderr.write(`\r${n} events…`) : undefined;
-  synthesize({ events, out: o.out, seed: o.seed, ...(onProgress ? { onProgress } : {}) });
+  if (o.host !== undefined && !/^[A-Za-z0-9][A-Za-z0-9.-]{0,254}$/.test(o.host))
+    throw new UsageError(`--host "${o.host}" is not a host name (letters, digits, dots and hyphens)`);
+  synthesize({ events, out: o.out, seed: o.seed, host: o.host, ...(onProgress ? { onProgress } : {}) });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   return { exitStatus: 0, events, bytes: statSync(o.out).size, seconds };
 }
@@ -53,9 +56,14 @@ export function register(program: Command, done: OutcomeSink): void {
     .requiredOption('--events <n>', 'number of events')
     .requiredOption('--out <file>', 'output .evtx file')
     .option('--seed <s>', 'random seed (same seed, same file)', 'bindtrail')
+    .option('--host <name>', 'computer name of the events (default IIS-BUSY01.contoso.local)')
     .addHelpText(
       'after',
-      examplesHelp(['synth --events 1000000 --out big.evtx', 'synth --events 5000 --out s.evtx --seed 7']),
+      examplesHelp([
+        'synth --events 1000000 --out big.evtx',
+        'synth --events 5000 --out s.evtx --seed 7',
+        'synth --events 500000 --out web02.evtx --seed 2 --host WEB02.contoso.local',
+      ]),
     )
     .action(async (o: SynthCliOptions) => done(await synth(o)));
 }
