@@ -30,18 +30,41 @@ export interface DeletionFindings {
 
 /** Findings from the rows of `binding-deletions` (each row carries the re-create / ABO window in ms). */
 export function bindingDeletionFindings(rows: Row[]): DeletionFindings {
-  const windowMs = Number(rows[0]?.window_ms ?? 120_000);
+  const judged = deletionJudge();
+  judged.add(rows);
+  return judged.findings();
+}
+
+/** Columns a judged row no longer needs: the candidates are ranked into its case. */
+const CANDIDATE_COLUMNS = ['processes', 'logons', 'service_installs'] as const;
+
+/**
+ * Judges the rows of `binding-deletions` as they are read (chunk by chunk): each row is turned into
+ * its case at once and its candidate lists dropped, so the result is never held whole.
+ */
+export function deletionJudge(): { add(rows: Row[]): void; findings(): DeletionFindings } {
+  let windowMs: number | null = null;
   const claimed = new Set<string>();
   const groups = new Map<string, Case[]>();
-  for (const row of rows) {
-    const c = judge(row);
-    if (c === null) continue;
-    if (c.aboClaimed) claimed.add(`${asString(row.file)}|${asString(row.record_id)}`);
-    const key = `${c.kind}\u0000${asString(row.host) ?? ''}\u0000${c.top?.tool ?? ''}`;
-    groups.set(key, [...(groups.get(key) ?? []), c]);
-  }
-  const findings = [...groups.values()].map((g) => buildDeletionFinding(g, windowMs));
-  return { findings, claimed };
+  return {
+    add(rows: Row[]): void {
+      for (const row of rows) {
+        windowMs ??= Number(row.window_ms ?? 120_000);
+        const c = judge(row);
+        for (const k of CANDIDATE_COLUMNS) delete row[k];
+        if (c === null) continue;
+        if (c.aboClaimed) claimed.add(`${asString(row.file)}|${asString(row.record_id)}`);
+        const key = `${c.kind}\u0000${asString(row.host) ?? ''}\u0000${c.top?.tool ?? ''}`;
+        const group = groups.get(key);
+        if (group) group.push(c);
+        else groups.set(key, [c]);
+      }
+    },
+    findings(): DeletionFindings {
+      const findings = [...groups.values()].map((g) => buildDeletionFinding(g, windowMs ?? 120_000));
+      return { findings, claimed };
+    },
+  };
 }
 
 function judge(row: Row): Case | null {

@@ -2,7 +2,7 @@
 import type { Connection } from '../store/db.js';
 import { queriesDir } from '../paths.js';
 import { loadSavedQueries, type SavedQuery } from '../store/saved-query.js';
-import { runSavedQuery, type Row } from '../store/run-query.js';
+import { runSavedQuery, streamSavedQuery, type Row } from '../store/run-query.js';
 
 let cache: Map<string, SavedQuery> | undefined;
 
@@ -20,7 +20,21 @@ export async function runBundled(
   id: string,
   params: Record<string, string | null | undefined> = {},
 ): Promise<Row[]> {
+  return (await runSavedQuery(conn, bundledQuery(id), given(params))).rows;
+}
+
+/** The rows of bundled query `id` a chunk at a time (a result too large to hold whole). */
+export async function streamBundled(
+  conn: Connection,
+  id: string,
+  params: Record<string, string | null | undefined>,
+  onRows: (rows: Row[]) => void,
+): Promise<void> {
+  await streamSavedQuery(conn, bundledQuery(id), given(params), onRows);
+}
+
+function given(params: Record<string, string | null | undefined>): Record<string, string | null> {
   const values: Record<string, string | null> = {};
   for (const [k, v] of Object.entries(params)) if (v !== undefined) values[k] = v;
-  return (await runSavedQuery(conn, bundledQuery(id), values)).rows;
+  return values;
 }

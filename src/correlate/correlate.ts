@@ -6,10 +6,10 @@ import type { Connection } from '../store/db.js';
 import type { Row } from '../store/run-query.js';
 import type { Finding } from '../model/index.js';
 import { aboFindings, chainKind } from './abo-chain.js';
-import { bindingDeletionFindings } from './binding-deletions.js';
+import { deletionJudge } from './binding-deletions.js';
 import { keyFailureFindings } from './key-callers.js';
 import { configFindings } from './config-findings.js';
-import { runBundled } from './bundled-queries.js';
+import { runBundled, streamBundled } from './bundled-queries.js';
 import { asString, asStrings } from './evidence.js';
 import { epochMs } from './time.js';
 
@@ -29,9 +29,12 @@ export interface CorrelateOptions {
 export async function correlateEvents(conn: Connection, options: CorrelateOptions = {}): Promise<Finding[]> {
   const filters = { host: options.host, since: options.since, until: options.until };
   const allChains = await runBundled(conn, 'abo-binding-chains', { ...filters, window: options.window });
-  const deletions = bindingDeletionFindings(
-    await runBundled(conn, 'binding-deletions', { ...filters, window: options.window }),
+  // streamed, and with the logons only of the rows they can matter to: a row carries every candidate list
+  const judged = deletionJudge();
+  await streamBundled(conn, 'binding-deletions', { ...filters, window: options.window, all_logons: 'false' }, (rows) =>
+    judged.add(rows),
   );
+  const deletions = judged.findings();
   // a deletion a command named exactly is that command's, not the ABO mapper's (binding-deletions.ts)
   const chains = allChains.filter(
     (c) => !deletions.claimed.has(`${asString(c.deleted_file)}|${asString(c.deleted_record_id)}`),

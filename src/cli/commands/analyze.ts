@@ -129,6 +129,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutcome> 
           );
         return { exitStatus: 1, ingest, model: null };
       }
+      const { boundMemory } = await import('../../store/memory-bound.js');
+      await boundMemory(db.conn);
       model = await buildReportModel(db.conn, {
         window: options.window,
         all: options.all,

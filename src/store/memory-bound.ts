@@ -1,0 +1,22 @@
+/**
+ * A memory bound for the connection a large job runs on (the report): DuckDB spills joins, sorts
+ * and aggregates to a temporary folder instead of growing towards its default of 80 % of RAM.
+ */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+
+/** DuckDB's share of the report's memory: about 60 % of a 1 GB budget, the rest is JavaScript's. */
+export const REPORT_MEMORY_LIMIT = '600MB';
+
+/**
+ * Sets `memory_limit`, a `temp_directory` of this process under the system's temporary folder and
+ * `preserve_insertion_order = false` (results without ORDER BY may come in any order: every saved
+ * query orders its rows; without it DuckDB holds a streamed result back to keep its order).
+ */
+export async function boundMemory(conn: DuckDBConnection, limit: string = REPORT_MEMORY_LIMIT): Promise<void> {
+  const dir = join(tmpdir(), `bindtrail-spill-${process.pid}`).replace(/'/g, "''");
+  await conn.run(`SET memory_limit = '${limit}'`);
+  await conn.run(`SET temp_directory = '${dir}'`);
+  await conn.run('SET preserve_insertion_order = false');
+}
