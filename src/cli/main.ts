@@ -78,6 +78,11 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT_FAILURE;
     }
     const e = err as Error;
+    const resource = resourceAdvice(e?.message ?? '');
+    if (resource !== null) {
+      process.stderr.write(`bindtrail: ${(e.message.split('\n')[0] ?? '').trim()} (${resource})\n`);
+      return EXIT_FAILURE;
+    }
     process.stderr.write(`bindtrail: internal error: ${e?.message ?? String(err)}\n`);
     if (process.env.BINDTRAIL_DEBUG) process.stderr.write(`${e?.stack ?? ''}\n`);
     return EXIT_FAILURE;
@@ -90,4 +95,13 @@ const isEntry =
 if (isEntry) {
   const code = await main(process.argv);
   process.exitCode = code;
+}
+
+/** What to do when DuckDB ran out of a machine resource (not a fault of bindtrail), or null. */
+function resourceAdvice(message: string): string | null {
+  if (/Out of Memory Error/i.test(message))
+    return 'DuckDB ran out of memory: close other programs or run on a machine with more memory; the database is unchanged';
+  if (/No space left on device/i.test(message))
+    return 'the disk is full: free space where the database and the temporary folder are (TMPDIR)';
+  return null;
 }

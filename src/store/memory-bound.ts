@@ -20,3 +20,29 @@ export async function boundMemory(conn: DuckDBConnection, limit: string = REPORT
   await conn.run(`SET temp_directory = '${dir}'`);
   await conn.run('SET preserve_insertion_order = false');
 }
+
+/**
+ * `work` under the bound; when DuckDB runs out of memory there (an operator that cannot spill, on a
+ * case larger than the bound was sized for), `work` runs once more under the limit the connection
+ * had before, after `onRetry` was told why. Other errors pass through.
+ */
+export async function withMemoryBound<T>(
+  conn: DuckDBConnection,
+  work: () => Promise<T>,
+  options: { limit?: string; onRetry?: (message: string) => void } = {},
+): Promise<T> {
+  const limit = options.limit ?? REPORT_MEMORY_LIMIT;
+  const before = await conn.runAndReadAll("SELECT current_setting('memory_limit')::VARCHAR AS v");
+  const previous = String(before.getRowObjectsJson()[0]?.v ?? '');
+  await boundMemory(conn, limit);
+  try {
+    return await work();
+  } catch (e) {
+    if (!(e instanceof Error) || !/Out of Memory Error/i.test(e.message) || previous === '') throw e;
+    options.onRetry?.(
+      `DuckDB needed more than ${limit} for this case (${e.message.split('\n')[0]}); running again with its limit of ${previous}`,
+    );
+    await conn.run(`SET memory_limit = '${previous.replace(/'/g, "''")}'`);
+    return await work();
+  }
+}

@@ -129,13 +129,12 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutcome> 
           );
         return { exitStatus: 1, ingest, model: null };
       }
-      const { boundMemory } = await import('../../store/memory-bound.js');
-      await boundMemory(db.conn);
-      model = await buildReportModel(db.conn, {
-        window: options.window,
-        all: options.all,
-        timeZone: options.timeZone.name,
-      });
+      const { withMemoryBound } = await import('../../store/memory-bound.js');
+      model = await withMemoryBound(
+        db.conn,
+        () => buildReportModel(db.conn, { window: options.window, all: options.all, timeZone: options.timeZone.name }),
+        { onRetry: (message) => process.stderr.write(`bindtrail: warning: ${message}\n`) },
+      );
       info.write(findingsSummary(model, tableFitFor(info)));
       text = wr.renderReport(model, options.format, options.timeZone.display);
     } finally {

@@ -50,17 +50,16 @@ export async function report(options: ReportCommandOptions): Promise<ReportOutco
   const { openCaseDatabase } = await import('../open-db.js');
   const { buildReportModel } = await import('../../correlate/build-report.js');
   const { renderReport, writeReport } = await import('../write-report.js');
-  const { boundMemory } = await import('../../store/memory-bound.js');
+  const { withMemoryBound } = await import('../../store/memory-bound.js');
   const db = await openCaseDatabase(options);
   let text: string;
   let model: ReportModel;
   try {
-    await boundMemory(db.conn);
-    model = await buildReportModel(db.conn, {
-      window: options.window,
-      all: options.all,
-      timeZone: options.timeZone.name,
-    });
+    model = await withMemoryBound(
+      db.conn,
+      () => buildReportModel(db.conn, { window: options.window, all: options.all, timeZone: options.timeZone.name }),
+      { onRetry: (message) => process.stderr.write(`bindtrail: warning: ${message}\n`) },
+    );
     text = renderReport(model, options.format, options.timeZone.display);
   } finally {
     db.close();
