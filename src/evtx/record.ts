@@ -18,6 +18,8 @@ const FALLBACK_XML = '<Event xmlns="http://schemas.microsoft.com/win/2004/08/eve
 
 /** Renderers push findings here; they move to the record only when there are any. */
 const pending: string[] = [];
+/** The same for the row plan, whose findings are dropped when the record falls back to event(). */
+const flatFound: string[] = [];
 
 export class ParsedRecord implements EvtxRecord {
   readonly kind = 'record' as const;
@@ -123,14 +125,18 @@ export class ParsedRecord implements EvtxRecord {
 
   flatInto(out: FlatEvent): boolean {
     this.ctx.budget = RENDER_BUDGET;
-    const found: string[] = [];
+    const found = flatFound;
+    found.length = 0;
     try {
       if (!extractFlat(this.ctx, this.inst, out, found)) return false;
     } catch {
       // Values the plan does not cover, or a decoding failure: event() then reports it.
       return false;
     }
-    if (found.length > 0) this.warnings.push(...found);
+    if (found.length > 0) {
+      this.warnings.push(...found);
+      found.length = 0;
+    }
     return true;
   }
 

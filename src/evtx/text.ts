@@ -3,6 +3,8 @@
  * hex and windows-1252 tables.
  */
 
+import { BytesTextCache } from './binxml/text-cache.js';
+
 /** Strings up to this many chars are built char by char (cheaper than a native call). */
 const SHORT_STRING = 8;
 
@@ -29,11 +31,17 @@ interface WellFormed {
   toWellFormed(): string;
 }
 
+/** Short string values by their bytes: names, domains, `-`… repeat, and making a string costs more than a look-up. */
+const valueCache = new BytesTextCache(10, 64);
+
 /** UTF-16LE string value: trailing NULs dropped (Windows stores a terminator in many values). */
 export function utf16Value(b: Uint8Array, offset: number, bytes: number): string {
   let chars = bytes >>> 1;
   while (chars > 0 && b[offset + chars * 2 - 2] === 0 && b[offset + chars * 2 - 1] === 0) chars--;
-  return utf16At(b, offset, chars);
+  const n = chars * 2;
+  if (n > 64) return utf16At(b, offset, chars);
+  const slot = valueCache.slot(b, offset, n);
+  return valueCache.get(slot, b, offset, n) ?? valueCache.set(slot, b, offset, n, utf16At(b, offset, chars));
 }
 
 const ESCAPABLE = /[&<>"]/;

@@ -8,7 +8,8 @@
  */
 import type { EvtxEvent, FlatEvent, JsonValue } from '../evtx/index.js';
 import { COL, type RowBatchBuilder } from '../store/row-batch.js';
-import { hasMessage, renderMessage } from './messages/render.js';
+import { renderMessage } from './messages/render.js';
+import { writeFlatMessage } from './messages/write-message.js';
 
 /** Where the row came from in its file. */
 export interface RowOrigin {
@@ -84,28 +85,12 @@ type WellFormed = string & { isWellFormed(): boolean; toWellFormed(): string };
 /** Append a record extracted by a row plan (src/evtx/render/row-plan.ts): the same row `addEventRow` gives. */
 export function addFlatRow(b: RowBatchBuilder, f: FlatEvent, origin: RowOrigin): void {
   beginRow(b, f, origin);
-  if (f.hasData) b.setJsonObject(COL.data, f.keyJson, f.leaves);
+  if (f.hasData) b.setJsonObject(COL.data, f.keyBytes, f.leaves);
   else b.setNull(COL.data);
-  b.setList(COL.params, f.values);
-  b.setStr(
-    COL.message,
-    hasMessage(f.provider, f.eventSourceName, f.eventId)
-      ? renderMessage(
-          f.provider,
-          f.eventSourceName,
-          f.eventId,
-          f.values,
-          f.hasData ? (name) => flatLeaf(f, name) : null,
-        )
-      : null,
-  );
+  if (f.hasData) b.setListOfLeaves(COL.params, f.values, f.valueLeaf);
+  else b.setList(COL.params, f.values);
+  writeFlatMessage(b, COL.message, COL.params, f);
   endRow(b, f, origin);
-}
-
-/** The `data` value named `name`, as message templates read it (keys are unique in planned records). */
-function flatLeaf(f: FlatEvent, name: string): JsonValue | undefined {
-  const i = f.keys.indexOf(name);
-  return i < 0 ? undefined : f.leaves[i];
 }
 
 /** System fields shared by both row sources (a full event, or a row plan's flat record). */

@@ -118,7 +118,7 @@ export function parseUnit(job: UnitJob, pool: BufferPool = new BufferPool()): Un
         t = ev.timeCreated;
       }
       out.records++;
-      if (it.warnings.length > 0) {
+      if (it.warningCount > 0) {
         for (const w of it.warnings) {
           out.warnings++;
           out.findings.push({

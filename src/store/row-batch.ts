@@ -114,12 +114,12 @@ export class BufferPool {
 
   constructor(private readonly max = 512) {}
 
-  /** A zero-filled buffer of exactly `bytes`. */
-  take(bytes: number): ArrayBuffer {
+  /** A buffer of exactly `bytes`, zero-filled unless `zeroed` is false (then it holds old bytes). */
+  take(bytes: number, zeroed = true): ArrayBuffer {
     const b = this.free.get(bytes)?.pop();
     if (b === undefined) return new ArrayBuffer(bytes);
     this.count--;
-    new Uint8Array(b).fill(0);
+    if (zeroed) new Uint8Array(b).fill(0);
     return b;
   }
 
@@ -155,11 +155,21 @@ export class RowBatchBuilder {
   /** Per string column: the last string written and its row (-1: none in this batch). */
   private readonly lastStr: (string | null)[] = EVENT_COLUMNS.map(() => null);
   private readonly lastRow = new Int32Array(EVENT_COLUMNS.length);
+  /** Leaves of the JSON object of row `leafRow`: heap offset of each one's UTF-8 text (-1: escaped) and length. */
+  private leafAt = new Int32Array(64);
+  private leafLen = new Int32Array(64);
+  private leafCount = 0;
+  private leafRow = -1;
+  /** Set by `quoted`: the last string needed an escape. */
+  private escaped = false;
+  /** End of the string being written in pieces (`textBegin`). */
+  private textPos = 0;
 
   constructor(private readonly pool: BufferPool = new BufferPool()) {
     this.listChild = new Uint32Array(pool.take(BATCH_ROWS * 16 * 4));
     this.listChildBytes = new Uint8Array(this.listChild.buffer);
-    this.heap = Buffer.from(pool.take(1 << 18));
+    // The heap is never read past `heapUsed`: it needs no zeroing.
+    this.heap = Buffer.from(pool.take(1 << 18, false));
     this.reset();
   }
 
@@ -227,33 +237,71 @@ export class RowBatchBuilder {
   }
 
   /**
-   * A JSON object from its keys' JSON text (`"Name":`) and text leaves (or lists of texts), laid
-   * out as UTF-8 straight into the heap: the bytes of JSON.stringify of the same object.
+   * A JSON object from its keys' JSON text (`"Name":`, as text or UTF-8 bytes) and text leaves (or
+   * lists of texts), laid out as UTF-8 straight into the heap: the bytes of JSON.stringify of the
+   * same object. Where a text leaf needed no escape its bytes in the heap are its UTF-8 text, and
+   * the row's other strings equal to it reuse them (`setListOfLeaves`, `textLeaf`).
    */
-  setJsonObject(col: number, keyJson: readonly string[], leaves: readonly (string | readonly string[])[]): void {
+  setJsonObject(
+    col: number,
+    keyJson: readonly (string | Uint8Array)[],
+    leaves: readonly (string | readonly string[])[],
+  ): void {
+    const count = keyJson.length;
     let worst = 2;
-    for (let i = 0; i < keyJson.length; i++) {
+    for (let i = 0; i < count; i++) {
       const l = leaves[i]!;
+      const k = keyJson[i]!;
       worst +=
-        1 + keyJson[i]!.length * 3 + (typeof l === 'string' ? 2 + l.length * 6 : 2 + JSON.stringify(l).length * 3);
+        1 +
+        (typeof k === 'string' ? k.length * 3 : k.length) +
+        (typeof l === 'string' ? 2 + l.length * 6 : 2 + JSON.stringify(l).length * 3);
     }
     this.ensureHeap(worst);
+    if (count > this.leafAt.length) {
+      this.leafAt = new Int32Array(count * 2);
+      this.leafLen = new Int32Array(count * 2);
+    }
+    const leafAt = this.leafAt;
     const heap = this.heap;
     const start = this.heapUsed;
     let p = start;
     heap[p++] = 0x7b;
-    for (let i = 0; i < keyJson.length; i++) {
+    for (let i = 0; i < count; i++) {
       if (i > 0) heap[p++] = 0x2c;
-      p = this.rawText(keyJson[i]!, p);
+      const k = keyJson[i]!;
+      if (typeof k === 'string') p = this.rawText(k, p);
+      else p = copyBytes(k, heap, p);
       const l = leaves[i]!;
-      p = typeof l === 'string' ? this.quoted(l, p) : this.rawText(JSON.stringify(l), p);
+      if (typeof l === 'string') {
+        const from = p + 1;
+        p = this.quoted(l, p);
+        if (this.escaped) leafAt[i] = -1;
+        else {
+          leafAt[i] = from;
+          this.leafLen[i] = p - 1 - from;
+        }
+      } else {
+        p = this.rawText(JSON.stringify(l), p);
+        leafAt[i] = -1;
+      }
     }
     heap[p++] = 0x7d;
-    this.placeWritten(this.columns[col] as Uint32Array, this.bytes[col]!, this.row * 4, start, p - start);
+    const n = p - start;
+    this.placeWritten(this.columns[col] as Uint32Array, this.bytes[col]!, this.row * 4, start, n);
+    // An inline object leaves the heap free from `start`: its leaves are not kept there.
+    this.leafCount = n <= INLINE_MAX ? 0 : count;
+    this.leafRow = this.row;
   }
 
   /** The entry for `n` bytes just written at heap offset `start` (inline when short). */
   private placeWritten(arr: Uint32Array, bytes: Uint8Array, at: number, start: number, n: number): void {
+    this.placeSpan(arr, bytes, at, start, n);
+    if (n > INLINE_MAX) this.heapUsed = start + n;
+  }
+
+  /** The entry for the `n` heap bytes at `start` (inline when short, else pointing at them). */
+  private placeSpan(arr: Uint32Array, bytes: Uint8Array, at: number, start: number, n: number): void {
     const heap = this.heap;
     arr[at] = n;
     if (n <= INLINE_MAX) {
@@ -262,7 +310,11 @@ export class RowBatchBuilder {
     }
     arr[at + 1] = heap[start]! | (heap[start + 1]! << 8) | (heap[start + 2]! << 16) | (heap[start + 3]! << 24);
     arr[at + 2] = start;
-    this.heapUsed = start + n;
+  }
+
+  /** Heap offset of the UTF-8 text of leaf `i` of this row's JSON object, or -1 (escaped, a list, none). */
+  private leafStart(i: number): number {
+    return this.leafRow === this.row && i >= 0 && i < this.leafCount ? this.leafAt[i]! : -1;
   }
 
   /** Text already in JSON form, as UTF-8 at `p`; returns the end. */
@@ -278,10 +330,14 @@ export class RowBatchBuilder {
     return p;
   }
 
-  /** A well-formed string as a JSON string literal (JSON.stringify's escapes), UTF-8 at `p`. */
+  /**
+   * A well-formed string as a JSON string literal (JSON.stringify's escapes), UTF-8 at `p`;
+   * `escaped` tells whether any character was escaped.
+   */
   private quoted(s: string, p: number): number {
     const heap = this.heap;
     const p0 = p;
+    this.escaped = false;
     heap[p++] = 0x22;
     if (s.length > NATIVE_COPY && !JSON_SLOW.test(s)) {
       p += heap.write(s, p, 'latin1');
@@ -291,8 +347,12 @@ export class RowBatchBuilder {
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
       if (c >= 0x20 && c < 0x80 && c !== 0x22 && c !== 0x5c) heap[p++] = c;
-      else if (c >= 0x80) return p0 + heap.write(JSON.stringify(s), p0, 'utf8');
-      else {
+      else if (c >= 0x80) {
+        const json = JSON.stringify(s);
+        this.escaped = json.length !== s.length + 2;
+        return p0 + heap.write(json, p0, 'utf8');
+      } else {
+        this.escaped = true;
         heap[p++] = 0x5c;
         const e = JSON_ESCAPES[c];
         if (e !== undefined) heap[p++] = e;
@@ -309,16 +369,111 @@ export class RowBatchBuilder {
     return p;
   }
 
-  /** The list column's items for this row (never null: an empty list when there are none). */
-  setList(col: number, items: readonly string[]): void {
+  /**
+   * The list column's items for this row, where `leafOf[i]` names the leaf of this row's JSON
+   * object whose text equals item i (or is -1): such items reuse the leaf's bytes in the heap.
+   */
+  setListOfLeaves(col: number, items: readonly string[], leafOf: readonly number[]): void {
     const entries = this.columns[col] as Uint32Array;
-    const need = (this.listChildCount + items.length) * 4;
+    this.reserveList(items.length);
+    entries[this.row * 4] = this.listChildCount;
+    entries[this.row * 4 + 2] = items.length;
+    const child = this.listChild;
+    for (let i = 0; i < items.length; i++) {
+      const at = this.listChildCount++ * 4;
+      const from = this.leafStart(leafOf[i]!);
+      if (from >= 0) this.placeSpan(child, this.listChildBytes, at, from, this.leafLen[leafOf[i]!]!);
+      else this.writeEntry(child, this.listChildBytes, at, items[i]!);
+    }
+  }
+
+  private reserveList(items: number): void {
+    const need = (this.listChildCount + items) * 4;
     if (need > this.listChild.length) {
       const grown = new Uint32Array(Math.max(need, this.listChild.length * 2));
       grown.set(this.listChild);
       this.listChild = grown;
       this.listChildBytes = new Uint8Array(grown.buffer);
     }
+  }
+
+  /** Start a string of this row written in pieces (`text…`), placed by `textEnd`. */
+  textBegin(): void {
+    this.textPos = this.heapUsed;
+  }
+
+  /** Position to come back to with `textRewind` (a piece left out). */
+  textMark(): number {
+    return this.textPos;
+  }
+
+  textRewind(mark: number): void {
+    this.textPos = mark;
+  }
+
+  /** Append UTF-8 bytes. */
+  textBytes(u: Uint8Array): void {
+    this.textRoom(u.length);
+    this.textPos = copyBytes(u, this.heap, this.textPos);
+  }
+
+  /** Append a string as UTF-8 (a lone surrogate as U+FFFD). */
+  textString(s: string): void {
+    this.textRoom(s.length * 3);
+    const heap = this.heap;
+    let p = this.textPos;
+    if (s.length > NATIVE_COPY) p += heap.write(s, p, 'utf8');
+    else
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c >= 0x80) {
+          p = this.textPos + heap.write(s, this.textPos, 'utf8');
+          break;
+        }
+        heap[p++] = c;
+      }
+    this.textPos = p;
+  }
+
+  /** Append the text of leaf `i` of this row's JSON object; false when its bytes are not kept (escaped, a list). */
+  textLeaf(i: number): boolean {
+    const from = this.leafStart(i);
+    if (from < 0) return false;
+    const n = this.leafLen[i]!;
+    this.textRoom(n);
+    this.textPos = copyWithin(this.heap, this.textPos, from, n);
+    return true;
+  }
+
+  /** Append item `i` of this row's list in column `col`. */
+  textListItem(col: number, i: number): void {
+    const entries = this.columns[col] as Uint32Array;
+    const at = (entries[this.row * 4]! + i) * 4;
+    const n = this.listChild[at]!;
+    this.textRoom(n);
+    if (n <= INLINE_MAX) {
+      const heap = this.heap;
+      const bytes = this.listChildBytes;
+      let p = this.textPos;
+      for (let k = 0; k < n; k++) heap[p++] = bytes[at * 4 + 4 + k]!;
+      this.textPos = p;
+    } else this.textPos = copyWithin(this.heap, this.textPos, this.listChild[at + 2]!, n);
+  }
+
+  /** Place the pieces written since `textBegin` as this row's value of column `col`. */
+  textEnd(col: number): void {
+    const start = this.heapUsed;
+    this.placeWritten(this.columns[col] as Uint32Array, this.bytes[col]!, this.row * 4, start, this.textPos - start);
+  }
+
+  private textRoom(extra: number): void {
+    if (this.textPos + extra > this.heap.length) this.growHeap(this.textPos + extra, this.textPos);
+  }
+
+  /** The list column's items for this row (never null: an empty list when there are none). */
+  setList(col: number, items: readonly string[]): void {
+    const entries = this.columns[col] as Uint32Array;
+    this.reserveList(items.length);
     entries[this.row * 4] = this.listChildCount;
     entries[this.row * 4 + 2] = items.length;
     for (const s of items) this.writeEntry(this.listChild, this.listChildBytes, this.listChildCount++ * 4, s);
@@ -345,7 +500,7 @@ export class RowBatchBuilder {
       heap: new Uint8Array(this.heap.buffer, this.heap.byteOffset, this.heap.length),
       heapUsed: this.heapUsed,
     };
-    this.heap = Buffer.from(this.pool.take(Math.max(1 << 18, this.heap.length)));
+    this.heap = Buffer.from(this.pool.take(Math.max(1 << 18, this.heap.length), false));
     this.listChild = new Uint32Array(this.pool.take(this.listChild.byteLength));
     this.listChildBytes = new Uint8Array(this.listChild.buffer);
     this.reset();
@@ -364,6 +519,7 @@ export class RowBatchBuilder {
     this.row = -1;
     this.lastStr.fill(null);
     this.lastRow.fill(-1);
+    this.leafRow = -1;
   }
 
   /** Write the string_t for `s` at `arr[at..at+3]` (`bytes` is the byte view of `arr`). */
@@ -415,9 +571,13 @@ export class RowBatchBuilder {
   }
 
   private ensureHeap(extra: number): void {
-    if (this.heapUsed + extra <= this.heap.length) return;
-    const grown = Buffer.from(this.pool.take(pow2(Math.max(this.heap.length * 2, this.heapUsed + extra))));
-    this.heap.copy(grown, 0, 0, this.heapUsed);
+    if (this.heapUsed + extra > this.heap.length) this.growHeap(this.heapUsed + extra, this.heapUsed);
+  }
+
+  /** A heap of at least `size` bytes keeping the first `keep`. */
+  private growHeap(size: number, keep: number): void {
+    const grown = Buffer.from(this.pool.take(pow2(Math.max(this.heap.length * 2, size)), false));
+    this.heap.copy(grown, 0, 0, keep);
     this.heap = grown;
   }
 }
@@ -445,6 +605,21 @@ function pow2(n: number): number {
   let p = 1 << 18;
   while (p < n) p *= 2;
   return p;
+}
+
+/** Copy `src` into `dst` at `p`; returns the end. */
+function copyBytes(src: Uint8Array, dst: Uint8Array, p: number): number {
+  const n = src.length;
+  if (n > 12) dst.set(src, p);
+  else for (let i = 0; i < n; i++) dst[p + i] = src[i]!;
+  return p + n;
+}
+
+/** Copy `n` bytes of `b` from `from` to `p` (non-overlapping); returns the end. */
+function copyWithin(b: Uint8Array, p: number, from: number, n: number): number {
+  if (n > 12) b.copyWithin(p, from, from + n);
+  else for (let i = 0; i < n; i++) b[p + i] = b[from + i]!;
+  return p + n;
 }
 
 function isAscii(s: string): boolean {

@@ -32,7 +32,17 @@ s('every corpus record: planned extraction = event() + row conversion', async ()
         const where = `${file} @0x${it.offset.toString(16)}`;
         const data = ev.data === null ? null : dataJson(ev.data);
         const message = renderMessage(ev.provider, ev.eventSourceName, ev.eventId, ev.values, ev.data);
-        const { hasData: _h, values, keys: _k, keyJson: _j, leaves: _l, ...fields } = flat;
+        const {
+          hasData: _h,
+          values,
+          keys: _k,
+          keyJson: _j,
+          keyBytes: _b,
+          leaves: _l,
+          valueLeaf: _v,
+          keySource: _s,
+          ...fields
+        } = flat;
         const fj = flatDataJson(flat);
         const { data: _d, values: evValues, ...evFields } = ev;
         assert.equal(fields, evFields, where);

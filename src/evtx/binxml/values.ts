@@ -6,6 +6,7 @@
 import { ansiValue, HEX2, hexBytes, utf16At, utf16Value } from '../text.js';
 import { ARRAY_FLAG, ValueType } from '../types.js';
 import type { ChunkContext } from './context.js';
+import { BytesTextCache, U64TextCache } from './text-cache.js';
 
 /** Seconds between 1601-01-01 and 1970-01-01. */
 const EPOCH_DELTA_S = 11644473600;
@@ -35,10 +36,23 @@ export const FIXED_SIZE: Uint8Array = (() => {
   return t;
 })();
 
+const hexCache = new U64TextCache(8);
+const guidCache = new BytesTextCache(8, 16);
+const sidCache = new BytesTextCache(8, 32);
+
 export function hex64(v: DataView, off: number): string {
   const lo = v.getUint32(off, true);
   const hi = v.getUint32(off + 4, true);
-  return hi === 0 ? '0x' + lo.toString(16) : '0x' + hi.toString(16) + lo.toString(16).padStart(8, '0');
+  const slot = hexCache.slot(hi, lo);
+  return (
+    hexCache.get(slot, hi, lo) ??
+    hexCache.set(
+      slot,
+      hi,
+      lo,
+      hi === 0 ? '0x' + lo.toString(16) : '0x' + hi.toString(16) + lo.toString(16).padStart(8, '0'),
+    )
+  );
 }
 
 function u64Text(v: DataView, off: number): string {
@@ -102,6 +116,11 @@ function systemtimeText(v: DataView, off: number): string {
 }
 
 export function guidText(b: Uint8Array, o: number): string {
+  const slot = guidCache.slot(b, o, 16);
+  return guidCache.get(slot, b, o, 16) ?? guidCache.set(slot, b, o, 16, formatGuid(b, o));
+}
+
+function formatGuid(b: Uint8Array, o: number): string {
   return (
     '{' +
     HEX2[b[o + 3]!]! +
@@ -128,10 +147,14 @@ function sidText(b: Uint8Array, v: DataView, o: number, size: number): string | 
   if (size < 8) return null;
   const n = b[o + 1]!;
   if (8 + n * 4 > size) return null;
+  const len = 8 + n * 4;
+  const slot = sidCache.slot(b, o, len);
+  const known = sidCache.get(slot, b, o, len);
+  if (known !== null) return known;
   const auth = v.getUint16(o + 2, false) * 4294967296 + v.getUint32(o + 4, false);
   let s = 'S-' + b[o]! + '-' + auth;
   for (let i = 0; i < n; i++) s += '-' + v.getUint32(o + 8 + i * 4, true);
-  return s;
+  return sidCache.set(slot, b, o, len, s);
 }
 
 function floatText(x: number): string {

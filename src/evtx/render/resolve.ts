@@ -123,6 +123,21 @@ export function subJson(ctx: ChunkContext, inst: Instance, slot: number, warning
   return scalarJson(ctx, off, size, type, warnings);
 }
 
+/**
+ * Display text of a scalar slot, the same as `String(subJson(…))` ('' for a null or empty value),
+ * without the typed value in between.
+ */
+export function subScalarText(ctx: ChunkContext, inst: Instance, slot: number, warnings: string[]): string {
+  if (slot >= inst.count) return '';
+  const off = inst.vals[inst.base + slot * 3]!;
+  const size = inst.vals[inst.base + slot * 3 + 1]!;
+  const type = inst.vals[inst.base + slot * 3 + 2]!;
+  if (type === ValueType.Null || (size === 0 && type !== ValueType.String && type !== ValueType.AnsiString)) return '';
+  return (
+    scalarText(ctx, ctx.b, ctx.view, off, size, type) ?? valueText(ctx, ctx.b, ctx.view, off, size, type, warnings)
+  );
+}
+
 /** Text of attribute parts or text-only content (refs resolved for the five XML entities). */
 export function partsText(
   ctx: ChunkContext,

@@ -14,9 +14,9 @@ import { ARRAY_FLAG, ValueType } from '../types.js';
 import type { ChunkContext } from '../binxml/context.js';
 import type { Instance } from '../binxml/instance.js';
 import { NodeKind } from '../binxml/nodes.js';
-import type { TAttr, TElement, TNode, Template } from '../binxml/nodes.js';
+import type { TElement, TNode, TPart, TSub, Template } from '../binxml/nodes.js';
 import type { EvtxEvent, JsonValue } from '../event.js';
-import { partsText, slotIsNull, slotType, subItems, subJson } from './resolve.js';
+import { partsText, slotIsNull, slotType, subItems, subJson, subScalarText, subText } from './resolve.js';
 import { parseBigInt as big, parseNumber as num, ticksFromIso } from './parse-number.js';
 
 /** One record's fields, in the shape of an `events` row (reused from record to record). */
@@ -28,7 +28,13 @@ export interface FlatEvent extends Omit<EvtxEvent, 'data' | 'values'> {
   /** `data` keys, their JSON text with the colon (`"Name":`), and their leaves (text, or texts for a multi-item array). */
   keys: string[];
   keyJson: string[];
+  /** `keyJson` as UTF-8. */
+  keyBytes: Uint8Array[];
   leaves: (string | string[])[];
+  /** Per insertion string: the index of the leaf with the same text, or -1 (an item of a list leaf). */
+  valueLeaf: number[];
+  /** An object that stands for this record's `keys` (records with the same one have the same keys), or null. */
+  keySource: object | null;
 }
 
 export function flatEvent(): FlatEvent {
@@ -56,7 +62,10 @@ export function flatEvent(): FlatEvent {
     values: [],
     keys: [],
     keyJson: [],
+    keyBytes: [],
     leaves: [],
+    valueLeaf: [],
+    keySource: null,
   };
 }
 
@@ -86,18 +95,34 @@ const SYS_ATTRS: Partial<Record<SysKind, readonly string[]>> = {
   [Sys.Security]: ['UserID'],
 };
 
+/** Element content or attribute value parts, with the slot of a sole substitution found at compile time. */
+interface Src {
+  parts: readonly (TNode | TPart)[];
+  /** Slot when the parts are exactly one substitution, else -1. */
+  sole: number;
+}
+
+function src(parts: readonly (TNode | TPart)[]): Src {
+  const only = parts.length === 1 ? parts[0]! : null;
+  return { parts, sole: only !== null && only.k === NodeKind.Sub ? only.slot : -1 };
+}
+
 interface SysOp {
   kind: SysKind;
-  el: TElement;
+  /** The element's content. */
+  el: Src;
   /** The first attribute of each name the field reads (SYS_ATTRS order), or null. */
-  a: (TAttr | null)[];
+  a: (Src | null)[];
 }
 
 interface DataOp {
   el: TElement;
+  /** The substitution slot of shape 1, else -1. */
+  slot: number;
   /** Static key (Name text or "Binary"), or null for a positional `#n`. */
   key: string | null;
   keyJson: string;
+  keyBytes: Uint8Array;
   /** Counts towards `#n` positions (Data elements do, Binary does not). */
   positional: boolean;
   /** Content shape: 0 empty, 1 one substitution, 2 text/substitution parts. */
@@ -165,7 +190,14 @@ function compileSystem(sys: TElement): SysOp[] | null {
     const kind = (Sys as Record<string, SysKind>)[n.name.text];
     if (kind === undefined || !Object.hasOwn(Sys, n.name.text)) continue;
     const names = SYS_ATTRS[kind] ?? [];
-    ops.push({ kind, el: n, a: names.map((name) => n.attrs.find((a) => a.name.text === name) ?? null) });
+    ops.push({
+      kind,
+      el: src(n.children),
+      a: names.map((name) => {
+        const a = n.attrs.find((x) => x.name.text === name);
+        return a === undefined ? null : src(a.parts);
+      }),
+    });
   }
   return ops;
 }
@@ -196,10 +228,13 @@ function compileEventData(ed: TElement): DataOp[] | null {
     const c = n.children;
     if (c.some((x) => x.k === NodeKind.Element)) return null;
     const shape = c.length === 0 ? 0 : c.length === 1 && c[0]!.k === NodeKind.Sub ? 1 : 2;
+    const keyJson = key === null ? '' : JSON.stringify(key) + ':';
     ops.push({
       el: n,
+      slot: shape === 1 ? (c[0] as TSub).slot : -1,
       key,
-      keyJson: key === null ? '' : JSON.stringify(key) + ':',
+      keyJson,
+      keyBytes: utf8(keyJson),
       positional: name === 'Data',
       shape,
     });
@@ -254,67 +289,60 @@ function reset(f: FlatEvent): void {
   f.hasData = false;
   f.eventId = f.qualifiers = f.version = f.level = f.task = f.opcode = f.processId = f.threadId = null;
   f.timeCreated = f.eventRecordId = null;
-  f.values.length = 0;
-  f.keys.length = 0;
-  f.keyJson.length = 0;
-  f.leaves.length = 0;
+  clear(f.values);
+  clear(f.keys);
+  clear(f.keyJson);
+  clear(f.keyBytes);
+  clear(f.leaves);
+  clear(f.valueLeaf);
+  f.keySource = null;
+}
+
+/** Empty a reused array keeping its storage (`length = 0` drops it, and the next pushes grow it again). */
+function clear(a: unknown[]): void {
+  while (a.length > 0) a.pop();
 }
 
 /** Attribute text, or null when absent or a null substitution (event.ts `attr`). */
-function attr(ctx: ChunkContext, inst: Instance, a: TAttr | null, warnings: string[]): string | null {
+function attr(ctx: ChunkContext, inst: Instance, a: Src | null, warnings: string[]): string | null {
   if (a === null) return null;
-  const only = a.parts.length === 1 ? a.parts[0]! : null;
-  if (only !== null && only.k === NodeKind.Sub && slotIsNull(inst, only.slot)) return null;
+  if (a.sole >= 0) return slotIsNull(inst, a.sole) ? null : subText(ctx, inst, a.sole, warnings);
   return partsText(ctx, inst, a.parts, warnings);
 }
 
 /** Text content, or null when empty (event.ts `text`). */
-function text(ctx: ChunkContext, inst: Instance, el: TElement, warnings: string[]): string | null {
-  if (el.children.length === 0) return null;
-  const only = el.children.length === 1 ? el.children[0]! : null;
-  if (only !== null && only.k === NodeKind.Sub && slotIsNull(inst, only.slot)) return null;
-  return partsText(ctx, inst, el.children, warnings);
+function text(ctx: ChunkContext, inst: Instance, el: Src, warnings: string[]): string | null {
+  if (el.parts.length === 0) return null;
+  if (el.sole >= 0) return slotIsNull(inst, el.sole) ? null : subText(ctx, inst, el.sole, warnings);
+  return partsText(ctx, inst, el.parts, warnings);
 }
 
 function isInt(type: number): boolean {
   return type >= ValueType.Int8 && type <= ValueType.UInt64;
 }
 
-function numOf(ctx: ChunkContext, inst: Instance, el: TElement, warnings: string[]): number | null {
-  const only = el.children.length === 1 ? el.children[0]! : null;
-  if (only !== null && only.k === NodeKind.Sub && isInt(slotType(inst, only.slot))) {
-    const v = subJson(ctx, inst, only.slot, warnings);
+function numOf(ctx: ChunkContext, inst: Instance, el: Src, warnings: string[]): number | null {
+  if (el.sole >= 0 && isInt(slotType(inst, el.sole))) {
+    const v = subJson(ctx, inst, el.sole, warnings);
     return typeof v === 'number' ? v : num(typeof v === 'string' ? v : null);
   }
   return num(text(ctx, inst, el, warnings));
 }
 
-function attrNum(ctx: ChunkContext, inst: Instance, a: TAttr | null, warnings: string[]): number | null {
+function attrNum(ctx: ChunkContext, inst: Instance, a: Src | null, warnings: string[]): number | null {
   if (a === null) return null;
-  const only = a.parts.length === 1 ? a.parts[0]! : null;
-  if (only !== null && only.k === NodeKind.Sub && isInt(slotType(inst, only.slot))) {
-    const v = subJson(ctx, inst, only.slot, warnings);
+  if (a.sole >= 0 && isInt(slotType(inst, a.sole))) {
+    const v = subJson(ctx, inst, a.sole, warnings);
     return typeof v === 'number' ? v : null;
   }
   return num(attr(ctx, inst, a, warnings));
 }
 
-/** The raw u64 of a single substitution of `type` with at least 8 bytes, else undefined. */
-function rawU64(
-  ctx: ChunkContext,
-  inst: Instance,
-  parts: readonly TNode[] | readonly TAttr['parts'][number][],
-  type: number,
-): bigint | undefined {
-  const only = parts.length === 1 ? parts[0]! : null;
-  if (
-    only === null ||
-    only.k !== NodeKind.Sub ||
-    slotType(inst, only.slot) !== type ||
-    inst.vals[inst.base + only.slot * 3 + 1]! < 8
-  )
-    return undefined;
-  return ctx.view.getBigUint64(inst.vals[inst.base + only.slot * 3]!, true);
+/** The raw u64 of a sole substitution of `type` with at least 8 bytes, else undefined. */
+function rawU64(ctx: ChunkContext, inst: Instance, s: Src, type: number): bigint | undefined {
+  const slot = s.sole;
+  if (slot < 0 || slotType(inst, slot) !== type || inst.vals[inst.base + slot * 3 + 1]! < 8) return undefined;
+  return ctx.view.getBigUint64(inst.vals[inst.base + slot * 3]!, true);
 }
 
 function system(ctx: ChunkContext, inst: Instance, op: SysOp, f: FlatEvent, w: string[]): void {
@@ -324,7 +352,7 @@ function system(ctx: ChunkContext, inst: Instance, op: SysOp, f: FlatEvent, w: s
     case Sys.Provider: {
       f.provider = attr(ctx, inst, a[0]!, w);
       const g = attr(ctx, inst, a[1]!, w);
-      f.providerGuid = g === null ? null : g.toUpperCase();
+      f.providerGuid = g === null ? null : upper(g);
       f.eventSourceName = attr(ctx, inst, a[2]!, w);
       break;
     }
@@ -350,13 +378,11 @@ function system(ctx: ChunkContext, inst: Instance, op: SysOp, f: FlatEvent, w: s
     case Sys.TimeCreated: {
       const t = a[0]!;
       if (t === null) f.timeCreated = null;
-      else
-        f.timeCreated =
-          rawU64(ctx, inst, t.parts, ValueType.FileTime) ?? ticksFromIso(partsText(ctx, inst, t.parts, w));
+      else f.timeCreated = rawU64(ctx, inst, t, ValueType.FileTime) ?? ticksFromIso(partsText(ctx, inst, t.parts, w));
       break;
     }
     case Sys.EventRecordID:
-      f.eventRecordId = rawU64(ctx, inst, el.children, ValueType.UInt64) ?? big(text(ctx, inst, el, w));
+      f.eventRecordId = rawU64(ctx, inst, el, ValueType.UInt64) ?? big(text(ctx, inst, el, w));
       break;
     case Sys.Correlation:
       f.activityId = attr(ctx, inst, a[0]!, w);
@@ -378,18 +404,34 @@ function system(ctx: ChunkContext, inst: Instance, op: SysOp, f: FlatEvent, w: s
   }
 }
 
+let lastGuid = '';
+let lastGuidUpper = '';
+
+/** Upper case of a provider GUID (the same few repeat record after record). */
+function upper(g: string): string {
+  if (g !== lastGuid) {
+    lastGuid = g;
+    lastGuidUpper = g.toUpperCase();
+  }
+  return lastGuidUpper;
+}
+
 function eventData(ctx: ChunkContext, inst: Instance, ops: DataOp[], f: FlatEvent, w: string[]): void {
   let position = 0;
   f.hasData = true;
+  // The keys follow from the ops alone unless an array is spread into positional keys.
+  f.keySource = ops;
   for (const op of ops) {
-    const el = op.el;
     if (op.key === null && op.shape === 1) {
-      const slot = (el.children[0] as { slot: number }).slot;
+      const slot = op.slot;
       if ((slotType(inst, slot) & ARRAY_FLAG) !== 0) {
+        f.keySource = null;
         for (const item of subItems(ctx, inst, slot, w)) {
-          const key = `#${++position}`;
-          f.keys.push(key);
-          f.keyJson.push(`"${key}":`);
+          const n = ++position;
+          f.keys.push(positionalKey(n));
+          f.keyJson.push(positionalKeyJson(n));
+          f.keyBytes.push(POSITIONAL_BYTES[n]!);
+          f.valueLeaf.push(f.leaves.length);
           f.leaves.push(wellFormed(item));
           f.values.push(item);
         }
@@ -397,12 +439,43 @@ function eventData(ctx: ChunkContext, inst: Instance, ops: DataOp[], f: FlatEven
       }
     }
     if (op.positional) position++;
-    const key = op.key ?? `#${position}`;
     const leaf = leafOf(ctx, inst, op, f, w);
-    f.keys.push(key);
-    f.keyJson.push(op.key === null ? `"${key}":` : op.keyJson);
+    if (op.key === null) {
+      f.keys.push(positionalKey(position));
+      f.keyJson.push(positionalKeyJson(position));
+      f.keyBytes.push(POSITIONAL_BYTES[position]!);
+    } else {
+      f.keys.push(op.key);
+      f.keyJson.push(op.keyJson);
+      f.keyBytes.push(op.keyBytes);
+    }
     f.leaves.push(leaf);
   }
+}
+
+function utf8(s: string): Uint8Array {
+  const b = Buffer.from(s, 'utf8');
+  return new Uint8Array(b.buffer, b.byteOffset, b.length);
+}
+
+/** Positional keys (`#n`), their JSON text and its UTF-8, made once per position. */
+const POSITIONAL_KEYS: string[] = [];
+const POSITIONAL_JSON: string[] = [];
+const POSITIONAL_BYTES: Uint8Array[] = [];
+
+function positionalKey(n: number): string {
+  if (POSITIONAL_KEYS[n] === undefined) {
+    const key = `#${n}`;
+    POSITIONAL_KEYS[n] = key;
+    POSITIONAL_JSON[n] = `"${key}":`;
+    POSITIONAL_BYTES[n] = utf8(POSITIONAL_JSON[n]);
+  }
+  return POSITIONAL_KEYS[n];
+}
+
+function positionalKeyJson(n: number): string {
+  positionalKey(n);
+  return POSITIONAL_JSON[n]!;
 }
 
 /** The `data` JSON text of a flat event (what the row writer lays out as bytes), or null. */
@@ -417,28 +490,35 @@ export function flatDataJson(f: FlatEvent): string | null {
 function leafOf(ctx: ChunkContext, inst: Instance, op: DataOp, f: FlatEvent, w: string[]): string | string[] {
   const el = op.el;
   if (op.shape === 0) {
+    f.valueLeaf.push(f.leaves.length);
     f.values.push('');
     return '';
   }
   if (op.shape === 1) {
-    const slot = (el.children[0] as { slot: number }).slot;
+    const slot = op.slot;
     const type = slotType(inst, slot);
     if (type === ValueType.BinXml) throw new Unplanned('nested BinXml value');
     if (type & ARRAY_FLAG) {
-      f.values.push(...subItems(ctx, inst, slot, w));
+      const items = subItems(ctx, inst, slot, w);
+      for (const item of items) {
+        f.values.push(item);
+        f.valueLeaf.push(-1);
+      }
       const arr = subJson(ctx, inst, slot, w) as JsonValue[];
       if (arr.length === 0) return '';
       if (arr.length === 1) return leafText(arr[0]!);
       return arr.map(leafText);
     }
-    const v = subJson(ctx, inst, slot, w);
-    const s = v === null ? '' : String(v);
+    // Scalar texts are well-formed (UTF-16 values are decoded so; the rest is ASCII or Latin-1).
+    const s = subScalarText(ctx, inst, slot, w);
+    f.valueLeaf.push(f.leaves.length);
     f.values.push(s);
-    return wellFormed(s);
+    return s;
   }
   for (const c of el.children)
     if (c.k === NodeKind.Sub && slotType(inst, c.slot) === ValueType.BinXml) throw new Unplanned('nested BinXml value');
   const s = partsText(ctx, inst, el.children, w);
+  f.valueLeaf.push(f.leaves.length);
   f.values.push(s);
   return wellFormed(s);
 }

@@ -2,13 +2,13 @@
 import type { JsonValue } from '../../evtx/index.js';
 import { MESSAGE_TEMPLATES, PROVIDER_ALIASES } from './catalogue.js';
 
-type Part =
-  | { kind: 'text'; text: string }
+export type Part =
+  | { kind: 'text'; text: string; bytes: Uint8Array }
   | { kind: 'pos'; n: number }
   | { kind: 'name'; name: string }
   | { kind: 'opt'; parts: Part[] };
 
-interface Compiled {
+export interface Compiled {
   parts: Part[];
 }
 
@@ -25,8 +25,14 @@ const ENDPOINT_RE = /^(\[[0-9A-Fa-f:.%]+\]|[A-Za-z0-9_.*+-]+):[0-9]{1,5}$/;
 
 /** The first insertion string shaped like an endpoint, or null. */
 export function endpointOf(values: readonly string[]): string | null {
-  for (const v of values) if (ENDPOINT_RE.test(v)) return v;
-  return null;
+  const i = endpointIndex(values);
+  return i < 0 ? null : values[i]!;
+}
+
+/** Index of the first insertion string shaped like an endpoint, or -1. */
+export function endpointIndex(values: readonly string[]): number {
+  for (let i = 0; i < values.length; i++) if (ENDPOINT_RE.test(values[i]!)) return i;
+  return -1;
 }
 
 /** Is there a template for this provider (or event source name) and event id? */
@@ -57,9 +63,25 @@ export function renderMessage(
  */
 export type MessageData = { [key: string]: JsonValue } | ((name: string) => JsonValue | undefined) | null;
 
-function lookup(provider: string | null, eventSource: string | null, eventId: number | null): Compiled | undefined {
+/** Recent look-ups by event id: the provider and event source names they were made for, and the result. */
+const recent = new Map<number, { provider: string | null; eventSource: string | null; t: Compiled | undefined }[]>();
+
+/** The compiled template for this provider (or event source name) and event id. */
+export function lookup(
+  provider: string | null,
+  eventSource: string | null,
+  eventId: number | null,
+): Compiled | undefined {
   if (eventId === null) return undefined;
-  return templateOf(provider, eventId) ?? templateOf(eventSource, eventId);
+  let seen = recent.get(eventId);
+  if (seen === undefined) {
+    if (recent.size >= 4096) recent.clear();
+    recent.set(eventId, (seen = []));
+  }
+  for (const r of seen) if (r.provider === provider && r.eventSource === eventSource) return r.t;
+  const t = templateOf(provider, eventId) ?? templateOf(eventSource, eventId);
+  if (seen.length < 8) seen.push({ provider, eventSource, t });
+  return t;
 }
 
 function templateOf(provider: string | null, eventId: number): Compiled | undefined {
@@ -120,10 +142,15 @@ function compileFlat(text: string): Part[] {
   const re = /%\{([@A-Za-z0-9_]+)\}|%([1-9][0-9]?)/g;
   let last = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (m.index > last) out.push({ kind: 'text', text: text.slice(last, m.index) });
+    if (m.index > last) out.push(textPart(text.slice(last, m.index)));
     out.push(m[1] !== undefined ? { kind: 'name', name: m[1] } : { kind: 'pos', n: Number(m[2]) });
     last = m.index + m[0].length;
   }
-  if (last < text.length) out.push({ kind: 'text', text: text.slice(last) });
+  if (last < text.length) out.push(textPart(text.slice(last)));
   return out;
+}
+
+function textPart(text: string): Part {
+  const b = Buffer.from(text, 'utf8');
+  return { kind: 'text', text, bytes: new Uint8Array(b.buffer, b.byteOffset, b.length) };
 }
