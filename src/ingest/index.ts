@@ -127,14 +127,16 @@ async function ingestSources(
   // The next .evtx file starts parsing while the current one's duplicate check, domain tables and
   // commit run (one file ahead at most; dropped when that file is skipped or fails first).
   let ahead: EvtxFeed | null = null;
+  let current: EvtxFeed | null = null;
   const readAhead = (next: Source | undefined): void => {
     if (next?.kind === 'evtx') ahead = EvtxFeed.start(getPool(), next.file, { strict, carve });
   };
   try {
     for (const [i, f] of typed.entries()) {
       progress?.file(i, f.name, f.size);
-      const feed: EvtxFeed | null = ahead;
+      current = ahead;
       ahead = null;
+      const feed = current;
       try {
         const fallback = isEvents(f.kind) ? null : await hostOfDirectory(db, f.name);
         const o = await loadFile(db, getPool, f.file, f.kind, {
@@ -157,9 +159,12 @@ async function ingestSources(
         await fail(f.name, f.kind, message);
       }
       await (feed as EvtxFeed | null)?.cancel();
+      current = null;
       progress?.fileDone(f.size);
     }
   } finally {
+    // Feeds still open when a failure leaves the loop: their file handles close, their units are dropped.
+    await (current as EvtxFeed | null)?.cancel();
     await (ahead as EvtxFeed | null)?.cancel();
     progress?.end();
     await endBulkLoad(db, saved);
