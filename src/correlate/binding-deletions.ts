@@ -28,13 +28,6 @@ export interface DeletionFindings {
   claimed: Set<string>;
 }
 
-/** Findings from the rows of `binding-deletions` (each row carries the re-create / ABO window in ms). */
-export function bindingDeletionFindings(rows: Row[]): DeletionFindings {
-  const judged = deletionJudge();
-  judged.add(rows);
-  return judged.findings();
-}
-
 /** Columns a judged row no longer needs: the candidates are ranked into its case. */
 const CANDIDATE_COLUMNS = ['processes', 'logons', 'service_installs'] as const;
 

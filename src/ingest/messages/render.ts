@@ -35,11 +35,6 @@ export function endpointIndex(values: readonly string[]): number {
   return -1;
 }
 
-/** Is there a template for this provider (or event source name) and event id? */
-export function hasMessage(provider: string | null, eventSource: string | null, eventId: number | null): boolean {
-  return lookup(provider, eventSource, eventId) !== undefined;
-}
-
 /**
  * The rendered message, or null when the catalogue has no template for the event.
  * A missing insertion string renders as empty text (as Event Viewer shows it).
@@ -57,11 +52,8 @@ export function renderMessage(
   return fill(t.parts, ctx, false) ?? '';
 }
 
-/**
- * Named values of an event: its data object, or a look-up by name (a row plan's keys and leaves,
- * read without building an object per record), or null.
- */
-export type MessageData = { [key: string]: JsonValue } | ((name: string) => JsonValue | undefined) | null;
+/** Named values of an event (its data object), or null. */
+export type MessageData = { [key: string]: JsonValue } | null;
 
 /** Recent look-ups by event id: the provider and event source names they were made for, and the result. */
 const recent = new Map<number, { provider: string | null; eventSource: string | null; t: Compiled | undefined }[]>();
@@ -114,8 +106,7 @@ function named(name: string, ctx: Ctx): string | null {
     if (ctx.endpoint === undefined) ctx.endpoint = endpointOf(ctx.values);
     return ctx.endpoint;
   }
-  const d = ctx.data;
-  const v = d === null ? undefined : typeof d === 'function' ? d(name) : d[name];
+  const v = ctx.data?.[name];
   if (v === undefined || v === null) return null;
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
