@@ -1,14 +1,15 @@
 -- id: binding-deletions
 -- title: SSL binding deletions and in-place updates with the candidates that could explain them
 -- description: Every SSL binding deletion (HttpEvent 15300 or HttpService 119, one deletion logged both ways counted once, routine localhost 119s left out) and every in-place update (15302), with: the 15301 re-creating the endpoint within `window` (and a later one), the nearest ABO-mapper trigger within `window` before it (or `slack` after), and from the `lookback` before it (up to `window` after): Security 4688 process starts, 4624 logons of type 2/7/10/11, 7045 service installs. Also what the logs could show: 4688 and 4624 counts in the hour before, how many 4688 carry a command line, where the Security log starts. The correlation (src/correlate/binding-deletions.ts) ranks the candidates.
--- description: With `all_logons` false the logons are listed only for the rows they can matter to (in-place updates, deletions with neither a re-create nor an ABO trigger, rows with a process or service-install candidate); the correlation reads it so.
+-- description: The logons are listed only for the rows they can matter to (in-place updates, deletions with neither a re-create nor an ABO trigger, rows with a process or service-install candidate), as the correlation reads them; `all_logons` true lists them for every row (up to 200 each).
 -- level: critical
 -- tags: ssl, bindings, culprit, correlation
--- params: window:interval=2 minutes, slack:interval=5 seconds, lookback:interval=1 hour, since:timestamp, until:timestamp, host:varchar, all_logons:boolean=true
+-- params: window:interval=2 minutes, slack:interval=5 seconds, lookback:interval=1 hour, since:timestamp, until:timestamp, host:varchar, all_logons:boolean=false
 -- event_ids: 15300, 15301, 15302, 119, 7036, 4688, 4624, 7045, 6005, 6009
 -- Every look-up is a join on the materialised tables, never a per-deletion scan: counts of a time range
--- are differences of running counts (ASOF joins), candidate lists the numbered candidates between two
--- such counts, the trigger a join on (host, hour bucket): a range [lo, hi] covers epoch hours lo..hi.
+-- are differences of running counts (one window over the rows and the look-up points), candidate
+-- lists the numbered candidates between two such counts, the trigger a join on (host, hour bucket):
+-- a range [lo, hi] covers epoch hours lo..hi.
 WITH ssl AS MATERIALIZED (
   SELECT file_id, host, ts, record_id, provider, event_id, kind, endpoint, coalesce(endpoint, '') AS endpoint_key,
          duplicate_of, routine
@@ -45,15 +46,10 @@ procs AS MATERIALIZED (
   FROM process_starts
   WHERE host IN (SELECT host FROM hosts)
 ),
--- the few rows the look-ups read, taken from events once (one JSON parse per event)
-logons AS MATERIALIZED (
-  SELECT host, ts, file_id, record_id, v[1] AS logon_type, v[2] AS user_name, v[3] AS domain, v[4] AS ip,
-         v[5] AS workstation
-  FROM (SELECT host, ts, file_id, record_id,
-               json_extract_string(data, ['LogonType', 'TargetUserName', 'TargetDomainName', 'IpAddress',
-                                          'WorkstationName']) AS v
-        FROM events
-        WHERE provider = 'Microsoft-Windows-Security-Auditing' AND event_id = 4624 AND host IN (SELECT host FROM hosts))
+case_logons AS (
+  SELECT host, ts, file_id, record_id, logon_type, user_name, user_domain AS domain, ip, workstation
+  FROM logons
+  WHERE host IN (SELECT host FROM hosts)
 ),
 installs AS MATERIALIZED (
   SELECT host, ts, file_id, record_id, coalesce(data->>'ServiceName', params[1]) AS service,
@@ -62,49 +58,70 @@ installs AS MATERIALIZED (
   WHERE provider = 'Service Control Manager' AND event_id = 7045 AND host IN (SELECT host FROM hosts)
 ),
 one_host AS (SELECT count(DISTINCT host) = 1 AS yes FROM events),
--- running counts per host at each distinct time: the count in [a, b] is run(b) - run(before a)
-proc_runs AS (
-  SELECT host, ts, sum(count(*)) OVER w AS n,
-         sum(count(*) FILTER (WHERE coalesce(command_line, '') <> '')) OVER w AS n_cmd
-  FROM procs GROUP BY host, ts
-  WINDOW w AS (PARTITION BY host ORDER BY ts)
+-- one stream per host in time order: the rows counted and, for every change, its look-up points
+-- (kind -1: before the rows of the same time, an exclusive bound; 1: after them, inclusive); a
+-- point's running sums count the rows before it, and the candidates' numbers (row_number below)
+-- are those running counts
+marks AS (
+  SELECT cid, host, ts::TIMESTAMP_NS AS ts, 1 AS kind, 'at' AS mark FROM changes
+  UNION ALL SELECT cid, host, hour_before::TIMESTAMP_NS, -1, 'hour_before' FROM changes
+  UNION ALL SELECT cid, host, lookback_from::TIMESTAMP_NS, -1, 'lookback_from' FROM changes
+  UNION ALL SELECT cid, host, window_end::TIMESTAMP_NS, 1, 'window_end' FROM changes
+  UNION ALL SELECT cid, host, trigger_from::TIMESTAMP_NS, -1, 'trigger_from' FROM changes
+  UNION ALL SELECT cid, host, trigger_to::TIMESTAMP_NS, 1, 'trigger_to' FROM changes
 ),
-logon_runs AS (
-  SELECT host, ts, sum(count(*)) OVER w AS n,
-         sum(count(*) FILTER (WHERE logon_type IN ('2', '10', '11'))) OVER w AS n_interactive
-  FROM logons GROUP BY host, ts
-  WINDOW w AS (PARTITION BY host ORDER BY ts)
+stream AS (
+  SELECT host, ts, 0 AS kind, NULL::BIGINT AS cid, NULL::VARCHAR AS mark, 1 AS p,
+         (coalesce(command_line, '') <> '')::INTEGER AS p_cmd, maybe_binding_tool::INTEGER AS p_item,
+         0 AS l, 0 AS l_interactive, 0 AS l_item, 0 AS i_item, 0 AS s
+  FROM procs
+  UNION ALL
+  SELECT host, ts, 0, NULL, NULL, 0, 0, 0, 1, (logon_type IN ('2', '10', '11'))::INTEGER,
+         (logon_type IN ('2', '7', '10', '11'))::INTEGER, 0, 0
+  FROM case_logons
+  UNION ALL
+  SELECT host, ts, 0, NULL, NULL, 0, 0, 0, 0, 0, 0, 1, 0 FROM installs
+  UNION ALL
+  SELECT host, ts, 0, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 1 FROM service_changes WHERE host IN (SELECT host FROM hosts)
+  UNION ALL
+  SELECT host, ts, kind, cid, mark, 0, 0, 0, 0, 0, 0, 0, 0 FROM marks
 ),
-service_runs AS (
-  SELECT host, ts, sum(count(*)) OVER (PARTITION BY host ORDER BY ts) AS n
-  FROM service_changes WHERE host IN (SELECT host FROM hosts) GROUP BY host, ts
+running AS (
+  SELECT cid, mark, p, p_cmd, p_item, l, l_interactive, l_item, i_item, s
+  FROM (SELECT cid, mark, sum(p) OVER w AS p, sum(p_cmd) OVER w AS p_cmd, sum(p_item) OVER w AS p_item,
+               sum(l) OVER w AS l, sum(l_interactive) OVER w AS l_interactive, sum(l_item) OVER w AS l_item,
+               sum(i_item) OVER w AS i_item, sum(s) OVER w AS s
+        FROM stream
+        WINDOW w AS (PARTITION BY host ORDER BY ts, kind ROWS UNBOUNDED PRECEDING))
+  WHERE cid IS NOT NULL
+),
+at_marks AS (
+  SELECT cid,
+         max(p) FILTER (WHERE mark = 'at') AS p_at, max(p) FILTER (WHERE mark = 'hour_before') AS p_hour,
+         max(p_cmd) FILTER (WHERE mark = 'at') AS cmd_at, max(p_cmd) FILTER (WHERE mark = 'hour_before') AS cmd_hour,
+         max(l) FILTER (WHERE mark = 'at') AS l_at, max(l) FILTER (WHERE mark = 'hour_before') AS l_hour,
+         max(l_interactive) FILTER (WHERE mark = 'at') AS li_at,
+         max(l_interactive) FILTER (WHERE mark = 'hour_before') AS li_hour,
+         max(s) FILTER (WHERE mark = 'trigger_to') AS s_to, max(s) FILTER (WHERE mark = 'trigger_from') AS s_from,
+         max(p_item) FILTER (WHERE mark = 'lookback_from') AS p_from, max(p_item) FILTER (WHERE mark = 'window_end') AS p_to,
+         max(l_item) FILTER (WHERE mark = 'lookback_from') AS l_from, max(l_item) FILTER (WHERE mark = 'at') AS l_to,
+         max(i_item) FILTER (WHERE mark = 'lookback_from') AS i_from, max(i_item) FILTER (WHERE mark = 'at') AS i_to
+  FROM running GROUP BY cid
 ),
 counts AS (
-  SELECT c.cid,
-         (coalesce(p1.n, 0) - coalesce(p0.n, 0))::INTEGER AS process_starts_before,
-         (coalesce(p1.n_cmd, 0) - coalesce(p0.n_cmd, 0))::INTEGER AS command_lines_before,
-         (coalesce(l1.n, 0) - coalesce(l0.n, 0))::INTEGER AS logons_before,
-         (coalesce(l1.n_interactive, 0) - coalesce(l0.n_interactive, 0))::INTEGER AS interactive_logons_before
-  FROM changes c
-  ASOF LEFT JOIN proc_runs p1 ON p1.host = c.host AND c.ts >= p1.ts
-  ASOF LEFT JOIN proc_runs p0 ON p0.host = c.host AND c.hour_before > p0.ts
-  ASOF LEFT JOIN logon_runs l1 ON l1.host = c.host AND c.ts >= l1.ts
-  ASOF LEFT JOIN logon_runs l0 ON l0.host = c.host AND c.hour_before > l0.ts
+  SELECT cid, (p_at - p_hour)::INTEGER AS process_starts_before, (cmd_at - cmd_hour)::INTEGER AS command_lines_before,
+         (l_at - l_hour)::INTEGER AS logons_before, (li_at - li_hour)::INTEGER AS interactive_logons_before
+  FROM at_marks
 ),
-service_counts AS (
-  SELECT c.cid, (coalesce(s1.n, 0) - coalesce(s0.n, 0))::INTEGER AS service_changes_in_window
-  FROM changes c
-  ASOF LEFT JOIN service_runs s1 ON s1.host = c.host AND c.trigger_to >= s1.ts
-  ASOF LEFT JOIN service_runs s0 ON s0.host = c.host AND c.trigger_from > s0.ts
-),
+service_counts AS (SELECT cid, (s_to - s_from)::INTEGER AS service_changes_in_window FROM at_marks),
 -- the hour buckets of each deletion's trigger range
 trigger_buckets AS (
   SELECT cid, host, ts, trigger_from, trigger_to,
          unnest(range(epoch_ms(trigger_from) // 3600000, epoch_ms(trigger_to) // 3600000 + 1)) AS bucket
   FROM changes
 ),
--- candidate lists: the candidates of each host numbered in time order; running counts (ASOF joins)
--- give the numbers a deletion's range spans, and its list is the newest N of them, newest first
+-- candidate lists: the candidates of each host numbered in time order; the running counts give the
+-- numbers a deletion's range spans, and its list is the newest N of them, newest first
 proc_items AS (
   SELECT row_number() OVER (PARTITION BY p.host ORDER BY p.ts, p.file_id, p.record_id) AS n, p.*, fp.path AS file
   FROM procs p LEFT JOIN files fp ON fp.file_id = p.file_id
@@ -112,28 +129,17 @@ proc_items AS (
 ),
 logon_items AS (
   SELECT row_number() OVER (PARTITION BY l.host ORDER BY l.ts, l.file_id, l.record_id) AS n, l.*, fl.path AS file
-  FROM logons l LEFT JOIN files fl ON fl.file_id = l.file_id
+  FROM case_logons l LEFT JOIN files fl ON fl.file_id = l.file_id
   WHERE l.logon_type IN ('2', '7', '10', '11')
 ),
 install_items AS (
   SELECT row_number() OVER (PARTITION BY s.host ORDER BY s.ts, s.file_id, s.record_id) AS n, s.*, fs.path AS file
   FROM installs s LEFT JOIN files fs ON fs.file_id = s.file_id
 ),
-proc_item_runs AS (SELECT host, ts, max(n) AS n FROM proc_items GROUP BY host, ts),
-logon_item_runs AS (SELECT host, ts, max(n) AS n FROM logon_items GROUP BY host, ts),
-install_item_runs AS (SELECT host, ts, max(n) AS n FROM install_items GROUP BY host, ts),
 spans AS (
-  SELECT c.cid, c.host,
-         coalesce(p0.n, 0) AS p_from, coalesce(p1.n, 0) AS p_to,
-         coalesce(l0.n, 0) AS l_from, coalesce(l1.n, 0) AS l_to,
-         coalesce(i0.n, 0) AS i_from, coalesce(i1.n, 0) AS i_to
-  FROM changes c
-  ASOF LEFT JOIN proc_item_runs p0 ON p0.host = c.host AND c.lookback_from > p0.ts
-  ASOF LEFT JOIN proc_item_runs p1 ON p1.host = c.host AND c.window_end >= p1.ts
-  ASOF LEFT JOIN logon_item_runs l0 ON l0.host = c.host AND c.lookback_from > l0.ts
-  ASOF LEFT JOIN logon_item_runs l1 ON l1.host = c.host AND c.ts >= l1.ts
-  ASOF LEFT JOIN install_item_runs i0 ON i0.host = c.host AND c.lookback_from > i0.ts
-  ASOF LEFT JOIN install_item_runs i1 ON i1.host = c.host AND c.ts >= i1.ts
+  SELECT m.cid, c.host, p_from::BIGINT AS p_from, p_to::BIGINT AS p_to, l_from::BIGINT AS l_from,
+         l_to::BIGINT AS l_to, i_from::BIGINT AS i_from, i_to::BIGINT AS i_to
+  FROM at_marks m JOIN changes c ON c.cid = m.cid
 ),
 process_lists AS (
   SELECT x.cid, list({'ts': p.ts, 'record_id': p.record_id, 'file': p.file, 'image': p.image,
@@ -189,8 +195,8 @@ recreate_rows AS (
   LEFT JOIN files fr ON fr.file_id = r.file_id
   QUALIFY row_number() OVER (PARTITION BY x.cid, x.which ORDER BY r.record_id, r.file_id) = 1
 ),
--- the logons are listed for every row, or with all_logons = false only for the rows they can matter
--- to: an in-place update, a deletion with neither a re-create within `window` nor an ABO trigger, a
+-- the logons are listed only for the rows they can matter to (or with all_logons = true for every row):
+-- an in-place update, a deletion with neither a re-create within `window` nor an ABO trigger, a
 -- row with a process or service-install candidate (logons are sessions: never a renewal tool, never
 -- a command naming the endpoint)
 logon_lists AS (

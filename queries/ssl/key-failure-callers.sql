@@ -17,7 +17,7 @@ http AS (
   SELECT DISTINCT host FROM service_changes WHERE upper(service_key) IN ('W3SVC', 'WAS') AND state_code = 4
 )
 SELECT s.host, s.ts, s.record_id, f.path AS file, s.error_code, s.error_name, s.error_status,
-       e.data->>'Type' AS tls_type, s.caller_pid, s.caller_image,
+       s.tls_type, s.caller_pid, s.caller_image,
        coalesce((SELECT list({'ts': r.ts, 'event_id': r.event_id, 'record_id': r.record_id, 'file': fr.path} ORDER BY r.ts)
                    FROM rdp r LEFT JOIN files fr ON fr.file_id = r.file_id
                   WHERE r.host = s.host AND ((r.event_id = 261 AND r.ts BETWEEN s.ts - $near::INTERVAL AND s.ts + $near::INTERVAL)
@@ -28,10 +28,8 @@ SELECT s.host, s.ts, s.record_id, f.path AS file, s.error_code, s.error_name, s.
         OR EXISTS (SELECT 1 FROM ssl_bindings sb WHERE sb.source <> 'config'
                      AND lower(split_part(sb.host, '.', 1)) = lower(split_part(s.host, '.', 1)))) AS http_sys_active
 FROM ssl_events s
-JOIN events e ON e.file_id = s.file_id AND e.record_id = s.record_id AND e.host IS NOT DISTINCT FROM s.host
-                 AND e.provider = 'Schannel' AND e.event_id = 36870
 LEFT JOIN files f ON f.file_id = s.file_id
-WHERE s.kind = 'private_key_error'
+WHERE s.kind = 'private_key_error' AND s.provider = 'Schannel'
   AND ($host::VARCHAR IS NULL OR s.host = $host)
   AND ($since::TIMESTAMP IS NULL OR s.ts >= $since::TIMESTAMP)
   AND ($until::TIMESTAMP IS NULL OR s.ts <= $until::TIMESTAMP)

@@ -46,6 +46,7 @@ export function deletionJudge(): { add(rows: Row[]): void; findings(): DeletionF
         const c = judge(row);
         for (const k of CANDIDATE_COLUMNS) delete row[k];
         if (c === null) continue;
+        c.ranked = shownOf(c.ranked, c.top);
         if (c.aboClaimed) claimed.add(`${asString(row.file)}|${asString(row.record_id)}`);
         const key = `${c.kind}\u0000${asString(row.host) ?? ''}\u0000${c.top?.tool ?? ''}`;
         const group = groups.get(key);
@@ -58,6 +59,17 @@ export function deletionJudge(): { add(rows: Row[]): void; findings(): DeletionF
       return { findings, claimed };
     },
   };
+}
+
+/**
+ * The part of a ranking a finding shows (binding-deletion-finding.ts: the top, three others, two
+ * candidates outside the window): cases are held until their group is built, and a busy server
+ * gives each deletion hundreds of candidates.
+ */
+function shownOf(r: Ranked, top: Ranked['ranked'][number] | null): Ranked {
+  const ranked = r.ranked.slice(0, 4);
+  if (top !== null && !ranked.includes(top)) ranked.push(top);
+  return { ...r, ranked, abo: r.abo.slice(0, 3), outsideWindow: r.outsideWindow.slice(0, 2) };
 }
 
 function judge(row: Row): Case | null {

@@ -1,10 +1,11 @@
 /**
  * The schema version a database was written with (`meta.schema_version`) and the upgrade from
- * earlier ones. Version 1 computed the domain tables as views over `events`; version 2 stores them.
+ * earlier ones. Version 1 computed the domain tables as views over `events`; version 2 stores them; version 3
+ * adds `logons` and `ssl_events.tls_type`.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { InputError } from '../errors.js';
-import { createDomainTables, rebuildDomainTables } from './domain-tables.js';
+import { createDomainTables, dropChangedDomainTables, rebuildDomainTables } from './domain-tables.js';
 import { DOMAIN_TABLES, SCHEMA_VERSION } from './schema.js';
 
 /** The stored version; null for a database without bindtrail's `meta` table (a new one). */
@@ -47,8 +48,10 @@ export async function upgradeSchema(conn: DuckDBConnection, from: number): Promi
       // Version 1 held the domain tables as views (abo_triggers over three of them: dropped first).
       for (const t of [...DOMAIN_TABLES].reverse()) await conn.run(`DROP VIEW IF EXISTS ${t.name}`);
     }
-    await createDomainTables(conn);
-    await rebuildDomainTables(conn);
+    // from version 2 on, a stored table whose columns did not change is kept as it is
+    if (from >= 2) await dropChangedDomainTables(conn);
+    const created = await createDomainTables(conn);
+    await rebuildDomainTables(conn, from < 2 ? undefined : created);
     await conn.run('COMMIT');
   } catch (e) {
     await conn.run('ROLLBACK').catch(() => undefined);

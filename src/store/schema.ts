@@ -6,7 +6,7 @@
 
 import { SERVICE_STATES, SERVICE_STATE_NAMES } from '../knowledge/localized-event-text.js';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const TABLES_SQL = `
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -245,6 +245,7 @@ SELECT e.file_id, e.host, e.ts, e.record_id, e.provider, e.event_id, e.level,
        TRY_CAST(e.data->>'AlertDesc' AS INTEGER) AS alert,
        TRY_CAST(e.data->>'CallerProcessId' AS BIGINT) AS caller_pid,
        e.data->>'CallerProcessImageName' AS caller_image,
+       CASE WHEN e.provider = 'Schannel' THEN e.data->>'Type' END AS tls_type,
        e.message, e.process_id
 FROM events e
 LEFT JOIN error_codes c ON c.code = hex_code(e.data->>'ErrorCode')
@@ -279,6 +280,17 @@ SELECT e.file_id, e.host, e.ts, e.record_id,
        e.data->>'ParentProcessName' AS parent_image
 FROM events e
 WHERE e.provider = 'Microsoft-Windows-Security-Auditing' AND e.event_id = 4688`;
+
+// Security 4624: the fields are read with one JSON parse per event (a logon log holds many of them).
+export const LOGONS_SELECT = `
+SELECT file_id, host, ts, record_id, v[1] AS logon_type, v[2] AS user_name, v[3] AS user_domain, v[4] AS ip,
+       v[5] AS workstation, v[6] AS logon_process, v[7] AS auth_package, v[8] AS process_name, v[9] AS logon_id
+FROM (SELECT e.file_id, e.host, e.ts, e.record_id,
+             json_extract_string(e.data, ['LogonType', 'TargetUserName', 'TargetDomainName', 'IpAddress',
+                                          'WorkstationName', 'LogonProcessName', 'AuthenticationPackageName',
+                                          'ProcessName', 'TargetLogonId']) AS v
+      FROM events e
+      WHERE e.provider = 'Microsoft-Windows-Security-Auditing' AND e.event_id = 4624)`;
 
 export const CRYPTO_FAILURES_SELECT = `
 SELECT e.file_id, e.host, e.ts, e.record_id,
@@ -326,6 +338,7 @@ export const DOMAIN_TABLES: readonly DomainTable[] = [
   { name: 'ssl_events', select: SSL_EVENTS_SELECT },
   { name: 'reboots', select: REBOOTS_SELECT },
   { name: 'process_starts', select: PROCESS_STARTS_SELECT },
+  { name: 'logons', select: LOGONS_SELECT },
   { name: 'crypto_failures', select: CRYPTO_FAILURES_SELECT },
   { name: 'abo_triggers', select: ABO_TRIGGERS_SELECT },
 ];

@@ -5,6 +5,7 @@ import { InputError } from '../../src/errors.js';
 import { ingestPaths } from '../../src/ingest/index.js';
 import { samplesDir } from '../../src/paths.js';
 import { openDatabase, type Database } from '../../src/store/db.js';
+import { dropChangedDomainTables } from '../../src/store/domain-tables.js';
 import { DOMAIN_TABLES, SCHEMA_VERSION } from '../../src/store/schema.js';
 import { rows, scalar, tempDir, writeXmlExport } from '../ingest/helpers.js';
 
@@ -136,6 +137,54 @@ d('a version 1 database is refused read-only and upgraded in place when opened f
     tmp.cleanup();
   }
 });
+
+d(
+  'a version 2 database (no logons) gets its logons table filled when opened for writing, the other tables kept',
+  async () => {
+    const tmp = tempDir();
+    try {
+      const path = join(tmp.dir, 'v2.duckdb');
+      let expected: Record<string, number>;
+      {
+        const db = await openDatabase(path);
+        try {
+          await ingestPaths(db, [sample('netsh-admin-delete'), sample('keyset-dragdrop-0x80090016')]);
+          expected = await counts(db);
+          assert.ok(expected.logons! > 0, 'the sample has 4624 logons');
+          assert.equal(await dropChangedDomainTables(db.conn), [], 'a current database has no changed table');
+          await db.conn.run('DROP TABLE logons');
+          await db.conn.run('ALTER TABLE ssl_events DROP COLUMN tls_type');
+          // a row the upgrade must not bring back: tables of version 2 are not rebuilt
+          await db.conn.run('DELETE FROM process_starts WHERE rowid = (SELECT min(rowid) FROM process_starts)');
+          await db.conn.run(`UPDATE meta SET value = '2' WHERE key = 'schema_version'`);
+        } finally {
+          db.close();
+        }
+      }
+      try {
+        (await openDatabase(path, { readOnly: true })).close();
+        assert.unreachable('a version 2 database opened read-only');
+      } catch (e) {
+        assert.match((e as Error).message, 'schema version 2 is older');
+      }
+      const db = await openDatabase(path);
+      try {
+        const c = await counts(db);
+        for (const name of ['logons', 'ssl_events']) {
+          assert.is(c[name], expected[name], name);
+          assert.is(await drift(db, name, DOMAIN_TABLES.find((t) => t.name === name)!.select), 0, name);
+        }
+        assert.ok((await scalar(db, `SELECT count(tls_type) FROM ssl_events`)) > 0, 'tls_type of the 36870s');
+        assert.is(c.process_starts, expected.process_starts! - 1, 'process_starts kept as stored');
+        assert.is(await scalar(db, `SELECT value::INTEGER FROM meta WHERE key = 'schema_version'`), SCHEMA_VERSION);
+      } finally {
+        db.close();
+      }
+    } finally {
+      tmp.cleanup();
+    }
+  },
+);
 
 d('a database of a later schema version is refused', async () => {
   const tmp = tempDir();

@@ -72,7 +72,7 @@ export function rankCandidates(
     if (!Number.isFinite(c.timeMs)) continue;
     const beforeMs = at - c.timeMs;
     const match = endpoint !== null && c.endpoints !== null && c.endpoints.map(normaliseEndpoint).includes(endpoint);
-    const r: RankedCandidate = { ...c, beforeMs, endpointMatch: match, score: score(c, beforeMs, windowMs, match) };
+    const r = withRank(c, beforeMs, match, score(c, beforeMs, windowMs, match));
     if (beforeMs < 0) {
       if (-beforeMs <= windowMs) after.push(c);
     } else if (c.endpoints !== null && endpoint !== null && !match && c.action === 'delete') other.push(r);
@@ -89,6 +89,31 @@ export function rankCandidates(
   if (facts) ruledOut.push(...auditFacts(facts, at, windowMs, abo.length));
   const { confidence, reason } = judge(ranked, abo, endpoint, windowMs, facts);
   return { ranked, abo, confidence, reason, ruledOut, outsideWindow: outside.sort(byScore) };
+}
+
+/**
+ * The candidate with its rank fields, every property written out: a spread copy of a 14-property
+ * object costs microseconds each, and a deletion can have hundreds of candidates.
+ */
+function withRank(c: Candidate, beforeMs: number, endpointMatch: boolean, score: number): RankedCandidate {
+  return {
+    kind: c.kind,
+    weight: c.weight,
+    abo: c.abo,
+    tool: c.tool,
+    detail: c.detail,
+    endpoints: c.endpoints,
+    action: c.action,
+    source: c.source,
+    ref: c.ref,
+    timeMs: c.timeMs,
+    user: c.user,
+    commandLine: c.commandLine,
+    notes: c.notes,
+    beforeMs,
+    endpointMatch,
+    score,
+  };
 }
 
 function score(c: Candidate, beforeMs: number, windowMs: number, match: boolean): number {
