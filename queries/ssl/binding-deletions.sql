@@ -61,7 +61,10 @@ one_host AS (SELECT count(DISTINCT host) = 1 AS yes FROM events),
 -- one stream per host in time order: the rows counted and, for every change, its look-up points
 -- (kind -1: before the rows of the same time, an exclusive bound; 1: after them, inclusive); a
 -- point's running sums count the rows before it, and the candidates' numbers (row_number below)
--- are those running counts
+-- are those running counts. Four 32-bit counts travel in one HUGEINT (field k at bit 32 k), so one
+-- window sum carries four: pv = process starts, of them with a command line, of them listed
+-- (maybe_binding_tool), service installs; lv = logons, interactive ones (2/10/11), listed ones
+-- (2/7/10/11), service state changes.
 marks AS (
   SELECT cid, host, ts::TIMESTAMP_NS AS ts, 1 AS kind, 'at' AS mark FROM changes
   UNION ALL SELECT cid, host, hour_before::TIMESTAMP_NS, -1, 'hour_before' FROM changes
@@ -71,49 +74,63 @@ marks AS (
   UNION ALL SELECT cid, host, trigger_to::TIMESTAMP_NS, 1, 'trigger_to' FROM changes
 ),
 stream AS (
-  SELECT host, ts, 0 AS kind, NULL::BIGINT AS cid, NULL::VARCHAR AS mark, 1 AS p,
-         (coalesce(command_line, '') <> '')::INTEGER AS p_cmd, maybe_binding_tool::INTEGER AS p_item,
-         0 AS l, 0 AS l_interactive, 0 AS l_item, 0 AS i_item, 0 AS s
+  SELECT host, ts, 0 AS kind, NULL::BIGINT AS cid, NULL::VARCHAR AS mark,
+         (1 + (coalesce(command_line, '') <> '')::HUGEINT * 4294967296
+            + maybe_binding_tool::HUGEINT * 18446744073709551616)::HUGEINT AS pv,
+         0::HUGEINT AS lv
   FROM procs
   UNION ALL
-  SELECT host, ts, 0, NULL, NULL, 0, 0, 0, 1, (logon_type IN ('2', '10', '11'))::INTEGER,
-         (logon_type IN ('2', '7', '10', '11'))::INTEGER, 0, 0
+  SELECT host, ts, 0, NULL, NULL, 79228162514264337593543950336::HUGEINT, 0 FROM installs
+  UNION ALL
+  SELECT host, ts, 0, NULL, NULL, 0,
+         (1 + (logon_type IN ('2', '10', '11'))::HUGEINT * 4294967296
+            + (logon_type IN ('2', '7', '10', '11'))::HUGEINT * 18446744073709551616)::HUGEINT
   FROM case_logons
   UNION ALL
-  SELECT host, ts, 0, NULL, NULL, 0, 0, 0, 0, 0, 0, 1, 0 FROM installs
+  SELECT host, ts, 0, NULL, NULL, 0, 79228162514264337593543950336::HUGEINT
+  FROM service_changes WHERE host IN (SELECT host FROM hosts)
   UNION ALL
-  SELECT host, ts, 0, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 1 FROM service_changes WHERE host IN (SELECT host FROM hosts)
-  UNION ALL
-  SELECT host, ts, kind, cid, mark, 0, 0, 0, 0, 0, 0, 0, 0 FROM marks
+  SELECT host, ts, kind, cid, mark, 0, 0 FROM marks
 ),
 running AS (
-  SELECT cid, mark, p, p_cmd, p_item, l, l_interactive, l_item, i_item, s
-  FROM (SELECT cid, mark, sum(p) OVER w AS p, sum(p_cmd) OVER w AS p_cmd, sum(p_item) OVER w AS p_item,
-               sum(l) OVER w AS l, sum(l_interactive) OVER w AS l_interactive, sum(l_item) OVER w AS l_item,
-               sum(i_item) OVER w AS i_item, sum(s) OVER w AS s
+  SELECT cid, mark, pv, lv
+  FROM (SELECT cid, mark, sum(pv) OVER w AS pv, sum(lv) OVER w AS lv
         FROM stream
         WINDOW w AS (PARTITION BY host ORDER BY ts, kind ROWS UNBOUNDED PRECEDING))
   WHERE cid IS NOT NULL
 ),
 at_marks AS (
   SELECT cid,
-         max(p) FILTER (WHERE mark = 'at') AS p_at, max(p) FILTER (WHERE mark = 'hour_before') AS p_hour,
-         max(p_cmd) FILTER (WHERE mark = 'at') AS cmd_at, max(p_cmd) FILTER (WHERE mark = 'hour_before') AS cmd_hour,
-         max(l) FILTER (WHERE mark = 'at') AS l_at, max(l) FILTER (WHERE mark = 'hour_before') AS l_hour,
-         max(l_interactive) FILTER (WHERE mark = 'at') AS li_at,
-         max(l_interactive) FILTER (WHERE mark = 'hour_before') AS li_hour,
-         max(s) FILTER (WHERE mark = 'trigger_to') AS s_to, max(s) FILTER (WHERE mark = 'trigger_from') AS s_from,
-         max(p_item) FILTER (WHERE mark = 'lookback_from') AS p_from, max(p_item) FILTER (WHERE mark = 'window_end') AS p_to,
-         max(l_item) FILTER (WHERE mark = 'lookback_from') AS l_from, max(l_item) FILTER (WHERE mark = 'at') AS l_to,
-         max(i_item) FILTER (WHERE mark = 'lookback_from') AS i_from, max(i_item) FILTER (WHERE mark = 'at') AS i_to
+         any_value(pv) FILTER (WHERE mark = 'at') AS p_at, any_value(lv) FILTER (WHERE mark = 'at') AS l_at,
+         any_value(pv) FILTER (WHERE mark = 'hour_before') AS p_hour,
+         any_value(lv) FILTER (WHERE mark = 'hour_before') AS l_hour,
+         any_value(pv) FILTER (WHERE mark = 'lookback_from') AS p_lookback,
+         any_value(lv) FILTER (WHERE mark = 'lookback_from') AS l_lookback,
+         any_value(pv) FILTER (WHERE mark = 'window_end') AS p_end,
+         any_value(lv) FILTER (WHERE mark = 'trigger_from') AS l_trigger_from,
+         any_value(lv) FILTER (WHERE mark = 'trigger_to') AS l_trigger_to
   FROM running GROUP BY cid
 ),
-counts AS (
-  SELECT cid, (p_at - p_hour)::INTEGER AS process_starts_before, (cmd_at - cmd_hour)::INTEGER AS command_lines_before,
-         (l_at - l_hour)::INTEGER AS logons_before, (li_at - li_hour)::INTEGER AS interactive_logons_before
+-- field k of a packed count
+counted AS (
+  SELECT cid,
+         (p_at & 4294967295) - (p_hour & 4294967295) AS process_starts_before,
+         ((p_at >> 32) & 4294967295) - ((p_hour >> 32) & 4294967295) AS command_lines_before,
+         (l_at & 4294967295) - (l_hour & 4294967295) AS logons_before,
+         ((l_at >> 32) & 4294967295) - ((l_hour >> 32) & 4294967295) AS interactive_logons_before,
+         (l_trigger_to >> 96) - (l_trigger_from >> 96) AS service_changes_in_window,
+         (p_lookback >> 64) & 4294967295 AS p_from, (p_end >> 64) & 4294967295 AS p_to,
+         (l_lookback >> 64) & 4294967295 AS l_from, (l_at >> 64) & 4294967295 AS l_to,
+         p_lookback >> 96 AS i_from, p_at >> 96 AS i_to
   FROM at_marks
 ),
-service_counts AS (SELECT cid, (s_to - s_from)::INTEGER AS service_changes_in_window FROM at_marks),
+counts AS (
+  SELECT cid, process_starts_before::INTEGER AS process_starts_before,
+         command_lines_before::INTEGER AS command_lines_before, logons_before::INTEGER AS logons_before,
+         interactive_logons_before::INTEGER AS interactive_logons_before
+  FROM counted
+),
+service_counts AS (SELECT cid, service_changes_in_window::INTEGER AS service_changes_in_window FROM counted),
 -- the hour buckets of each deletion's trigger range
 trigger_buckets AS (
   SELECT cid, host, ts, trigger_from, trigger_to,
@@ -139,7 +156,7 @@ install_items AS (
 spans AS (
   SELECT m.cid, c.host, p_from::BIGINT AS p_from, p_to::BIGINT AS p_to, l_from::BIGINT AS l_from,
          l_to::BIGINT AS l_to, i_from::BIGINT AS i_from, i_to::BIGINT AS i_to
-  FROM at_marks m JOIN changes c ON c.cid = m.cid
+  FROM counted m JOIN changes c ON c.cid = m.cid
 ),
 process_lists AS (
   SELECT x.cid, list({'ts': p.ts, 'record_id': p.record_id, 'file': p.file, 'image': p.image,

@@ -1,7 +1,7 @@
 /**
- * Nested result columns (lists, structs) read as one JSON text each: DuckDB writes `to_json` of the
- * value and JavaScript parses it, instead of building a value object per list item and struct
- * field. The SQL casts what `to_json` would write differently from the node-api JSON conversion
+ * Result rows read as one JSON text each: DuckDB writes `to_json` of the row's columns and
+ * JavaScript parses it, instead of converting every value (and every list item and struct field)
+ * through a value object: one string crosses from DuckDB per row instead of one per value. The SQL casts what `to_json` would write differently from the node-api JSON conversion
  * (64-bit and larger integers and decimals as strings; JSON values as their text), so the parsed
  * value equals what `getColumnsJson()` gives.
  */
@@ -31,14 +31,22 @@ const AS_TEXT = new Set<DuckDBTypeId>([
   DuckDBTypeId.DECIMAL,
 ]);
 
-/** Whether a column of this type is read as JSON text (a list or struct of supported types). */
-export function readsAsJson(type: DuckDBType): boolean {
-  return (type instanceof DuckDBListType || type instanceof DuckDBStructType) && jsonSafe('v', type, 0) !== null;
+/**
+ * SQL of one JSON text per row holding the columns `packable` names (struct keys in column order),
+ * each written as the JSON conversion would give it; null when no column can be (see packable).
+ */
+export function rowJsonSql(names: readonly string[], types: readonly DuckDBType[]): string | null {
+  const fields: string[] = [];
+  for (let i = 0; i < names.length; i++) {
+    const safe = jsonSafe(quoteIdent(names[i]!), types[i]!, 0);
+    if (safe !== null) fields.push(`${quoteIdent(names[i]!)} := ${safe}`);
+  }
+  return fields.length === 0 ? null : `to_json(struct_pack(${fields.join(', ')}))::VARCHAR`;
 }
 
-/** SQL giving the JSON text of column `name` of this type (see readsAsJson). */
-export function jsonTextSql(name: string, type: DuckDBType): string {
-  return `to_json(${jsonSafe(quoteIdent(name), type, 0)})::VARCHAR`;
+/** Whether a column of this type can be read within the row's JSON text (rowJsonSql). */
+export function packable(type: DuckDBType): boolean {
+  return jsonSafe('v', type, 0) !== null;
 }
 
 export function quoteIdent(name: string): string {

@@ -11,7 +11,7 @@ import {
   StatementType,
 } from '@duckdb/node-api';
 import { UsageError } from '../errors.js';
-import { jsonTextSql, quoteIdent, readsAsJson } from './nested-json.js';
+import { packable, quoteIdent, rowJsonSql } from './nested-json.js';
 import type { SavedQuery } from './saved-query.js';
 
 export type Row = Record<string, unknown>;
@@ -34,7 +34,7 @@ export async function runSavedQuery(
 ): Promise<QueryResult> {
   const plan = await prepareSaved(conn, query, values);
   const reader = await plan.prepared.runAndReadAll();
-  const columns = reader.columnNames();
+  const columns = plan.names ?? reader.columnNames();
   return { columns, types: typeNames(plan, reader), rows: rowObjects(plan, columns, reader) };
 }
 
@@ -50,7 +50,7 @@ export async function streamSavedQuery(
 ): Promise<Omit<QueryResult, 'rows'>> {
   const plan = await prepareSaved(conn, query, values);
   const result = await plan.prepared.stream();
-  const columns = result.columnNames();
+  const columns = plan.names ?? result.columnNames();
   for (;;) {
     const chunk = await result.fetchChunk();
     if (chunk === null || chunk.rowCount === 0) break;
@@ -61,15 +61,20 @@ export async function streamSavedQuery(
 
 interface Plan {
   prepared: DuckDBPreparedStatement;
-  /** Per column: its value arrives as JSON text (nested-json.ts); empty when none does. */
-  json: boolean[];
-  /** The type of each column as the query gives it (when read as JSON text). */
+  /**
+   * When the rows are read as JSON text (nested-json.ts): the query's column names, its types, and
+   * per column whether it is in the row's JSON text (the text is the result's first column, the
+   * others follow in order). Null: the result's columns are the query's, converted one by one.
+   */
+  names: string[] | null;
   types: string[];
+  packed: boolean[];
 }
 
 /**
- * The statement with its parameters bound. Nested columns are read as JSON text (nested-json.ts)
- * through an outer SELECT; the query's own ORDER BY decides the row order.
+ * The statement with its parameters bound. When the result types are known and the names unique,
+ * the rows are read as one JSON text each (nested-json.ts) through an outer SELECT, with any column
+ * of a type the text cannot carry beside it; the query's own ORDER BY decides the row order.
  */
 async function prepareSaved(
   conn: DuckDBConnection,
@@ -86,18 +91,22 @@ async function prepareSaved(
   }
   let prepared = await conn.prepare(query.sql);
   const types = columnTypes(prepared);
-  const columns: string[] = [];
-  for (let i = 0; i < prepared.columnCount; i++) columns.push(prepared.columnName(i));
-  let json = columns.map((_c, i) => types !== null && readsAsJson(types[i]!));
-  if (
-    json.some(Boolean) &&
-    new Set(columns).size === columns.length &&
-    prepared.statementType === StatementType.SELECT
-  ) {
-    const list = columns.map((c, i) => (json[i] ? `${jsonTextSql(c, types![i]!)} AS ${quoteIdent(c)}` : quoteIdent(c)));
+  const names: string[] = [];
+  for (let i = 0; i < prepared.columnCount; i++) names.push(prepared.columnName(i));
+  let plan: Plan = { prepared, names: null, types: [], packed: [] };
+  const row =
+    types !== null && new Set(names).size === names.length && prepared.statementType === StatementType.SELECT
+      ? rowJsonSql(names, types)
+      : null;
+  if (row !== null) {
+    const packed = types!.map(packable);
+    const rest = names.filter((_n, i) => !packed[i]).map(quoteIdent);
     prepared.destroySync();
-    prepared = await conn.prepare(`SELECT ${list.join(', ')} FROM (${stripSemicolon(query.sql)}) AS saved_query`);
-  } else json = [];
+    prepared = await conn.prepare(
+      `SELECT ${[`${row} AS "row"`, ...rest].join(', ')} FROM (${stripSemicolon(query.sql)}) AS saved_query`,
+    );
+    plan = { prepared, names, types: types!.map((t) => t.toString()), packed };
+  }
   for (let i = 1; i <= prepared.parameterCount; i++) {
     const name = prepared.parameterName(i);
     const p = declared.get(name);
@@ -105,7 +114,7 @@ async function prepareSaved(
     if (v === undefined || v === null) prepared.bindNull(i);
     else prepared.bindVarchar(i, v);
   }
-  return { prepared, json, types: (types ?? []).map((t) => t.toString()) };
+  return plan;
 }
 
 /** Types DuckDB announces for a statement whose result it can tell only once bound. */
@@ -125,10 +134,9 @@ function columnTypes(prepared: DuckDBPreparedStatement): DuckDBType[] | null {
   return out;
 }
 
-/** The DuckDB type of each column as the query gives it (nested columns as the query typed them, not as JSON text). */
+/** The DuckDB type of each column as the query gives it (not as read through the JSON text). */
 function typeNames(plan: Plan, result: { columnTypes(): DuckDBType[] }): string[] {
-  const read = result.columnTypes().map((t) => t.toString());
-  return read.map((t, i) => (plan.json[i] ? plan.types[i]! : t));
+  return plan.names !== null ? plan.types : result.columnTypes().map((t) => t.toString());
 }
 
 function stripSemicolon(sql: string): string {
@@ -136,21 +144,34 @@ function stripSemicolon(sql: string): string {
 }
 
 /**
- * The rows as JSON-safe objects, the same as `getRowObjectsJson()` gives, converted column by
- * column (a quarter of the time on large results); nested columns parsed from their JSON text.
+ * The rows as JSON-safe objects, the same as `getRowObjectsJson()` gives (keys in column order):
+ * parsed from the row's JSON text when the plan reads it so, else converted column by column.
  */
 function rowObjects(plan: Plan, names: readonly string[], source: DuckDBResultReader | DuckDBDataChunk): Row[] {
   const columns = source.convertColumns(JsonDuckDBValueConverter) as Json[][];
-  for (let c = 0; c < names.length; c++) {
-    if (!plan.json[c] || columns[c] === undefined) continue;
-    const col = columns[c]!;
-    for (let i = 0; i < col.length; i++) if (typeof col[i] === 'string') col[i] = JSON.parse(col[i] as string) as Json;
-  }
   const count = columns[0]?.length ?? 0;
   const rows: Row[] = new Array(count);
+  if (plan.names === null) {
+    for (let i = 0; i < count; i++) {
+      const row: Row = {};
+      for (let c = 0; c < names.length; c++) row[names[c]!] = columns[c]![i];
+      rows[i] = row;
+    }
+    return rows;
+  }
+  const texts = columns[0]! as string[];
+  if (columns.length === 1) {
+    for (let i = 0; i < count; i++) rows[i] = JSON.parse(texts[i]!) as Row;
+    return rows;
+  }
   for (let i = 0; i < count; i++) {
+    const parsed = JSON.parse(texts[i]!) as Row;
     const row: Row = {};
-    for (let c = 0; c < names.length; c++) row[names[c]!] = columns[c]![i];
+    let rest = 1;
+    for (let c = 0; c < names.length; c++) {
+      const name = names[c]!;
+      row[name] = plan.packed[c] ? parsed[name] : columns[rest++]![i];
+    }
     rows[i] = row;
   }
   return rows;
