@@ -213,19 +213,22 @@ const SSL_TWIN_COLUMNS = `
  * the SELECT: the table is created from it.
  */
 
+// The three fields are read with one JSON parse per event, the Binary decoded once.
 export const SERVICE_CHANGES_SELECT = `
-SELECT e.file_id, e.host, e.ts, e.record_id, e.event_id,
-       coalesce(nullif(split_part(utf16_hex_text(e.data->>'Binary'), '/', 1), ''), k.service_key) AS service_key,
-       coalesce(e.data->>'param1', e.params[1]) AS display_name,
-       coalesce(e.data->>'param2', e.params[2]) AS state,
-       coalesce(TRY_CAST(nullif(split_part(utf16_hex_text(e.data->>'Binary'), '/', 2), '') AS INTEGER),
-                ${stateCodeOfText("coalesce(e.data->>'param2', e.params[2])")}) AS state_code
-FROM events e
+SELECT s.file_id, s.host, s.ts, s.record_id, s.event_id,
+       coalesce(nullif(split_part(s.bin, '/', 1), ''), k.service_key) AS service_key,
+       s.display_name, s.state,
+       coalesce(TRY_CAST(nullif(split_part(s.bin, '/', 2), '') AS INTEGER), ${stateCodeOfText('s.state')}) AS state_code
+FROM (SELECT e.file_id, e.host, e.ts, e.record_id, e.event_id, utf16_hex_text(e.v[1]) AS bin,
+             coalesce(e.v[2], e.params[1]) AS display_name, coalesce(e.v[3], e.params[2]) AS state
+      FROM (SELECT e.file_id, e.host, e.ts, e.record_id, e.event_id, e.params,
+                   json_extract_string(e.data, ['Binary', 'param1', 'param2']) AS v
+            FROM events e
+            WHERE e.provider = 'Service Control Manager' AND e.event_id = 7036) e) s
 LEFT JOIN (VALUES ('IIS Admin Service', 'IISADMIN'), ('World Wide Web Publishing Service', 'W3SVC'),
                   ('Windows Process Activation Service', 'WAS'), ('Simple Mail Transfer Protocol (SMTP)', 'SMTPSVC'),
                   ('Microsoft FTP Service', 'MSFTPSVC'), ('FTP Publishing Service', 'MSFTPSVC'))
-          AS k(display, service_key) ON k.display = coalesce(e.data->>'param1', e.params[1])
-WHERE e.provider = 'Service Control Manager' AND e.event_id = 7036`;
+          AS k(display, service_key) ON k.display = s.display_name`;
 
 export const SSL_EVENTS_SELECT = `
 WITH s AS (
