@@ -10,14 +10,21 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 export const REPORT_MEMORY_LIMIT = '600MB';
 
 /**
- * Sets `memory_limit`, a `temp_directory` of this process under the system's temporary folder and
+ * Sets `memory_limit`, a `temp_directory` of this process under the system's temporary folder (unless
+ * the connection has spilled already: its folder stays) and
  * `preserve_insertion_order = false` (results without ORDER BY may come in any order: every saved
  * query orders its rows; without it DuckDB holds a streamed result back to keep its order).
  */
 export async function boundMemory(conn: DuckDBConnection, limit: string = REPORT_MEMORY_LIMIT): Promise<void> {
   const dir = join(tmpdir(), `bindtrail-spill-${process.pid}`).replace(/'/g, "''");
   await conn.run(`SET memory_limit = '${limit}'`);
-  await conn.run(`SET temp_directory = '${dir}'`);
+  try {
+    await conn.run(`SET temp_directory = '${dir}'`);
+  } catch (e) {
+    // the connection already spilled (an ingest before the report, in `analyze`): DuckDB keeps
+    // its folder (the database's `.tmp`), which serves as well
+    if (!(e instanceof Error) || !/Cannot switch temporary directory/i.test(e.message)) throw e;
+  }
   await conn.run('SET preserve_insertion_order = false');
 }
 

@@ -1,4 +1,7 @@
 /** The report's DuckDB memory bound: spills where it can, and a job that runs out of memory under it runs again unbounded. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { openDatabase } from '../../src/store/db.js';
@@ -50,6 +53,36 @@ mb('within the bound: one run, no warning, the bound in force; other errors pass
     }
   } finally {
     db.close();
+  }
+});
+
+mb('a connection that has spilled already keeps its folder: the bound applies without an error', async () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'bindtrail-mb-'));
+  const db = await openDatabase(join(tmp, 'case.duckdb'));
+  try {
+    await db.conn.run("SET memory_limit = '24MB'");
+    await db.conn.run('SET threads = 1');
+    // an aggregate larger than the limit spills to the database's own temporary folder
+    await db.conn.run('SELECT count(*) FROM (SELECT range % 1000000 AS k, count(*) FROM range(3000000) GROUP BY k)');
+    let switched = true;
+    try {
+      await db.conn.run(`SET temp_directory = '${join(tmp, 'other')}'`);
+    } catch (e) {
+      switched = false;
+      assert.match((e as Error).message, /Cannot switch temporary directory/);
+    }
+    assert.not.ok(switched, 'the aggregate spilled, so DuckDB refuses another folder');
+    const n = await withMemoryBound(db.conn, async () =>
+      Number(
+        (
+          await db.conn.runAndReadAll('SELECT count(*) FROM (SELECT range % 7 AS k FROM range(3000000) ORDER BY k)')
+        ).getRows()[0]![0],
+      ),
+    );
+    assert.is(n, 3000000);
+  } finally {
+    db.close();
+    rmSync(tmp, { recursive: true, force: true });
   }
 });
 
