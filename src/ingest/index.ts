@@ -115,7 +115,16 @@ async function ingestSources(
     return explicit;
   };
   let pool: ParsePool | null = null;
+  let closing: Promise<void> | null = null;
   const getPool = (): ParsePool => (pool ??= new ParsePool(options.workers));
+  // After the last .evtx is read, its end (duplicate check, domain tables, commit) runs without the
+  // parse workers: their heaps are given back first, since that end is the ingest's peak of memory.
+  const closePool = (): void => {
+    if (pool === null) return;
+    closing = (pool as ParsePool).close();
+    pool = null;
+  };
+  const evtxAfter = (i: number): boolean => typed.slice(i + 1).some((s) => s.kind === 'evtx');
   const progress = options.progress;
   progress?.begin(
     typed.reduce((s, f) => s + f.size, 0),
@@ -145,7 +154,10 @@ async function ingestSources(
           carve,
           force: options.force ?? false,
           feed,
-          onEventsRead: () => readAhead(typed[i + 1]),
+          onEventsRead: () => {
+            readAhead(typed[i + 1]);
+            if (!evtxAfter(i)) closePool();
+          },
           host: { explicit: isEvents(f.kind) ? (options.host ?? null) : await explicitHost(), fallback },
           onProgress: progress ? (bytes, records) => progress.update(bytes, records) : undefined,
         });
@@ -168,6 +180,7 @@ async function ingestSources(
     await (ahead as EvtxFeed | null)?.cancel();
     progress?.end();
     await endBulkLoad(db, saved);
+    await closing;
     if (pool) await (pool as ParsePool).close();
   }
   return summarise(outcomes, (performance.now() - t0) / 1000, unknown);

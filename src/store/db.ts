@@ -3,6 +3,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { InputError } from '../errors.js';
 import { ERROR_CODES } from '../knowledge/error-codes.js';
 import { createDomainTables, refreshErrorNames } from './domain-tables.js';
+import { forgetIncompleteLoads } from './deletes.js';
 import { MACROS_SQL, NOTABLE_EVENTS_VIEW_SQL, SCHEMA_VERSION, TABLES_SQL } from './schema.js';
 import { checkSchemaVersion, storedSchemaVersion, upgradeSchema } from './schema-version.js';
 
@@ -64,6 +65,7 @@ export async function ensureSchema(conn: DuckDBConnection, stored: number | null
   else await createDomainTables(conn);
   await conn.run(NOTABLE_EVENTS_VIEW_SQL);
   await refreshErrorNames(conn);
+  await forgetIncompleteLoads(conn);
   await conn.run(`INSERT OR REPLACE INTO meta VALUES ('schema_version', '${SCHEMA_VERSION}')`);
 }
 

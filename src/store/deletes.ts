@@ -1,4 +1,5 @@
-/** Removing loaded files with all their rows (a forced re-ingest of the same content). */
+/** Removing loaded files with all their rows (a forced re-ingest of the same content, a load that stopped). */
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from './db.js';
 import { DOMAIN_TABLES } from './schema.js';
 
@@ -18,8 +19,29 @@ const FILE_TABLES = [
 
 /** Delete every row of the files `ids`, in the caller's transaction. */
 export async function forgetFiles(db: Database, ids: readonly number[]): Promise<void> {
-  const list = ids.map((i) => String(Math.trunc(i))).join(',');
-  for (const t of FILE_TABLES) {
-    await db.conn.run(`DELETE FROM ${t} WHERE file_id IN (${list})`);
+  await deleteFiles(db.conn, ids.map((i) => String(Math.trunc(i))).join(','));
+}
+
+async function deleteFiles(conn: DuckDBConnection, list: string): Promise<void> {
+  for (const t of FILE_TABLES) await conn.run(`DELETE FROM ${t} WHERE file_id IN (${list})`);
+}
+
+/**
+ * Remove the loads that stopped before their end: an event file commits its events first and its
+ * domain rows with its sha256 after (ingest/load-file.ts), so a file row without a sha256 is a load
+ * the process did not finish (killed, power lost). Returns how many were removed.
+ */
+export async function forgetIncompleteLoads(conn: DuckDBConnection): Promise<number> {
+  const r = await conn.runAndReadAll(`SELECT file_id FROM files WHERE sha256 = ''`);
+  const ids = r.getRows().map((row) => String(Number(row[0])));
+  if (ids.length === 0) return 0;
+  await conn.run('BEGIN TRANSACTION');
+  try {
+    await deleteFiles(conn, ids.join(','));
+    await conn.run('COMMIT');
+  } catch (e) {
+    await conn.run('ROLLBACK').catch(() => undefined);
+    throw e;
   }
+  return ids.length;
 }

@@ -185,17 +185,22 @@ function stateCodeOfText(expr: string): string {
  * for a loopback endpoint, beside 111/112/113 URL-group events of the same process is `routine`: an
  * app (IIS Express, a local agent) applying its own localhost binding on client Windows.
  */
+// Every 15300 of the database with its endpoint, read once for both look-ups of SSL_TWIN_COLUMNS.
+const SSL_TWIN_SOURCE = `
+deletions_15300 AS MATERIALIZED (
+  SELECT host, ts, record_id, endpoint_of(params) AS endpoint
+  FROM events WHERE provider = 'Microsoft-Windows-HttpEvent' AND event_id = 15300
+)`;
+
 const SSL_TWIN_COLUMNS = `
        CASE WHEN s.event_id = 119 THEN
-         (SELECT min(x.record_id) FROM events x
-           WHERE x.provider = 'Microsoft-Windows-HttpEvent' AND x.event_id = 15300 AND x.host = s.host
-             AND endpoint_of(x.params) IS NOT DISTINCT FROM s.endpoint
+         (SELECT min(x.record_id) FROM deletions_15300 x
+           WHERE x.host = s.host AND x.endpoint IS NOT DISTINCT FROM s.endpoint
              AND x.ts BETWEEN s.ts - INTERVAL '2 seconds' AND s.ts + INTERVAL '2 seconds') END AS duplicate_of,
        coalesce(s.event_id = 119 AND coalesce(s.level, 4) IN (0, 4)
          AND regexp_matches(lower(coalesce(s.endpoint, '')), '^(localhost|127\\.[0-9.]+|\\[::1\\]):[0-9]+$')
-         AND NOT EXISTS (SELECT 1 FROM events x
-           WHERE x.provider = 'Microsoft-Windows-HttpEvent' AND x.event_id = 15300 AND x.host = s.host
-             AND endpoint_of(x.params) IS NOT DISTINCT FROM s.endpoint
+         AND NOT EXISTS (SELECT 1 FROM deletions_15300 x
+           WHERE x.host = s.host AND x.endpoint IS NOT DISTINCT FROM s.endpoint
              AND x.ts BETWEEN s.ts - INTERVAL '2 seconds' AND s.ts + INTERVAL '2 seconds')
          AND EXISTS (SELECT 1 FROM events u
            WHERE u.provider = 'Microsoft-Windows-HttpService' AND u.event_id IN (111, 112, 113) AND u.host = s.host
@@ -255,7 +260,8 @@ LEFT JOIN error_codes c ON c.code = hex_code(e.data->>'ErrorCode')
 WHERE (e.provider = 'Microsoft-Windows-HttpEvent' AND e.event_id IN (15300, 15301, 15302, 15021))
    OR (e.provider = 'Microsoft-Windows-HttpService' AND e.event_id = 119)
    OR (e.provider = 'Schannel' AND e.event_id IN (36870, 36874, 36887, 36888))
-)
+),
+${SSL_TWIN_SOURCE}
 SELECT s.* EXCLUDE (process_id),
 ${SSL_TWIN_COLUMNS}
 FROM s`;

@@ -71,4 +71,68 @@ k('kill -9 in the middle of a file: the database holds exactly what was committe
   }
 });
 
+k(
+  'a load stopped between its two commits (events kept, no domain rows, no sha256) is removed at the next open',
+  async () => {
+    const t = tempDir();
+    try {
+      const dbPath = join(t.dir, 'half.duckdb');
+      const samples = join(packageRoot(), 'samples');
+      const first = await openDatabase(dbPath);
+      let kept: number;
+      try {
+        const s = await ingestPaths(first, [join(samples, 'netsh-admin-delete'), join(samples, 'abo-5506-iisadmin')]);
+        const victim = s.files.find((f) => f.path.endsWith('Security.evtx'))!.fileId!;
+        kept = await scalar(first, 'SELECT count(*) FROM events WHERE file_id <> $1', [victim]);
+        // the state a process killed after the first commit leaves
+        for (const table of ['logons', 'process_starts'])
+          await first.conn.run(`DELETE FROM ${table} WHERE file_id = ${victim}`);
+        await first.conn.run(`UPDATE files SET sha256 = '' WHERE file_id = ${victim}`);
+      } finally {
+        first.close();
+      }
+      const again = await openDatabase(dbPath);
+      try {
+        assert.is(await scalar(again, `SELECT count(*) FROM files WHERE sha256 = ''`), 0);
+        assert.is(await scalar(again, 'SELECT count(*) FROM events'), kept);
+        assert.is(
+          await scalar(again, 'SELECT count(*) FROM events WHERE file_id NOT IN (SELECT file_id FROM files)'),
+          0,
+        );
+        const s = await ingestPaths(again, [join(samples, 'netsh-admin-delete')]);
+        for (const f of s.files) {
+          const name = f.path.split('/').pop();
+          // the stopped file loads again, the complete ones are recognised
+          assert.is(f.status, name === 'Security.evtx' ? 'loaded' : 'skipped', name);
+        }
+      } finally {
+        again.close();
+      }
+    } finally {
+      t.cleanup();
+    }
+  },
+);
+
+k('a failure in the second commit (domain rows) removes the events of the file too: it fails alone', async () => {
+  const db = await openDatabase(':memory:');
+  try {
+    // a domain table the insert cannot fill
+    await db.conn.run('ALTER TABLE logons ADD COLUMN required INTEGER');
+    await db.conn.run('ALTER TABLE logons ALTER COLUMN required SET NOT NULL');
+    const samples = join(packageRoot(), 'samples');
+    const s = await ingestPaths(db, [join(samples, 'netsh-admin-delete')]);
+    const security = s.files.find((f) => f.path.endsWith('Security.evtx'))!;
+    const system = s.files.find((f) => f.path.endsWith('System.evtx'))!;
+    assert.is(security.status, 'failed');
+    assert.match(security.message ?? '', /NOT NULL/i);
+    assert.is(system.status, 'loaded');
+    assert.is(await scalar(db, 'SELECT count(*) FROM events'), system.records);
+    assert.is(await scalar(db, `SELECT count(*) FROM files WHERE path LIKE '%Security.evtx'`), 0);
+    assert.is(await scalar(db, 'SELECT count(*) FROM events WHERE file_id NOT IN (SELECT file_id FROM files)'), 0);
+  } finally {
+    db.close();
+  }
+});
+
 k.run();
