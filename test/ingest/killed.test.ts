@@ -7,6 +7,7 @@ import { ingestPaths } from '../../src/ingest/index.js';
 import { packageRoot } from '../../src/paths.js';
 import { openDatabase } from '../../src/store/db.js';
 import { corpusFiles, scalar, tempDir } from './helpers.js';
+import { runCli } from '../cli/run-cli.js';
 
 const k = suite('ingest/killed');
 
@@ -91,6 +92,10 @@ k(
       } finally {
         first.close();
       }
+      // read-only, the state stays and the command says so
+      const q = runCli(['query', 'ingested-files', '--db', dbPath, '-f', 'json']);
+      assert.is(q.code, 0, q.stderr);
+      assert.match(q.stderr, /warning: .*half\.duckdb: the load of .*Security\.evtx stopped before its end/);
       const again = await openDatabase(dbPath);
       try {
         assert.is(await scalar(again, `SELECT count(*) FROM files WHERE sha256 = ''`), 0);
