@@ -1,6 +1,7 @@
 /** Removing loaded files with all their rows (a forced re-ingest of the same content, a load that stopped). */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from './db.js';
+import { inConnectionTransaction } from './transaction.js';
 import { DOMAIN_TABLES } from './schema.js';
 
 /** Tables holding rows of a file, the `files` row last. */
@@ -44,13 +45,6 @@ export async function forgetIncompleteLoads(conn: DuckDBConnection): Promise<num
   const r = await conn.runAndReadAll(`SELECT file_id FROM ${INCOMPLETE}`);
   const ids = r.getRows().map((row) => String(Number(row[0])));
   if (ids.length === 0) return 0;
-  await conn.run('BEGIN TRANSACTION');
-  try {
-    await deleteFiles(conn, ids.join(','));
-    await conn.run('COMMIT');
-  } catch (e) {
-    await conn.run('ROLLBACK').catch(() => undefined);
-    throw e;
-  }
+  await inConnectionTransaction(conn, () => deleteFiles(conn, ids.join(',')));
   return ids.length;
 }

@@ -32,10 +32,8 @@ export async function createDomainTables(conn: DuckDBConnection): Promise<string
 export async function dropChangedDomainTables(conn: DuckDBConnection): Promise<string[]> {
   const stored = await conn.runAndReadAll(
     `SELECT table_name, list(column_name || ' ' || data_type ORDER BY ordinal_position)::VARCHAR
-       FROM information_schema.columns c
-      WHERE table_schema = 'main'
-        AND table_name IN (SELECT table_name FROM information_schema.tables
-                            WHERE table_schema = 'main' AND table_type = 'BASE TABLE')
+       FROM information_schema.columns
+      WHERE table_schema = 'main' AND table_name IN (${DOMAIN_TABLES.map((t) => `'${t.name}'`).join(', ')})
       GROUP BY table_name`,
   );
   const columns = new Map(stored.getRows().map((r) => [String(r[0]), String(r[1])]));
@@ -55,8 +53,9 @@ export async function dropChangedDomainTables(conn: DuckDBConnection): Promise<s
 
 /**
  * Insert the domain rows of file `fileId` from its events as stored, each table's rows sorted by
- * host and time. Call it in the file's transaction after its events are final (after duplicate
- * removal): rows of events deleted later are removed with the file (`forgetFiles`).
+ * host and time. Call it once the file's events are final (after duplicate removal; ingest does
+ * it in the file's second transaction): rows of events deleted later are removed with the file
+ * (`forgetFiles`).
  */
 export async function materialiseDomainTables(db: Database, fileId: number): Promise<void> {
   for (const t of DOMAIN_TABLES) {

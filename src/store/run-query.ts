@@ -11,7 +11,7 @@ import {
   StatementType,
 } from '@duckdb/node-api';
 import { UsageError } from '../errors.js';
-import { packable, quoteIdent, rowJsonSql } from './nested-json.js';
+import { quoteIdent, rowJsonSql } from './row-json.js';
 import type { SavedQuery } from './saved-query.js';
 
 export type Row = Record<string, unknown>;
@@ -62,7 +62,7 @@ export async function streamSavedQuery(
 interface Plan {
   prepared: DuckDBPreparedStatement;
   /**
-   * When the rows are read as JSON text (nested-json.ts): the query's column names, its types, and
+   * When the rows are read as JSON text (row-json.ts): the query's column names, its types, and
    * per column whether it is in the row's JSON text (the text is the result's first column, the
    * others follow in order). Null: the result's columns are the query's, converted one by one.
    */
@@ -73,7 +73,7 @@ interface Plan {
 
 /**
  * The statement with its parameters bound. When the result types are known and the names unique,
- * the rows are read as one JSON text each (nested-json.ts) through an outer SELECT, with any column
+ * the rows are read as one JSON text each (row-json.ts) through an outer SELECT, with any column
  * of a type the text cannot carry beside it; the query's own ORDER BY decides the row order.
  */
 async function prepareSaved(
@@ -98,14 +98,13 @@ async function prepareSaved(
     types !== null && new Set(names).size === names.length && prepared.statementType === StatementType.SELECT
       ? rowJsonSql(names, types)
       : null;
-  if (row !== null) {
-    const packed = types!.map(packable);
-    const rest = names.filter((_n, i) => !packed[i]).map(quoteIdent);
+  if (row?.sql) {
+    const rest = names.filter((_n, i) => !row.packed[i]).map(quoteIdent);
     prepared.destroySync();
     prepared = await conn.prepare(
-      `SELECT ${[`${row} AS "row"`, ...rest].join(', ')} FROM (${stripSemicolon(query.sql)}) AS saved_query`,
+      `SELECT ${[`${row.sql} AS "row"`, ...rest].join(', ')} FROM (${stripSemicolon(query.sql)}) AS saved_query`,
     );
-    plan = { prepared, names, types: types!.map((t) => t.toString()), packed };
+    plan = { prepared, names, types: types!.map((t) => t.toString()), packed: row.packed };
   }
   for (let i = 1; i <= prepared.parameterCount; i++) {
     const name = prepared.parameterName(i);

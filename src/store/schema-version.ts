@@ -7,6 +7,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { InputError } from '../errors.js';
 import { createDomainTables, dropChangedDomainTables, rebuildDomainTables } from './domain-tables.js';
 import { DOMAIN_TABLES, SCHEMA_VERSION } from './schema.js';
+import { inConnectionTransaction } from './transaction.js';
 
 /** The stored version; null for a database without bindtrail's `meta` table (a new one). */
 export async function storedSchemaVersion(conn: DuckDBConnection): Promise<number | null> {
@@ -42,19 +43,15 @@ export function checkSchemaVersion(stored: number | null, readOnly: boolean, pat
 
 /** Bring a database of version `from` to the current schema, in one transaction. */
 export async function upgradeSchema(conn: DuckDBConnection, from: number): Promise<void> {
-  await conn.run('BEGIN TRANSACTION');
-  try {
+  await inConnectionTransaction(conn, async () => {
     if (from < 2) {
       // Version 1 held the domain tables as views (abo_triggers over three of them: dropped first).
       for (const t of [...DOMAIN_TABLES].reverse()) await conn.run(`DROP VIEW IF EXISTS ${t.name}`);
+    } else {
+      // from version 2 on, a stored table whose columns did not change is kept as it is
+      await dropChangedDomainTables(conn);
     }
-    // from version 2 on, a stored table whose columns did not change is kept as it is
-    if (from >= 2) await dropChangedDomainTables(conn);
     const created = await createDomainTables(conn);
     await rebuildDomainTables(conn, from < 2 ? undefined : created);
-    await conn.run('COMMIT');
-  } catch (e) {
-    await conn.run('ROLLBACK').catch(() => undefined);
-    throw e;
-  }
+  });
 }

@@ -1,14 +1,20 @@
 /** One transaction around a unit of work: committed when it returns, rolled back when it throws. */
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from './db.js';
 
 export async function inTransaction<T>(db: Database, work: () => Promise<T>): Promise<T> {
-  await db.conn.run('BEGIN TRANSACTION');
+  return inConnectionTransaction(db.conn, work);
+}
+
+/** `inTransaction` on a bare connection (schema upgrades and clean-ups while a database opens). */
+export async function inConnectionTransaction<T>(conn: DuckDBConnection, work: () => Promise<T>): Promise<T> {
+  await conn.run('BEGIN TRANSACTION');
   try {
     const result = await work();
-    await db.conn.run('COMMIT');
+    await conn.run('COMMIT');
     return result;
   } catch (e) {
-    await db.conn.run('ROLLBACK').catch(() => undefined);
+    await conn.run('ROLLBACK').catch(() => undefined);
     throw e;
   }
 }

@@ -23,6 +23,8 @@ function digits(s: string, from: number, to: number): number {
   return n;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /**
  * The form every finding carries (`2024-03-01T10:00:00.1234567Z`, isoUtc's output) read without a
  * regular expression: a report ranks hundreds of thousands of candidates. Null for any other form.
@@ -38,9 +40,12 @@ function canonicalMs(s: string): number | null {
   if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 59)) return null;
   const year = digits(s, 0, 4);
   if (!(year >= 100)) return null;
-  const ms = Date.UTC(year, month - 1, day, hour, minute, second, digits(s, 20, 23));
-  // a day the month does not have (Date.UTC rolls it over): let Date.parse decide as before
-  return Number.isFinite(ms) && new Date(ms).getUTCDate() === day && digits(s, 23, 27) >= 0 ? ms : null;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  // a day the month does not have: Date.parse decides, as for any other form
+  if (day > (month === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[month - 1]!)) return null;
+  const ms = digits(s, 20, 23);
+  if (!(digits(s, 23, 27) >= 0) || Number.isNaN(ms)) return null;
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
 }
 
 /** `45 s`, `2 min`, `1 h 5 min` — for the sentences of a diagnosis. */

@@ -1,9 +1,10 @@
 /**
  * Result rows read as one JSON text each: DuckDB writes `to_json` of the row's columns and
  * JavaScript parses it, instead of converting every value (and every list item and struct field)
- * through a value object: one string crosses from DuckDB per row instead of one per value. The SQL casts what `to_json` would write differently from the node-api JSON conversion
- * (64-bit and larger integers and decimals as strings; JSON values as their text), so the parsed
- * value equals what `getColumnsJson()` gives.
+ * through a value object: one string crosses from DuckDB per row instead of one per value. The
+ * SQL casts what `to_json` would write differently from the node-api JSON conversion (64-bit and
+ * larger integers and decimals as strings; JSON values as their text), so the parsed value equals
+ * what `getColumnsJson()` gives.
  */
 import { DuckDBListType, DuckDBStructType, type DuckDBType, DuckDBTypeId } from '@duckdb/node-api';
 
@@ -31,22 +32,24 @@ const AS_TEXT = new Set<DuckDBTypeId>([
   DuckDBTypeId.DECIMAL,
 ]);
 
-/**
- * SQL of one JSON text per row holding the columns `packable` names (struct keys in column order),
- * each written as the JSON conversion would give it; null when no column can be (see packable).
- */
-export function rowJsonSql(names: readonly string[], types: readonly DuckDBType[]): string | null {
-  const fields: string[] = [];
-  for (let i = 0; i < names.length; i++) {
-    const safe = jsonSafe(quoteIdent(names[i]!), types[i]!, 0);
-    if (safe !== null) fields.push(`${quoteIdent(names[i]!)} := ${safe}`);
-  }
-  return fields.length === 0 ? null : `to_json(struct_pack(${fields.join(', ')}))::VARCHAR`;
+/** The row's JSON text (null when no column can be in it) and which columns are in it. */
+export interface RowJson {
+  sql: string | null;
+  packed: boolean[];
 }
 
-/** Whether a column of this type can be read within the row's JSON text (rowJsonSql). */
-export function packable(type: DuckDBType): boolean {
-  return jsonSafe('v', type, 0) !== null;
+/**
+ * SQL of one JSON text per row holding the columns whose type it can carry (struct keys in column
+ * order), each written as the JSON conversion would give it; the others are read beside it.
+ */
+export function rowJsonSql(names: readonly string[], types: readonly DuckDBType[]): RowJson {
+  const fields: string[] = [];
+  const packed = names.map((name, i) => {
+    const safe = jsonSafe(quoteIdent(name), types[i]!, 0);
+    if (safe !== null) fields.push(`${quoteIdent(name)} := ${safe}`);
+    return safe !== null;
+  });
+  return { sql: fields.length === 0 ? null : `to_json(struct_pack(${fields.join(', ')}))::VARCHAR`, packed };
 }
 
 export function quoteIdent(name: string): string {
