@@ -8,6 +8,7 @@ import { resolveDisplayZone } from '../report/format-time.js';
 import { ROW_FORMATS, type RowFormat } from '../report/terminal/format-rows.js';
 import type { ParamType, SavedQuery } from '../store/saved-query.js';
 import { didYouMean } from '../util/did-you-mean.js';
+import { warnOnStderr } from './warn.js';
 
 const UNITS: Record<string, string> = {
   s: 'seconds',
@@ -33,8 +34,6 @@ const UNIT_SECONDS: Record<string, number> = { seconds: 1, minutes: 60, hours: 3
 
 /** Longest duration taken without a warning. */
 const DAY_SECONDS = 86400;
-
-const warnOnStderr = (message: string): void => void process.stderr.write(`bindtrail: warning: ${message}\n`);
 
 /**
  * A duration from the command line (`2m`, `90s`, `1h`, `2 minutes`) as DuckDB interval text

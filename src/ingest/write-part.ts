@@ -42,7 +42,7 @@ export async function ingestToParquet(
   paths: readonly string[],
   out: string,
   part: string | undefined,
-  options: IngestOptions = {},
+  options: IngestOptions & { onRetry?: (message: string) => void } = {},
 ): Promise<PartWritten> {
   const name = checkPartName(part ?? defaultPartName(paths));
   const tmp = mkdtempSync(join(tmpdir(), 'bindtrail-part-'));
@@ -59,7 +59,7 @@ export async function ingestToParquet(
     // buffer pool still holds the instance to it (COPY of 300k events ran out of memory).
     const again = await openDatabase(file);
     try {
-      return { summary, written: await writePart(again, out, name) };
+      return { summary, written: await writePart(again, out, name, options.onRetry) };
     } finally {
       again.close();
     }

@@ -75,9 +75,9 @@ export async function exportPart(
   db: Database,
   dir: string,
   part: string,
-  options: { overwrite?: boolean } = {},
+  options: { overwrite?: boolean; onRetry?: (message: string) => void } = {},
 ): Promise<ParquetExport> {
-  const written = await exportParquet(db.conn, dir, options);
+  const written = await exportParquet(db, dir, options);
   const manifest = await partManifest(db, part, written.tables);
   writeFileSync(join(written.dir, MANIFEST_NAME), JSON.stringify(manifest, null, 2) + '\n');
   return written;
@@ -87,7 +87,12 @@ export async function exportPart(
  * Writes the database as `OUT/part=NAME/`: into `.part=NAME.tmp-PID` beside it first, then renamed
  * over the old part (readers skip dot-folders, so they see the old part or the new one).
  */
-export async function writePart(db: Database, out: string, part: string): Promise<ParquetExport & { part: string }> {
+export async function writePart(
+  db: Database,
+  out: string,
+  part: string,
+  onRetry?: (message: string) => void,
+): Promise<ParquetExport & { part: string }> {
   checkPartName(part);
   mkdirSync(out, { recursive: true });
   const final = join(out, `part=${part}`);
@@ -95,7 +100,7 @@ export async function writePart(db: Database, out: string, part: string): Promis
   const old = join(out, `.part=${part}.old-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
   try {
-    const written = await exportPart(db, tmp, part);
+    const written = await exportPart(db, tmp, part, { onRetry });
     if (existsSync(final)) renameSync(final, old);
     renameSync(tmp, final);
     rmSync(old, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ingestPaths } from '../../src/ingest/index.js';
 import { openDatabase } from '../../src/store/db.js';
 import { schemaTables } from '../../src/store/dataset-tables.js';
-import { exportParquet } from '../../src/store/export-parquet.js';
+import { BATCH_ROWS, batchFilters, exportParquet } from '../../src/store/export-parquet.js';
 import { rows, tempDir } from '../ingest/helpers.js';
 
 const x = suite('store/export-parquet');
@@ -28,7 +28,7 @@ x('events partitioned by host and day; the same SQL runs on the Parquet files', 
     );
     await ingestPaths(db, [f]);
     const out = join(t.dir, 'pq');
-    const r = await exportParquet(db.conn, out);
+    const r = await exportParquet(db, out);
     assert.is(r.events, 3);
     assert.is(r.partitions, 3);
     assert.ok(existsSync(join(out, 'events', 'host=WEB01', 'day=2024-03-01')));
@@ -70,6 +70,68 @@ x('events partitioned by host and day; the same SQL runs on the Parquet files', 
         message: 'The Event log service was started.',
       },
     ]);
+  } finally {
+    db.close();
+    t.cleanup();
+  }
+});
+
+x('partitions are written in batches of whole partitions: one host in part names its days, whole hosts by name', () => {
+  const half = BATCH_ROWS / 2;
+  assert.equal(batchFilters([{ host: 'A', day: '2024-03-01', rows: 10 }]), [null], 'a small table in one COPY');
+  assert.equal(
+    batchFilters([
+      { host: null, day: 'unknown', rows: 5 },
+      { host: 'A', day: '2024-03-01', rows: half },
+      { host: 'A', day: '2024-03-02', rows: half },
+      { host: 'A', day: 'unknown', rows: 1 },
+      { host: "O'B", day: '2024-03-01', rows: 2 * BATCH_ROWS },
+      { host: 'C', day: '2024-03-01', rows: 1 },
+      { host: 'D', day: '2024-03-05', rows: 1 },
+    ]),
+    [
+      "host IS NULL OR (host = 'A' AND ts >= '2024-03-01'::TIMESTAMP AND ts < '2024-03-01'::TIMESTAMP + INTERVAL 1 DAY)",
+      "(host = 'A' AND (ts >= '2024-03-02'::TIMESTAMP OR ts IS NULL))",
+      "host IN ('O''B')",
+      "host IN ('C', 'D')",
+    ],
+  );
+  assert.equal(
+    batchFilters([
+      { host: 'A', day: null, rows: BATCH_ROWS },
+      { host: 'B', day: null, rows: 1 },
+    ]),
+    ["host IN ('A')", "host IN ('B')"],
+    'a table partitioned by host alone',
+  );
+});
+
+x('a table larger than one batch: every row lands once, in its own partition', async () => {
+  const t = tempDir();
+  const db = await openDatabase(':memory:');
+  try {
+    // rows of three hosts (one NULL) over four days and without a time, more than two batches
+    await db.conn.run(`INSERT INTO files (file_id, path, sha256, kind, size) VALUES (1, 'x.evtx', 'ab', 'evtx', 0)`);
+    await db.conn.run(
+      `INSERT INTO events (file_id, host, event_id, record_id, ts, message)
+       SELECT 1, CASE i % 3 WHEN 0 THEN 'WEB01' WHEN 1 THEN 'WEB02' END, 7036, i,
+              CASE WHEN i % 97 = 0 THEN NULL ELSE TIMESTAMP_NS '2024-03-01 00:00:00' + to_hours(i % 96) END,
+              'message ' || i
+       FROM range(${BATCH_ROWS * 2 + 123}) r(i)`,
+    );
+    const out = join(t.dir, 'pq');
+    const r = await exportParquet(db, out);
+    assert.is(r.events, BATCH_ROWS * 2 + 123);
+    assert.is(r.partitions, 15, '3 hosts x (4 days + no time)');
+    const src = `read_parquet('${out}/events/**/*.parquet', hive_partitioning = true, hive_types_autocast = false)`;
+    const back = await rows(
+      db,
+      `SELECT count(*)::INTEGER AS n, count(DISTINCT p.record_id)::INTEGER AS ids,
+              count(*) FILTER (WHERE coalesce(strftime(p.ts, '%Y-%m-%d'), 'unknown') <> p.day)::INTEGER AS wrong_day,
+              count(*) FILTER (WHERE (e.host IS NULL) <> (p.host = '__HIVE_DEFAULT_PARTITION__'))::INTEGER AS wrong_host
+       FROM ${src} p LEFT JOIN events e ON e.record_id = p.record_id`,
+    );
+    assert.equal(back, [{ n: BATCH_ROWS * 2 + 123, ids: BATCH_ROWS * 2 + 123, wrong_day: 0, wrong_host: 0 }]);
   } finally {
     db.close();
     t.cleanup();

@@ -29,6 +29,7 @@ import {
 } from '../options.js';
 import type { TimeZoneChoice } from '../parse-options.js';
 import type { ReportFormat } from '../write-report.js';
+import { warnOnStderr } from '../warn.js';
 
 export interface AnalyzeOptions {
   /** Files, folders (recursive) or globs. */
@@ -133,7 +134,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutcome> 
       model = await withMemoryBound(
         db.conn,
         () => buildReportModel(db.conn, { window: options.window, all: options.all, timeZone: options.timeZone.name }),
-        { onRetry: (message) => process.stderr.write(`bindtrail: warning: ${message}\n`) },
+        { onRetry: warnOnStderr },
       );
       info.write(findingsSummary(model, tableFitFor(info)));
       text = wr.renderReport(model, options.format, options.timeZone.display);

@@ -11,6 +11,7 @@ import type { ParquetExport } from '../../store/export-parquet.js';
 import type { CommandOutcome, OutcomeSink } from '../command.js';
 import { dbOption, examplesHelp } from '../options.js';
 import { fileSystemError, prepareOutputDir, systemErrorCode } from '../output-paths.js';
+import { warnOnStderr } from '../warn.js';
 
 export interface ExportOptions {
   db: string;
@@ -57,7 +58,10 @@ export async function exportDatabase(options: ExportOptions): Promise<ExportOutc
       basename(resolve(options.parquet))
         .replace(/[^A-Za-z0-9_.-]/g, '_')
         .replace(/^[.-]+/, '') || 'export';
-    const r = await exportPart(db, options.parquet, part, { overwrite: options.overwrite }).catch((e: unknown) => {
+    const r = await exportPart(db, options.parquet, part, {
+      overwrite: options.overwrite,
+      onRetry: warnOnStderr,
+    }).catch((e: unknown) => {
       if (e instanceof BindtrailError) throw e;
       if (systemErrorCode(e)) throw fileSystemError(e, 'cannot write Parquet files', options.parquet);
       throw new InputError(

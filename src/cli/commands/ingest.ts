@@ -12,6 +12,7 @@ import type { CommandOutcome, ExitStatus, OutcomeSink } from '../command.js';
 import { fileDamageLine, fileFailureLine, skippedLine } from '../file-failure.js';
 import { checkOutputFile } from '../output-paths.js';
 import { carveOption, dbOption, examplesHelp, hostOption, strictOption } from '../options.js';
+import { warnOnStderr } from '../warn.js';
 
 export interface IngestCommandOptions {
   paths: string[];
@@ -84,7 +85,10 @@ export async function ingest(options: IngestCommandOptions): Promise<IngestOutco
   };
   if (options.parquet) {
     const { ingestToParquet } = await import('../../ingest/write-part.js');
-    const { summary, written } = await ingestToParquet(options.paths, options.parquet, options.part, settings);
+    const { summary, written } = await ingestToParquet(options.paths, options.parquet, options.part, {
+      ...settings,
+      onRetry: warnOnStderr,
+    });
     process.stderr.write(skippedLine(summary.unknown));
     process.stdout.write(summaryTable(summary, Table) + '\n');
     process.stdout.write(

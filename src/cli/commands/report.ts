@@ -15,6 +15,7 @@ import {
 } from '../options.js';
 import type { TimeZoneChoice } from '../parse-options.js';
 import type { ReportFormat } from '../write-report.js';
+import { warnOnStderr } from '../warn.js';
 
 export interface ReportCommandOptions {
   db?: string;
@@ -58,7 +59,7 @@ export async function report(options: ReportCommandOptions): Promise<ReportOutco
     model = await withMemoryBound(
       db.conn,
       () => buildReportModel(db.conn, { window: options.window, all: options.all, timeZone: options.timeZone.name }),
-      { onRetry: (message) => process.stderr.write(`bindtrail: warning: ${message}\n`) },
+      { onRetry: warnOnStderr },
     );
     text = renderReport(model, options.format, options.timeZone.display);
   } finally {
