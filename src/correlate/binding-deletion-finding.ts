@@ -87,7 +87,7 @@ function causeOf(c: Case, endpoints: string[]): string {
 function remediesOf(cases: Case[], endpoints: string[]): string[] {
   const c = cases[0]!;
   if (c.kind === 'binding-renewed') return findingList(c.kind, 'remedies', { endpoints });
-  const netshAdd = endpoints.map((e) => netshAddCommand(e, c.row)).join('; ');
+  const netshAdd = netshAddCommands(endpoints, c.row);
   const out = findingList(c.kind, 'remedies', { endpoints, netshAdd });
   if (c.kind === 'binding-deleted-by-tool' && c.top) {
     const tool = findingTable(c.kind, 'toolRemedies', c.top.kind, 'remedy', {
@@ -101,8 +101,12 @@ function remediesOf(cases: Case[], endpoints: string[]): string[] {
   return [...out, ...auditAdvice(c.facts, c.time)];
 }
 
-/** `netsh http add sslcert ipport=… certhash=… appid=…` with the host's only usable unbound certificate, if one. */
-function netshAddCommand(endpoint: string, row: Row): string {
+/**
+ * `netsh http add sslcert ipport=… certhash=… appid=…` for each endpoint, with the host's only
+ * usable unbound certificate, if one; when the case names none, the commands without it and,
+ * once, what to collect to fill it in.
+ */
+function netshAddCommands(endpoints: string[], row: Row): string {
   const at = Date.parse(asString(row.ts)?.replace(' ', 'T').concat('Z') ?? '');
   const usable = (Array.isArray(row.certificates) ? (row.certificates as Row[]) : []).filter(
     (c) =>
@@ -111,18 +115,30 @@ function netshAddCommand(endpoint: string, row: Row): string {
       !/^CN=WMSvc/i.test(asString(c.subject) ?? '') &&
       (c.not_after === null || !(Date.parse(`${String(c.not_after).replace(' ', 'T')}Z`) < at)),
   );
-  const ip = /^(\[[0-9a-f:.]+\]|\d{1,3}(?:\.\d{1,3}){3}):\d+$/i.test(endpoint);
-  const command = (hash: string): string =>
-    ip
+  const hashes = usable.map((c) => asString(c.thumbprint)!.toLowerCase());
+  const isIp = (endpoint: string): boolean => /^(\[[0-9a-f:.]+\]|\d{1,3}(?:\.\d{1,3}){3}):\d+$/i.test(endpoint);
+  const command = (endpoint: string, hash: string): string =>
+    isIp(endpoint)
       ? `netsh http add sslcert ipport=${endpoint} certhash=${hash} appid=${IIS_APP_ID}`
       : `netsh http add sslcert hostnameport=${endpoint} certhash=${hash} appid=${IIS_APP_ID} certstorename=MY`;
-  const hashes = usable.map((c) => asString(c.thumbprint)!.toLowerCase());
-  if (hashes.length === 1) return command(hashes[0]!);
+  if (hashes.length === 1) return endpoints.map((e) => command(e, hashes[0]!)).join('; ');
   if (hashes.length > 1)
-    return `one of: ${hashes.slice(0, 3).map(command).join(' | ')} (the store holds ${hashes.length} usable unbound certificates: pick the one issued for the site)`;
+    return endpoints
+      .map(
+        (e) =>
+          `one of: ${hashes
+            .slice(0, 3)
+            .map((h) => command(e, h))
+            .join(
+              ' | ',
+            )} (the store holds ${hashes.length} usable unbound certificates: pick the one issued for the site)`,
+      )
+      .join('; ');
   // No certificate to name: say what to collect rather than print a placeholder.
-  const form = ip ? `ipport=${endpoint}` : `hostnameport=${endpoint}`;
-  return `netsh http add sslcert ${form} appid=${IIS_APP_ID} certstorename=MY, with certhash= the thumbprint of the site's certificate, which the case does not show (collect certutil -v -store my from the host, or import the certificate with its private key first)`;
+  const commands = endpoints.map(
+    (e) => `netsh http add sslcert ${isIp(e) ? 'ipport' : 'hostnameport'}=${e} appid=${IIS_APP_ID} certstorename=MY`,
+  );
+  return `${commands.join('; ')}, ${commands.length > 1 ? 'each ' : ''}with certhash= the thumbprint of the site's certificate, which the case does not show (collect certutil -v -store my from the host, or import the certificate with its private key first)`;
 }
 
 function evidenceOf(c: Case, host: string | null): Evidence[] {

@@ -171,6 +171,23 @@ t('nothing in the logs: binding-deleted-unexplained with audit advice; network l
   }
 });
 
+t('several endpoints and no certificate in the case: one command per endpoint, what to collect said once', async () => {
+  const f = await run([
+    binding('2024-04-28 00:17:44', 15300, '0.0.0.0:443'),
+    binding('2024-04-28 00:17:44.5', 15300, 'www.contoso.com:443'),
+  ]);
+  try {
+    const [x] = await correlateEvents(f.conn);
+    const remedy = x!.remedies.find((r) => r.startsWith('Re-create the SSL binding'))!;
+    assert.ok(remedy.includes('netsh http add sslcert ipport=0.0.0.0:443 appid='), remedy);
+    assert.ok(remedy.includes('netsh http add sslcert hostnameport=www.contoso.com:443 appid='), remedy);
+    assert.ok(remedy.includes(', each with certhash= the thumbprint'), remedy);
+    assert.is(remedy.split('which the case does not show').length, 2, 'said once');
+  } finally {
+    f.close();
+  }
+});
+
 t('no Security log at all: unexplained, says process starts are unknown', async () => {
   const f = await run([binding('2024-04-28 00:17:44', 15300, '0.0.0.0:443')]);
   try {
