@@ -85,7 +85,10 @@ function durationMs(a: string, b: string | null): number {
   return Date.parse(b.replace(/(\.\d{3})\d*Z$/, '$1Z')) - Date.parse(a.replace(/(\.\d{3})\d*Z$/, '$1Z'));
 }
 
-/** The incident's missing values grouped by the artefact to collect: `what; what: collect`. */
+/**
+ * The incident's missing values grouped by the artefact to collect: `what; what: collect`. Values
+ * that differ only by their endpoint are named once with their endpoints (`… to bind to A, B`).
+ */
 export function missingLines(missing: readonly Missing[]): string[] {
   const byCollect = new Map<string, string[]>();
   for (const m of missing) {
@@ -93,5 +96,27 @@ export function missingLines(missing: readonly Missing[]): string[] {
     if (!list.includes(m.what)) list.push(m.what);
     byCollect.set(m.collect, list);
   }
-  return [...byCollect].map(([collect, whats]) => `${whats.join('; ')}: ${collect}`);
+  return [...byCollect].map(([collect, whats]) => `${joinByEndpoint(whats).join('; ')}: ${collect}`);
+}
+
+/** A trailing endpoint: `0.0.0.0:443`, `[::]:443`, `www.contoso.com:443`, `ccs:443`. */
+const TRAILING_ENDPOINT = /^(.*\S) ((?:\[[0-9A-Fa-f:.%]+\]|[^\s:[\]]+):\d{1,5})$/;
+
+function joinByEndpoint(whats: readonly string[]): string[] {
+  const byStem = new Map<string, string[]>();
+  const out: (string | { stem: string })[] = [];
+  for (const w of whats) {
+    const m = TRAILING_ENDPOINT.exec(w);
+    if (!m) {
+      out.push(w);
+      continue;
+    }
+    const endpoints = byStem.get(m[1]!);
+    if (endpoints) endpoints.push(m[2]!);
+    else {
+      byStem.set(m[1]!, [m[2]!]);
+      out.push({ stem: m[1]! });
+    }
+  }
+  return out.map((o) => (typeof o === 'string' ? o : `${o.stem} ${byStem.get(o.stem)!.join(', ')}`));
 }

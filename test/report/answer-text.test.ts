@@ -43,15 +43,18 @@ t('up to two outages of an endpoint are listed, more are one line with count, lo
   assert.match(many[1]!.text, /^0\.0\.0\.0:8443 on WEB01: down at/);
 });
 
-t('missing values that need the same artefact are one line', () => {
+t('missing values that need the same artefact are one line; values differing by endpoint are named once', () => {
+  const certutil = 'collect `certutil -v -store my` from WEB01';
   assert.equal(
     missingLines([
-      { host: 'WEB01', what: 'the thumbprint for 0.0.0.0:443', collect: 'collect `certutil -v -store my` from WEB01' },
-      { host: 'WEB01', what: 'the thumbprint for 0.0.0.0:8443', collect: 'collect `certutil -v -store my` from WEB01' },
+      { host: 'WEB01', what: 'the thumbprint for 0.0.0.0:443', collect: certutil },
+      { host: 'WEB01', what: 'the thumbprint for [::]:8443', collect: certutil },
+      { host: 'WEB01', what: 'a usable certificate for www.contoso.com:443: none qualifies', collect: certutil },
+      { host: 'WEB01', what: 'the thumbprint for ccs:443', collect: certutil },
       { host: 'WEB01', what: 'the application id', collect: 'collect `netsh http show sslcert` from WEB01' },
     ]),
     [
-      'the thumbprint for 0.0.0.0:443; the thumbprint for 0.0.0.0:8443: collect `certutil -v -store my` from WEB01',
+      'the thumbprint for 0.0.0.0:443, [::]:8443, ccs:443; a usable certificate for www.contoso.com:443: none qualifies: collect `certutil -v -store my` from WEB01',
       'the application id: collect `netsh http show sslcert` from WEB01',
     ],
   );

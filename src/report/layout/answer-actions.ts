@@ -252,6 +252,26 @@ export function sslcertActions(
   return { actions, checks, missing };
 }
 
+/** The checks with one "HTTP.sys lists the binding" check per host, naming all its endpoints. */
+export function joinBindingChecks(checks: readonly Action[]): Action[] {
+  const out: Action[] = [];
+  const byHost = new Map<string | null, { check: Action; endpoints: string[] }>();
+  for (const c of checks) {
+    const joined = c.kind === 'verify-binding' ? byHost.get(c.host) : undefined;
+    if (joined === undefined) {
+      const check = { ...c, commands: [...c.commands] };
+      if (c.kind === 'verify-binding') byHost.set(c.host, { check, endpoints: c.endpoint ? [c.endpoint] : [] });
+      out.push(check);
+      continue;
+    }
+    joined.check.commands.push(...c.commands);
+    if (c.endpoint) joined.endpoints.push(c.endpoint);
+    joined.check.title = `Check that HTTP.sys lists the bindings of ${joined.endpoints.join(', ')}`;
+    delete joined.check.endpoint;
+  }
+  return out;
+}
+
 /** Restart the ABO-mapper trigger and check the binding survives (no 15300 should follow). */
 export function confirmTriggerCheck(
   host: string | null,

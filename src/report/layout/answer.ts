@@ -4,7 +4,13 @@
  * are one incident), each with its cause in one sentence, the outage window per endpoint and
  * host, what to do now and what to check afterwards (answer-actions.ts).
  */
-import { LEGACY_PROPERTIES, confirmTriggerCheck, metadataActions, sslcertActions } from './answer-actions.js';
+import {
+  LEGACY_PROPERTIES,
+  confirmTriggerCheck,
+  joinBindingChecks,
+  metadataActions,
+  sslcertActions,
+} from './answer-actions.js';
 import type {
   Action,
   AnswerBlock,
@@ -248,6 +254,7 @@ function aboPlan(input: AnswerInput, head: AnswerFinding, members: AnswerFinding
     endpoints[0] ?? members.flatMap((m) => m.endpoints)[0] ?? null,
   );
   if (confirm) plan.checks.push(confirm);
+  plan.checks = joinBindingChecks(plan.checks);
   return plan;
 }
 
@@ -312,5 +319,6 @@ function bindingPlan(input: AnswerInput, head: AnswerFinding, members: AnswerFin
     plan.checks.push(...part.checks);
     plan.missing.push(...part.missing);
   }
+  plan.checks = joinBindingChecks(plan.checks);
   return plan;
 }

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { IIS_APPID, netshEndpoint } from '../../../src/report/layout/answer-actions.js';
+import { IIS_APPID, joinBindingChecks, netshEndpoint } from '../../../src/report/layout/answer-actions.js';
 import type { AnswerInput } from '../../../src/report/layout/answer-types.js';
 import { buildAnswer } from '../../../src/report/layout/answer.js';
 import { chooseCertificate, nameMatches, sameHost } from '../../../src/report/layout/certificate-choice.js';
@@ -187,6 +187,46 @@ answer('no certificate store listing: a missing entry naming certutil instead of
   ];
   const other = buildAnswer({ ...aboCase(), files }).incidents[0]!;
   assert.ok(other.missing.some((m) => /certutil -v -store my/.test(m.collect)));
+});
+
+answer('one check per host lists the bindings of all its endpoints; other checks and hosts stay apart', () => {
+  const verify = (host: string, endpoint: string) => ({
+    kind: 'verify-binding' as const,
+    host,
+    endpoint,
+    title: `Check that HTTP.sys lists the binding of ${endpoint}`,
+    commands: [`netsh http show sslcert ${netshEndpoint(endpoint)}`],
+  });
+  const cert = {
+    kind: 'verify-certificate' as const,
+    host: 'WEB01',
+    title: 'Check certificate',
+    commands: ['certutil'],
+  };
+  const joined = joinBindingChecks([
+    verify('WEB01', '0.0.0.0:443'),
+    cert,
+    verify('WEB02', '0.0.0.0:443'),
+    verify('WEB01', 'www.contoso.com:443'),
+  ]);
+  assert.equal(
+    joined.map((c) => [c.host, c.title, c.commands, c.endpoint ?? null]),
+    [
+      [
+        'WEB01',
+        'Check that HTTP.sys lists the bindings of 0.0.0.0:443, www.contoso.com:443',
+        ['netsh http show sslcert ipport=0.0.0.0:443', 'netsh http show sslcert hostnameport=www.contoso.com:443'],
+        null,
+      ],
+      ['WEB01', 'Check certificate', ['certutil'], null],
+      [
+        'WEB02',
+        'Check that HTTP.sys lists the binding of 0.0.0.0:443',
+        ['netsh http show sslcert ipport=0.0.0.0:443'],
+        '0.0.0.0:443',
+      ],
+    ],
+  );
 });
 
 answer('no applicationHost.config: the key path and the appid are named as missing', () => {
