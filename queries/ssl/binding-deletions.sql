@@ -7,7 +7,7 @@
 -- params: window:interval=2 minutes, slack:interval=5 seconds, lookback:interval=1 hour, since:timestamp, until:timestamp, host:varchar, all_logons:boolean=false
 -- event_ids: 15300, 15301, 15302, 119, 7036, 4688, 4624, 7045, 6005, 6009
 -- Every look-up is a join on the materialised tables, never a per-deletion scan: counts of a time range
--- are differences of running counts (one window over the rows and the look-up points), candidate
+-- are differences of counts at look-up points (the rows and the points numbered together), candidate
 -- lists the numbered candidates between two such counts, the trigger a join on (host, hour bucket):
 -- a range [lo, hi] covers epoch hours lo..hi.
 WITH ssl AS MATERIALIZED (
@@ -58,71 +58,61 @@ installs AS MATERIALIZED (
   WHERE provider = 'Service Control Manager' AND event_id = 7045 AND host IN (SELECT host FROM hosts)
 ),
 one_host AS (SELECT count(DISTINCT host) = 1 AS yes FROM events),
--- one stream per host in time order: the rows counted and, for every change, its look-up points
--- (kind -1: before the rows of the same time, an exclusive bound; 1: after them, inclusive); a
--- point's running sums count the rows before it, and the candidates' numbers (row_number below)
--- are those running counts. Four 32-bit counts travel in one HUGEINT (field k at bit 32 k), so one
--- window sum carries four: pv = process starts, of them with a command line, of them listed
--- (maybe_binding_tool), service installs; lv = logons, interactive ones (2/10/11), listed ones
--- (2/7/10/11), service state changes.
+-- counts at look-up points: for each kind of row counted (cat) the rows of a host and the points
+-- of every change that kind is read at are numbered together in time order (a point of kind -1
+-- before the rows of the same time, an exclusive bound; 1 after them, inclusive); a point's
+-- number less its number among the points alone is the count of rows before it, and for the
+-- listed kinds (pl, ll, i) the candidates' own numbers (row_number below) are those counts.
+-- p: process starts, pc: of them with a command line, pl: listed ones (maybe_binding_tool),
+-- i: service installs, l: logons, li: interactive ones (2/10/11), ll: listed ones (2/7/10/11),
+-- s: service state changes.
 marks AS (
-  SELECT cid, host, ts::TIMESTAMP_NS AS ts, 1 AS kind, 'at' AS mark FROM changes
-  UNION ALL SELECT cid, host, hour_before::TIMESTAMP_NS, -1, 'hour_before' FROM changes
-  UNION ALL SELECT cid, host, lookback_from::TIMESTAMP_NS, -1, 'lookback_from' FROM changes
-  UNION ALL SELECT cid, host, window_end::TIMESTAMP_NS, 1, 'window_end' FROM changes
-  UNION ALL SELECT cid, host, trigger_from::TIMESTAMP_NS, -1, 'trigger_from' FROM changes
-  UNION ALL SELECT cid, host, trigger_to::TIMESTAMP_NS, 1, 'trigger_to' FROM changes
+  SELECT c.cid, c.host, m.cat, m.mark,
+         (CASE m.mark WHEN 'at' THEN c.ts WHEN 'hour_before' THEN c.hour_before WHEN 'lookback_from' THEN c.lookback_from
+                      WHEN 'window_end' THEN c.window_end WHEN 'trigger_from' THEN c.trigger_from ELSE c.trigger_to END)::TIMESTAMP_NS AS ts,
+         CASE WHEN m.mark IN ('at', 'window_end', 'trigger_to') THEN 1 ELSE -1 END AS kind
+  FROM changes c
+  CROSS JOIN (VALUES ('p', 'at'), ('p', 'hour_before'), ('pc', 'at'), ('pc', 'hour_before'),
+                     ('pl', 'lookback_from'), ('pl', 'window_end'), ('i', 'lookback_from'), ('i', 'at'),
+                     ('l', 'at'), ('l', 'hour_before'), ('li', 'at'), ('li', 'hour_before'),
+                     ('ll', 'lookback_from'), ('ll', 'at'), ('s', 'trigger_from'), ('s', 'trigger_to')) m(cat, mark)
 ),
 stream AS (
-  SELECT host, ts, 0 AS kind, NULL::BIGINT AS cid, NULL::VARCHAR AS mark,
-         (1 + (coalesce(command_line, '') <> '')::HUGEINT * 4294967296
-            + maybe_binding_tool::HUGEINT * 18446744073709551616)::HUGEINT AS pv,
-         0::HUGEINT AS lv
-  FROM procs
-  UNION ALL
-  SELECT host, ts, 0, NULL, NULL, 79228162514264337593543950336::HUGEINT, 0 FROM installs
-  UNION ALL
-  SELECT host, ts, 0, NULL, NULL, 0,
-         (1 + (logon_type IN ('2', '10', '11'))::HUGEINT * 4294967296
-            + (logon_type IN ('2', '7', '10', '11'))::HUGEINT * 18446744073709551616)::HUGEINT
-  FROM case_logons
-  UNION ALL
-  SELECT host, ts, 0, NULL, NULL, 0, 79228162514264337593543950336::HUGEINT
-  FROM service_changes WHERE host IN (SELECT host FROM hosts)
-  UNION ALL
-  SELECT host, ts, kind, cid, mark, 0, 0 FROM marks
+  SELECT host, 'p' AS cat, ts::TIMESTAMP_NS AS ts, 0 AS kind, NULL::BIGINT AS cid, NULL::VARCHAR AS mark FROM procs
+  UNION ALL SELECT host, 'pc', ts, 0, NULL, NULL FROM procs WHERE coalesce(command_line, '') <> ''
+  UNION ALL SELECT host, 'pl', ts, 0, NULL, NULL FROM procs WHERE maybe_binding_tool
+  UNION ALL SELECT host, 'i', ts, 0, NULL, NULL FROM installs
+  UNION ALL SELECT host, 'l', ts, 0, NULL, NULL FROM case_logons
+  UNION ALL SELECT host, 'li', ts, 0, NULL, NULL FROM case_logons WHERE logon_type IN ('2', '10', '11')
+  UNION ALL SELECT host, 'll', ts, 0, NULL, NULL FROM case_logons WHERE logon_type IN ('2', '7', '10', '11')
+  UNION ALL SELECT host, 's', ts, 0, NULL, NULL FROM service_changes WHERE host IN (SELECT host FROM hosts)
+  UNION ALL SELECT host, cat, ts, kind, cid, mark FROM marks
 ),
-running AS (
-  SELECT cid, mark, pv, lv
-  FROM (SELECT cid, mark, sum(pv) OVER w AS pv, sum(lv) OVER w AS lv
-        FROM stream
-        WINDOW w AS (PARTITION BY host ORDER BY ts, kind ROWS UNBOUNDED PRECEDING))
+numbered AS (
+  SELECT cid, cat, mark, n
+  FROM (SELECT cid, cat, mark, row_number() OVER (PARTITION BY host, cat ORDER BY ts, kind, cid, mark) AS n FROM stream)
   WHERE cid IS NOT NULL
 ),
-at_marks AS (
-  SELECT cid,
-         any_value(pv) FILTER (WHERE mark = 'at') AS p_at, any_value(lv) FILTER (WHERE mark = 'at') AS l_at,
-         any_value(pv) FILTER (WHERE mark = 'hour_before') AS p_hour,
-         any_value(lv) FILTER (WHERE mark = 'hour_before') AS l_hour,
-         any_value(pv) FILTER (WHERE mark = 'lookback_from') AS p_lookback,
-         any_value(lv) FILTER (WHERE mark = 'lookback_from') AS l_lookback,
-         any_value(pv) FILTER (WHERE mark = 'window_end') AS p_end,
-         any_value(lv) FILTER (WHERE mark = 'trigger_from') AS l_trigger_from,
-         any_value(lv) FILTER (WHERE mark = 'trigger_to') AS l_trigger_to
-  FROM running GROUP BY cid
+counts_at AS (
+  SELECT x.cid, x.cat, x.mark, x.n - m.n AS before
+  FROM numbered x
+  JOIN (SELECT cid, cat, mark, row_number() OVER (PARTITION BY host, cat ORDER BY ts, kind, cid, mark) AS n FROM marks) m
+    ON m.cid = x.cid AND m.cat = x.cat AND m.mark = x.mark
 ),
--- field k of a packed count
 counted AS (
   SELECT cid,
-         (p_at & 4294967295) - (p_hour & 4294967295) AS process_starts_before,
-         ((p_at >> 32) & 4294967295) - ((p_hour >> 32) & 4294967295) AS command_lines_before,
-         (l_at & 4294967295) - (l_hour & 4294967295) AS logons_before,
-         ((l_at >> 32) & 4294967295) - ((l_hour >> 32) & 4294967295) AS interactive_logons_before,
-         (l_trigger_to >> 96) - (l_trigger_from >> 96) AS service_changes_in_window,
-         (p_lookback >> 64) & 4294967295 AS p_from, (p_end >> 64) & 4294967295 AS p_to,
-         (l_lookback >> 64) & 4294967295 AS l_from, (l_at >> 64) & 4294967295 AS l_to,
-         p_lookback >> 96 AS i_from, p_at >> 96 AS i_to
-  FROM at_marks
+         any_value(before) FILTER (WHERE cat = 'p' AND mark = 'at') - any_value(before) FILTER (WHERE cat = 'p' AND mark = 'hour_before') AS process_starts_before,
+         any_value(before) FILTER (WHERE cat = 'pc' AND mark = 'at') - any_value(before) FILTER (WHERE cat = 'pc' AND mark = 'hour_before') AS command_lines_before,
+         any_value(before) FILTER (WHERE cat = 'l' AND mark = 'at') - any_value(before) FILTER (WHERE cat = 'l' AND mark = 'hour_before') AS logons_before,
+         any_value(before) FILTER (WHERE cat = 'li' AND mark = 'at') - any_value(before) FILTER (WHERE cat = 'li' AND mark = 'hour_before') AS interactive_logons_before,
+         any_value(before) FILTER (WHERE cat = 's' AND mark = 'trigger_to') - any_value(before) FILTER (WHERE cat = 's' AND mark = 'trigger_from') AS service_changes_in_window,
+         any_value(before) FILTER (WHERE cat = 'pl' AND mark = 'lookback_from') AS p_from,
+         any_value(before) FILTER (WHERE cat = 'pl' AND mark = 'window_end') AS p_to,
+         any_value(before) FILTER (WHERE cat = 'll' AND mark = 'lookback_from') AS l_from,
+         any_value(before) FILTER (WHERE cat = 'll' AND mark = 'at') AS l_to,
+         any_value(before) FILTER (WHERE cat = 'i' AND mark = 'lookback_from') AS i_from,
+         any_value(before) FILTER (WHERE cat = 'i' AND mark = 'at') AS i_to
+  FROM counts_at GROUP BY cid
 ),
 counts AS (
   SELECT cid, process_starts_before::INTEGER AS process_starts_before,
