@@ -4,6 +4,7 @@ import { InputError, UsageError } from '../errors.js';
 import { openDataset } from '../store/dataset.js';
 import { openDatabase, type Database } from '../store/db.js';
 import { incompleteLoads } from '../store/deletes.js';
+import { warnOnStderr } from './warn.js';
 
 export async function openExistingDatabase(path: string | undefined): Promise<Database> {
   if (path === undefined || path === '') throw new UsageError('--db FILE is required');
@@ -19,8 +20,8 @@ export async function openExistingDatabase(path: string | undefined): Promise<Da
   // An ingest killed between a file's two commits left its events without their domain rows; the
   // next open for writing removes them, a read-only one can only say so.
   for (const file of await incompleteLoads(db.conn)) {
-    process.stderr.write(
-      `bindtrail: warning: ${path}: the load of ${file} stopped before its end (its events are there, not its domain rows); the next ingest into it removes them ("bindtrail ingest ${file} --db ${path}" loads the file again)\n`,
+    warnOnStderr(
+      `${path}: the load of ${file} stopped before its end (its events are there, not its domain rows); the next ingest into it removes them ("bindtrail ingest ${file} --db ${path}" loads the file again)`,
     );
   }
   return db;

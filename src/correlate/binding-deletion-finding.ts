@@ -103,8 +103,8 @@ function remediesOf(cases: Case[], endpoints: string[]): string[] {
 
 /**
  * `netsh http add sslcert ipport=… certhash=… appid=…` for each endpoint, with the host's only
- * usable unbound certificate, if one; when the case names none, the commands without it and,
- * once, what to collect to fill it in.
+ * usable unbound certificate, if one (the choices, when the store holds several); when the case
+ * names none, the commands without it and, once, what to collect to fill it in.
  */
 function netshAddCommands(endpoints: string[], row: Row): string {
   const at = Date.parse(asString(row.ts)?.replace(' ', 'T').concat('Z') ?? '');
@@ -122,18 +122,16 @@ function netshAddCommands(endpoints: string[], row: Row): string {
       ? `netsh http add sslcert ipport=${endpoint} certhash=${hash} appid=${IIS_APP_ID}`
       : `netsh http add sslcert hostnameport=${endpoint} certhash=${hash} appid=${IIS_APP_ID} certstorename=MY`;
   if (hashes.length === 1) return endpoints.map((e) => command(e, hashes[0]!)).join('; ');
-  if (hashes.length > 1)
-    return endpoints
-      .map(
-        (e) =>
-          `one of: ${hashes
-            .slice(0, 3)
-            .map((h) => command(e, h))
-            .join(
-              ' | ',
-            )} (the store holds ${hashes.length} usable unbound certificates: pick the one issued for the site)`,
-      )
-      .join('; ');
+  if (hashes.length > 1) {
+    const choices = endpoints.map(
+      (e) =>
+        `one of: ${hashes
+          .slice(0, 3)
+          .map((h) => command(e, h))
+          .join(' | ')}`,
+    );
+    return `${choices.join('; ')} (the store holds ${hashes.length} usable unbound certificates: pick the one issued for the site)`;
+  }
   // No certificate to name: say what to collect rather than print a placeholder.
   const commands = endpoints.map(
     (e) => `netsh http add sslcert ${isIp(e) ? 'ipport' : 'hostnameport'}=${e} appid=${IIS_APP_ID} certstorename=MY`,

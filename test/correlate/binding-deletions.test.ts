@@ -188,6 +188,28 @@ t('several endpoints and no certificate in the case: one command per endpoint, w
   }
 });
 
+t('several endpoints and several usable certificates: the choices per endpoint, why once', async () => {
+  const f = await run([
+    binding('2024-04-28 00:17:44', 15300, '0.0.0.0:443'),
+    binding('2024-04-28 00:17:44.5', 15300, 'www.contoso.com:443'),
+  ]);
+  try {
+    const store = await f.file('certutil-store-my.txt', 'certutil-store');
+    await f.certificate(store, 'WEB01', { thumbprint: 'A'.repeat(40) });
+    await f.certificate(store, 'WEB01', { thumbprint: 'B'.repeat(40) });
+    const [x] = await correlateEvents(f.conn);
+    const remedy = x!.remedies.find((r) => r.startsWith('Re-create the SSL binding'))!;
+    assert.is(remedy.split('one of: ').length, 3, remedy);
+    assert.ok(
+      remedy.includes(`netsh http add sslcert hostnameport=www.contoso.com:443 certhash=${'b'.repeat(40)}`),
+      remedy,
+    );
+    assert.is(remedy.split('usable unbound certificates').length, 2, 'said once');
+  } finally {
+    f.close();
+  }
+});
+
 t('no Security log at all: unexplained, says process starts are unknown', async () => {
   const f = await run([binding('2024-04-28 00:17:44', 15300, '0.0.0.0:443')]);
   try {
