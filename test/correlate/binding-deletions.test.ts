@@ -171,43 +171,38 @@ t('nothing in the logs: binding-deleted-unexplained with audit advice; network l
   }
 });
 
-t('several endpoints and no certificate in the case: one command per endpoint, what to collect said once', async () => {
-  const f = await run([
-    binding('2024-04-28 00:17:44', 15300, '0.0.0.0:443'),
-    binding('2024-04-28 00:17:44.5', 15300, 'www.contoso.com:443'),
-  ]);
-  try {
-    const [x] = await correlateEvents(f.conn);
-    const remedy = x!.remedies.find((r) => r.startsWith('Re-create the SSL binding'))!;
-    assert.ok(remedy.includes('netsh http add sslcert ipport=0.0.0.0:443 appid='), remedy);
-    assert.ok(remedy.includes('netsh http add sslcert hostnameport=www.contoso.com:443 appid='), remedy);
-    assert.ok(remedy.includes(', each with certhash= the thumbprint'), remedy);
-    assert.is(remedy.split('which the case does not show').length, 2, 'said once');
-  } finally {
-    f.close();
-  }
-});
-
-t('several endpoints and several usable certificates: the choices per endpoint, why once', async () => {
+/** The re-create remedy of a deletion of two endpoints, with these certificates in the case's store. */
+async function recreateRemedy(thumbprints: string[]): Promise<string> {
   const f = await run([
     binding('2024-04-28 00:17:44', 15300, '0.0.0.0:443'),
     binding('2024-04-28 00:17:44.5', 15300, 'www.contoso.com:443'),
   ]);
   try {
     const store = await f.file('certutil-store-my.txt', 'certutil-store');
-    await f.certificate(store, 'WEB01', { thumbprint: 'A'.repeat(40) });
-    await f.certificate(store, 'WEB01', { thumbprint: 'B'.repeat(40) });
+    for (const thumbprint of thumbprints) await f.certificate(store, 'WEB01', { thumbprint });
     const [x] = await correlateEvents(f.conn);
-    const remedy = x!.remedies.find((r) => r.startsWith('Re-create the SSL binding'))!;
-    assert.is(remedy.split('one of: ').length, 3, remedy);
-    assert.ok(
-      remedy.includes(`netsh http add sslcert hostnameport=www.contoso.com:443 certhash=${'b'.repeat(40)}`),
-      remedy,
-    );
-    assert.is(remedy.split('usable unbound certificates').length, 2, 'said once');
+    return x!.remedies.find((r) => r.startsWith('Re-create the SSL binding'))!;
   } finally {
     f.close();
   }
+}
+
+t('several endpoints and no certificate in the case: one command per endpoint, what to collect said once', async () => {
+  const remedy = await recreateRemedy([]);
+  assert.ok(remedy.includes('netsh http add sslcert ipport=0.0.0.0:443 appid='), remedy);
+  assert.ok(remedy.includes('netsh http add sslcert hostnameport=www.contoso.com:443 appid='), remedy);
+  assert.ok(remedy.includes(', each with certhash= the thumbprint'), remedy);
+  assert.is(remedy.split('which the case does not show').length, 2, 'said once');
+});
+
+t('several endpoints and several usable certificates: the choices per endpoint, why once', async () => {
+  const remedy = await recreateRemedy(['A'.repeat(40), 'B'.repeat(40)]);
+  assert.is(remedy.split('one of: ').length, 3, remedy);
+  assert.ok(
+    remedy.includes(`netsh http add sslcert hostnameport=www.contoso.com:443 certhash=${'b'.repeat(40)}`),
+    remedy,
+  );
+  assert.is(remedy.split('usable unbound certificates').length, 2, 'said once');
 });
 
 t('no Security log at all: unexplained, says process starts are unknown', async () => {
